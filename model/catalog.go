@@ -1,0 +1,117 @@
+// Package model is the domain model of upstream-tui: the catalog of upstream
+// projects, its areas, projects, links and maturity, and the pure logic over
+// them (search, ranking, URL rules). It is not a Bubble Tea model: it imports
+// no Charm package and does no I/O.
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Catalog is a parsed project list: its areas and projects in catalog order,
+// plus the prose around the project table.
+type Catalog struct {
+	// Title is the heading the project table stands under.
+	Title string
+	// Areas lists the project areas in catalog order.
+	Areas []Area
+	// Projects lists every project in catalog order.
+	Projects []Project
+	// About is the Markdown prose before and after the project table.
+	About string
+}
+
+// Area is a group of projects, a row of the table with only its first cell filled.
+type Area struct {
+	Name string
+	// Line is the 1-based line of the area's row in the source file.
+	Line int
+}
+
+// Project is one row of the project table.
+type Project struct {
+	Name string
+	Area string
+	// Line is the 1-based line of the project's row in the source file.
+	Line     int
+	Goal     Text
+	Maturity Maturity
+	// Links holds the project's links in column order: Project, Goal,
+	// Maturity, Communication, Use on Azure.
+	Links []Link
+	// Notes holds the plain-text items of link cells ("many more").
+	Notes []string
+}
+
+// Homepage returns the project's home link, the first link of its Project cell.
+func (p *Project) Homepage() (Link, bool) {
+	return p.FirstLink(KindHome)
+}
+
+// FirstLink returns the project's first link of the given kind.
+func (p *Project) FirstLink(kind Kind) (Link, bool) {
+	for _, l := range p.Links {
+		if l.Kind == kind {
+			return l, true
+		}
+	}
+	return Link{}, false
+}
+
+// AreaProjects returns the indexes of the projects in the named area.
+func (c *Catalog) AreaProjects(area string) []int {
+	var idx []int
+	for i := range c.Projects {
+		if c.Projects[i].Area == area {
+			idx = append(idx, i)
+		}
+	}
+	return idx
+}
+
+// Span is a run of text, a link when URL is set.
+type Span struct {
+	Text string
+	URL  string
+}
+
+// Text is inline text that keeps its links, such as a project's goal.
+type Text []Span
+
+// Plain returns the text with links reduced to their labels.
+func (t Text) Plain() string {
+	var b strings.Builder
+	for _, s := range t {
+		b.WriteString(s.Text)
+	}
+	return b.String()
+}
+
+// FindArea finds an area by name: an exact match ignoring case, else the
+// one area whose name contains name. The error lists the areas.
+func (c *Catalog) FindArea(name string) (Area, error) {
+	want := strings.ToLower(strings.TrimSpace(name))
+	var found []Area
+	for _, a := range c.Areas {
+		n := strings.ToLower(a.Name)
+		if n == want {
+			return a, nil
+		}
+		if strings.Contains(n, want) {
+			found = append(found, a)
+		}
+	}
+	if len(found) == 1 {
+		return found[0], nil
+	}
+	names := make([]string, len(c.Areas))
+	for i, a := range c.Areas {
+		names[i] = fmt.Sprintf("%q", a.Name)
+	}
+	what := "no area matches"
+	if len(found) > 1 {
+		what = "several areas match"
+	}
+	return Area{}, fmt.Errorf("%s %q; the areas are %s", what, name, strings.Join(names, ", "))
+}

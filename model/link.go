@@ -1,0 +1,111 @@
+package model
+
+import (
+	"net/url"
+	"strings"
+)
+
+// Kind says what a link is for.
+type Kind string
+
+// The kinds of link a catalog holds.
+const (
+	KindHome        Kind = "home"
+	KindReleases    Kind = "releases"
+	KindTests       Kind = "tests"
+	KindSlack       Kind = "slack"
+	KindMailingList Kind = "mailing-list"
+	KindForum       Kind = "forum"
+	KindIssues      Kind = "issues"
+	KindBoard       Kind = "board"
+	KindDocs        Kind = "docs"
+	KindOther       Kind = "other"
+)
+
+// Column names the table column a link came from.
+type Column string
+
+// The columns of the project table, in the order links are kept.
+const (
+	ColumnProject       Column = "Project"
+	ColumnGoal          Column = "Goal"
+	ColumnMaturity      Column = "Maturity"
+	ColumnCommunication Column = "Communication"
+	ColumnAzure         Column = "Use on Azure"
+)
+
+// Link is one link of a project.
+type Link struct {
+	Label  string
+	URL    string
+	Kind   Kind
+	Column Column
+	// SharedFrom names the project this link was borrowed from through
+	// "same slack and email"; empty for the project's own links.
+	SharedFrom string
+}
+
+// Describe returns a short human name for a kind, as used in messages
+// ("OPA Gatekeeper has no mailing list").
+func (k Kind) Describe() string {
+	switch k {
+	case KindHome:
+		return "homepage"
+	case KindSlack:
+		return "Slack channel"
+	case KindMailingList:
+		return "mailing list"
+	case KindIssues:
+		return "GitHub issues link"
+	case KindDocs:
+		return "Use on Azure link"
+	case KindBoard:
+		return "project board"
+	case KindReleases:
+		return "releases link"
+	case KindTests:
+		return "tests link"
+	case KindForum:
+		return "forum"
+	}
+	return "link of kind " + string(k)
+}
+
+// ClassifyLink says what kind of link a label and URL are, given the column
+// they stand in. first is true for the first link of the Project cell.
+func ClassifyLink(col Column, first bool, label, rawURL string) Kind {
+	lbl := strings.ToLower(strings.TrimSpace(label))
+	var host, path string
+	if u, err := url.Parse(strings.TrimSpace(rawURL)); err == nil {
+		host, path = strings.ToLower(u.Hostname()), strings.ToLower(u.Path)
+	}
+	switch col {
+	case ColumnAzure:
+		return KindDocs
+	case ColumnProject:
+		switch {
+		case first:
+			return KindHome
+		case strings.Contains(lbl, "release"):
+			return KindReleases
+		case strings.Contains(lbl, "test") || strings.Contains(lbl, "build") || host == "testgrid.k8s.io":
+			return KindTests
+		}
+		return KindOther
+	case ColumnCommunication:
+		switch {
+		case strings.HasPrefix(lbl, "#") || host == "slack.com" || strings.HasSuffix(host, ".slack.com"):
+			return KindSlack
+		case strings.Contains(lbl, "@") || strings.HasPrefix(strings.ToLower(rawURL), "mailto:") ||
+			strings.HasPrefix(host, "groups.") || strings.Contains(lbl, "mailing"):
+			return KindMailingList
+		case strings.Contains(lbl, "issue") || strings.HasSuffix(path, "/issues") || strings.Contains(path, "/issues/"):
+			return KindIssues
+		case strings.Contains(lbl, "forum") || strings.HasPrefix(host, "forum") || strings.HasPrefix(host, "discuss."):
+			return KindForum
+		case strings.Contains(lbl, "project") || strings.Contains(lbl, "board") || strings.Contains(path, "/projects/"):
+			return KindBoard
+		}
+	}
+	return KindOther
+}

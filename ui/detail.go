@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"strings"
+
+	"charm.land/glamour/v2"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// detailRenderer renders project details with glamour and keeps the result
+// per project and width: going back to a project costs nothing. It is
+// rebuilt when the theme changes.
+type detailRenderer struct {
+	style     string
+	renderers map[int]*glamour.TermRenderer
+	cache     map[detailKey]string
+}
+
+type detailKey struct{ project, width int }
+
+func newDetailRenderer(style string) *detailRenderer {
+	return &detailRenderer{
+		style:     style,
+		renderers: map[int]*glamour.TermRenderer{},
+		cache:     map[detailKey]string{},
+	}
+}
+
+// render returns project i's detail rendered to width columns.
+func (r *detailRenderer) render(p *model.Project, i, width int) string {
+	k := detailKey{i, width}
+	if s, ok := r.cache[k]; ok {
+		return s
+	}
+	s := r.markdown(detailMarkdown(p), width)
+	r.cache[k] = s
+	return s
+}
+
+// markdown renders Markdown built by the program to width columns. On a
+// renderer error the Markdown itself is shown.
+func (r *detailRenderer) markdown(md string, width int) string {
+	width = max(width, 10)
+	tr, ok := r.renderers[width]
+	if !ok {
+		var err error
+		tr, err = glamour.NewTermRenderer(
+			glamour.WithStandardStyle(r.style),
+			glamour.WithWordWrap(width),
+			glamour.WithPreservedNewLines(),
+		)
+		if err != nil {
+			return md
+		}
+		r.renderers[width] = tr
+	}
+	out, err := tr.Render(md)
+	if err != nil {
+		return md
+	}
+	return strings.Trim(out, "\n")
+}

@@ -1,0 +1,97 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// keyMap holds every binding of the app. Help is built from it, and
+// bindings that do not apply in the current mode are disabled, so help
+// always shows what works now.
+type keyMap struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+	NextTab, PrevTab                        key.Binding
+	Filter, ClearFilter                     key.Binding
+	AcceptFilter, CancelFilter              key.Binding
+	FilterUp, FilterDown                    key.Binding
+	Open, Slack, Issues, Mail, Docs, Number key.Binding
+	Copy                                    key.Binding
+	DetailUp, DetailDown                    key.Binding
+	About, Help, Close, Quit, ForceQuit     key.Binding
+}
+
+func defaultKeyMap() keyMap {
+	return keyMap{
+		Up:       key.NewBinding(key.WithKeys("k", "up", "ctrl+p"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("j", "down", "ctrl+n"), key.WithHelp("↓/j", "down")),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "last")),
+		PageUp:   key.NewBinding(key.WithKeys("ctrl+b", "shift+up"), key.WithHelp("ctrl+b", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("ctrl+f", "shift+down"), key.WithHelp("ctrl+f", "page down")),
+
+		NextTab: key.NewBinding(key.WithKeys("tab", "right", "l"), key.WithHelp("tab/→", "next area")),
+		PrevTab: key.NewBinding(key.WithKeys("shift+tab", "left", "h"), key.WithHelp("shift+tab/←", "prev area")),
+
+		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		AcceptFilter: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		CancelFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		FilterUp:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "up")),
+		FilterDown:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "down")),
+
+		Open:   key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter/o", "open homepage")),
+		Slack:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "open Slack")),
+		Issues: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "open issues")),
+		Mail:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "open mailing list")),
+		Docs:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "open Use on Azure")),
+		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "open link N")),
+		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy homepage URL")),
+
+		DetailUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/ctrl+u", "scroll detail up")),
+		DetailDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn/ctrl+d", "scroll detail down")),
+
+		About:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "about the catalog")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	}
+}
+
+// setMode enables the bindings that apply in mode m and disables the rest.
+func (k *keyMap) setMode(m mode, filterApplied bool) {
+	browsing := m == modeBrowse
+	for _, b := range []*key.Binding{
+		&k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.NextTab, &k.PrevTab,
+		&k.Filter, &k.Open, &k.Slack, &k.Issues, &k.Mail, &k.Docs, &k.Number, &k.Copy,
+		&k.DetailUp, &k.DetailDown, &k.About, &k.Quit,
+	} {
+		b.SetEnabled(browsing)
+	}
+	k.About.SetEnabled(browsing || m == modeAbout)
+	k.ClearFilter.SetEnabled(browsing && filterApplied)
+	for _, b := range []*key.Binding{&k.AcceptFilter, &k.CancelFilter, &k.FilterUp, &k.FilterDown} {
+		b.SetEnabled(m == modeFilter)
+	}
+	k.Up.SetEnabled(browsing || m == modeAbout)
+	k.Down.SetEnabled(browsing || m == modeAbout)
+	k.Close.SetEnabled(m == modeHelp || m == modeAbout)
+	k.Help.SetEnabled(m != modeFilter)
+	k.Quit.SetEnabled(m != modeFilter)
+}
+
+// ShortHelp is the one-line help always shown at the bottom.
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{
+		k.AcceptFilter, k.CancelFilter, k.FilterUp, k.FilterDown, k.Close,
+		k.Up, k.Down, k.Filter, k.ClearFilter, k.NextTab, k.Open, k.Slack, k.Issues,
+		k.Help, k.Quit,
+	}
+}
+
+// FullHelp is the help shown by "?".
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+		{k.NextTab, k.PrevTab, k.Filter, k.ClearFilter, k.AcceptFilter, k.CancelFilter, k.About},
+		{k.Open, k.Slack, k.Issues, k.Mail, k.Docs, k.Number, k.Copy},
+		{k.DetailUp, k.DetailDown, k.Help, k.Close, k.Quit, k.ForceQuit},
+	}
+}

@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// rowHeight is the lines each project takes in the list: name, then goal.
+const rowHeight = 2
+
+// projectList is a virtualised list of project indexes: it keeps a cursor
+// and a scroll offset and renders only the rows on screen.
+type projectList struct {
+	items  []int // indexes into the catalog's projects
+	cursor int
+	offset int // first item on screen
+	height int // lines available
+}
+
+// setItems replaces the items and selects the first, or, with keep, the
+// project selected before when it is still there.
+func (l *projectList) setItems(items []int, keep bool) {
+	sel, ok := l.selected()
+	l.items = items
+	l.cursor, l.offset = 0, 0
+	if ok && keep {
+		if i := slices.Index(items, sel); i >= 0 {
+			l.cursor = i
+		}
+	}
+	l.clamp()
+}
+
+func (l *projectList) selected() (int, bool) {
+	if l.cursor < 0 || l.cursor >= len(l.items) {
+		return 0, false
+	}
+	return l.items[l.cursor], true
+}
+
+// perPage is how many items fit on screen.
+func (l *projectList) perPage() int { return max(1, l.height/rowHeight) }
+
+func (l *projectList) moveBy(n int) {
+	l.cursor += n
+	l.clamp()
+}
+
+func (l *projectList) moveTo(i int) {
+	l.cursor = i
+	l.clamp()
+}
+
+func (l *projectList) setHeight(h int) {
+	l.height = h
+	l.clamp()
+}
+
+// clamp keeps the cursor in range and on screen.
+func (l *projectList) clamp() {
+	l.cursor = min(max(l.cursor, 0), max(len(l.items)-1, 0))
+	per := l.perPage()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+per {
+		l.offset = l.cursor - per + 1
+	}
+	l.offset = min(max(l.offset, 0), max(len(l.items)-per, 0))
+}
+
+// itemAt returns the item shown at line y of the list, if any.
+func (l *projectList) itemAt(y int) (int, bool) {
+	if y < 0 {
+		return 0, false
+	}
+	i := l.offset + y/rowHeight
+	if i >= len(l.items) || y/rowHeight >= l.perPage() {
+		return 0, false
+	}
+	return i, true
+}
+
+// listRow is what the view needs to draw one project.
+type listRow struct {
+	project  *model.Project
+	matches  []int // rune positions in the name to highlight
+	selected bool
+}
+
+// renderRow draws one project in two lines of exactly width cells or less.
+func renderRow(s *styles, r listRow, width int) string {
+	cursor := "  "
+	nameStyle, goalStyle := s.Name, s.Goal
+	if r.selected {
+		cursor = s.Cursor.Render("▌ ")
+		nameStyle, goalStyle = s.SelectedName, s.SelectedGoal
+	}
+	inner := max(width-2, 0)
+	badge := badgeText(r.project.Maturity)
+	name := highlight(r.project.Name, r.matches, nameStyle, s.Match)
+	nameWidth := ansi.StringWidth(r.project.Name)
+	line1 := name
+	if badgeW := ansi.StringWidth(badge); nameWidth+1+badgeW <= inner {
+		line1 += strings.Repeat(" ", inner-nameWidth-badgeW) + s.badge(r.project.Maturity.State).Render(badge)
+	}
+	goal := r.project.Goal.Plain()
+	line1 = cursor + ansi.Truncate(line1, inner, "…")
+	line2 := cursor + goalStyle.Render(ansi.Truncate(goal, inner, "…"))
+	return line1 + "\n" + line2
+}
+
+// badgeText is the short maturity shown beside a name: "CNCF incubating".
+func badgeText(m model.Maturity) string {
+	state := m.State
+	if m.Tentative {
+		state += "?"
+	}
+	if m.Org == "" {
+		return state
+	}
+	return m.Org + " " + state
+}
+
+// highlight styles the runes of s at the given positions with match.
+func highlight(s string, positions []int, base, match lipgloss.Style) string {
+	if len(positions) == 0 {
+		return base.Render(s)
+	}
+	var b strings.Builder
+	var run strings.Builder
+	inMatch := false
+	flush := func() {
+		if run.Len() == 0 {
+			return
+		}
+		if inMatch {
+			b.WriteString(match.Render(run.String()))
+		} else {
+			b.WriteString(base.Render(run.String()))
+		}
+		run.Reset()
+	}
+	k, i := 0, 0
+	for _, r := range s {
+		isMatch := k < len(positions) && positions[k] == i
+		if isMatch {
+			k++
+		}
+		if isMatch != inMatch {
+			flush()
+			inMatch = isMatch
+		}
+		run.WriteRune(r)
+		i++
+	}
+	flush()
+	return b.String()
+}

@@ -1,0 +1,289 @@
+// Package ui is the Bubble Tea interface of upstream-tui: area tabs, a
+// filterable project list, a detail pane rendered with glamour, help, and
+// opening links. It is handed a parsed catalog and never loads one itself.
+package ui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// Options configures the app.
+type Options struct {
+	// Query is a filter to start with.
+	Query string
+	// Area is the name of the area tab to start on; empty for All.
+	Area string
+	// Opener opens links; SystemOpener when nil.
+	Opener Opener
+	// NoColor turns every colour off, glamour's too (NO_COLOR).
+	NoColor bool
+	// Source says where the catalog came from, for the header.
+	Source string
+}
+
+// mode is what the keyboard is driving.
+type mode int
+
+const (
+	modeBrowse mode = iota // moving in the list, opening links
+	modeFilter             // typing a filter
+	modeHelp               // full help on screen
+	modeAbout              // the catalog's prose on screen
+)
+
+// Model is the root Bubble Tea model of the app.
+type Model struct {
+	cat   *model.Catalog
+	index *model.Index
+	opts  Options
+
+	keys   keyMap
+	styles styles
+	isDark bool
+	help   help.Model
+	input  textinput.Model
+	mode   mode
+
+	width, height int
+
+	tabs     []tab   // "All", then one per area
+	tabItems [][]int // each tab's projects in catalog order
+	areaTab  map[string]int
+	active   int // current tab
+
+	query   string        // the filter in force
+	results []model.Match // ranked matches of query; nil without a filter
+
+	list       projectList
+	detail     viewport.Model
+	shown      detailKey // what the detail viewport holds
+	about      viewport.Model
+	aboutWidth int // the width the about view was rendered for
+	renderer   *detailRenderer
+
+	status    string
+	statusErr bool
+}
+
+// New returns the app for a catalog.
+func New(cat *model.Catalog, opts Options) Model {
+	if opts.Opener == nil {
+		opts.Opener = SystemOpener
+	}
+	m := Model{
+		cat:     cat,
+		index:   model.NewIndex(cat.Projects),
+		opts:    opts,
+		keys:    defaultKeyMap(),
+		isDark:  true,
+		help:    help.New(),
+		input:   textinput.New(),
+		detail:  viewport.New(),
+		about:   viewport.New(),
+		areaTab: map[string]int{},
+		shown:   detailKey{-1, -1},
+	}
+	m.input.Prompt = "/ "
+	m.input.Placeholder = "fuzzy filter: name, goal, area, maturity, links"
+	m.input.CharLimit = 256
+	m.detail.FillHeight = false
+	all := make([]int, len(cat.Projects))
+	for i := range all {
+		all[i] = i
+	}
+	m.tabs = append(m.tabs, tab{name: "All", short: "All", count: len(all)})
+	m.tabItems = append(m.tabItems, all)
+	names := make([]string, len(cat.Areas))
+	for i, a := range cat.Areas {
+		names[i] = a.Name
+	}
+	for i, short := range shortNames(names) {
+		items := cat.AreaProjects(names[i])
+		m.areaTab[names[i]] = len(m.tabs)
+		m.tabs = append(m.tabs, tab{name: names[i], short: short, count: len(items)})
+		m.tabItems = append(m.tabItems, items)
+	}
+	if t, ok := m.areaTab[opts.Area]; ok {
+		m.active = t
+	}
+	m.setTheme(true)
+	m.input.SetValue(opts.Query)
+	m.applyQuery(opts.Query)
+	m.keys.setMode(m.mode, m.query != "")
+	m.relayout()
+	return m
+}
+
+// Init asks the terminal for its background colour; the app starts dark and
+// never waits for the answer, which some terminals never send.
+func (m Model) Init() tea.Cmd {
+	return tea.RequestBackgroundColor
+}
+
+// Update dispatches a message: resize, theme, results of commands, then keys
+// and the mouse to the part that has them.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+	case tea.BackgroundColorMsg:
+		m.setTheme(msg.IsDark())
+	case openedMsg:
+		cmd = m.handleOpened(msg)
+	case tea.KeyPressMsg:
+		cmd = m.handleKey(msg)
+	case tea.MouseWheelMsg:
+		m.handleWheel(msg.Mouse())
+	case tea.MouseClickMsg:
+		m.handleClick(msg.Mouse())
+	default:
+		if m.mode == modeFilter {
+			m.input, cmd = m.input.Update(msg)
+		}
+	}
+	m.keys.setMode(m.mode, m.query != "")
+	m.relayout()
+	return m, cmd
+}
+
+// setTheme rebuilds the styles and the detail renderer for a background.
+func (m *Model) setTheme(isDark bool) {
+	if m.renderer != nil && isDark == m.isDark {
+		return
+	}
+	m.isDark = isDark
+	m.styles = newStyles(isDark, m.opts.NoColor)
+	m.help.Styles = m.styles.Help
+	style := "dark"
+	switch {
+	case m.opts.NoColor:
+		style = "notty"
+	case !isDark:
+		style = "light"
+	}
+	m.renderer = newDetailRenderer(style)
+	m.input.SetStyles(textinput.DefaultStyles(isDark))
+	m.shown = detailKey{-1, -1}
+	m.aboutWidth = 0
+}
+
+// resize lays the parts out again for a new terminal size.
+func (m *Model) resize(w, h int) {
+	m.width, m.height = max(w, 0), max(h, 0)
+}
+
+// relayout gives each part its size. Update calls it after every message,
+// as the size, the mode and the filter line all change the layout.
+func (m *Model) relayout() {
+	l := m.layout()
+	m.list.setHeight(l.listRows)
+	m.detail.SetWidth(l.detailW)
+	m.detail.SetHeight(l.detailH)
+	m.about.SetWidth(l.width)
+	m.about.SetHeight(l.bodyH)
+	m.input.SetWidth(max(l.listW-4, 1))
+	m.help.SetWidth(l.width)
+	m.syncDetail()
+	m.setAbout()
+}
+
+// applyQuery runs the filter and refreshes the tab counts and the list.
+func (m *Model) applyQuery(q string) {
+	m.query = q
+	m.results = nil
+	if strings.TrimSpace(q) != "" {
+		m.results = m.index.Search(q, nil)
+	}
+	for t := range m.tabs {
+		m.tabs[t].count = len(m.tabItems[t])
+	}
+	if m.results != nil {
+		for t := range m.tabs {
+			m.tabs[t].count = 0
+		}
+		m.tabs[0].count = len(m.results)
+		for _, r := range m.results {
+			m.tabs[m.areaTab[m.cat.Projects[r.Project].Area]].count++
+		}
+	}
+	// A new query selects its best match.
+	m.refreshList(false)
+}
+
+// refreshList fills the list with the current tab's projects, ranked by the
+// filter when there is one; keep keeps the selected project when it can.
+func (m *Model) refreshList(keep bool) {
+	items := m.tabItems[m.active]
+	if m.results != nil {
+		items = make([]int, 0, m.tabs[m.active].count)
+		area := ""
+		if m.active > 0 {
+			area = m.tabs[m.active].name
+		}
+		for _, r := range m.results {
+			if area == "" || m.cat.Projects[r.Project].Area == area {
+				items = append(items, r.Project)
+			}
+		}
+	}
+	m.list.setItems(items, keep)
+}
+
+// setTab moves to tab t, wrapping around.
+func (m *Model) setTab(t int) {
+	n := len(m.tabs)
+	m.active = ((t % n) + n) % n
+	m.refreshList(true)
+}
+
+// selectedProject returns the project under the cursor.
+func (m *Model) selectedProject() (*model.Project, int, bool) {
+	i, ok := m.list.selected()
+	if !ok {
+		return nil, 0, false
+	}
+	return &m.cat.Projects[i], i, true
+}
+
+// syncDetail shows the selected project's detail, rendered for the pane's
+// width, when it is not already shown.
+func (m *Model) syncDetail() {
+	p, i, ok := m.selectedProject()
+	width := m.detail.Width()
+	if !ok {
+		m.detail.SetContent("")
+		m.shown = detailKey{-1, width}
+		return
+	}
+	if (m.shown == detailKey{i, width}) {
+		return
+	}
+	m.detail.SetContent(m.renderer.render(p, i, width))
+	if m.shown.project != i {
+		m.detail.GotoTop()
+	}
+	m.shown = detailKey{i, width}
+}
+
+// setAbout renders the catalog's prose for the about view, once per width.
+func (m *Model) setAbout() {
+	w := m.about.Width()
+	if m.mode != modeAbout || w <= 0 || w == m.aboutWidth {
+		return
+	}
+	m.about.SetContent(m.renderer.markdown(aboutMarkdown(m.cat), w))
+	m.aboutWidth = w
+}
+
+// setStatus shows a message in the status line.
+func (m *Model) setStatus(msg string, isErr bool) {
+	m.status, m.statusErr = msg, isErr
+}

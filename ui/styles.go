@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+)
+
+// styles is every style the views use, built once per theme.
+type styles struct {
+	Title, TitleInfo             lipgloss.Style
+	Tab, ActiveTab, TabArrow     lipgloss.Style
+	ListTitle                    lipgloss.Style
+	Name, SelectedName, Match    lipgloss.Style
+	Goal, SelectedGoal           lipgloss.Style
+	Cursor                       lipgloss.Style
+	Badge                        map[string]lipgloss.Style
+	BadgeDefault                 lipgloss.Style
+	Separator                    lipgloss.Style
+	Status, StatusError, Counter lipgloss.Style
+	Prompt, Empty                lipgloss.Style
+	Help                         help.Styles
+}
+
+// newStyles builds the styles for a dark or light background; plain drops
+// every colour (NO_COLOR) and keeps only bold, underline and reverse.
+func newStyles(isDark, plain bool) styles {
+	ld := lipgloss.LightDark(isDark)
+	c := func(light, dark string) color.Color {
+		if plain {
+			return lipgloss.NoColor{}
+		}
+		return ld(lipgloss.Color(light), lipgloss.Color(dark))
+	}
+	accent := c("#5A3FD9", "#A48CFF")
+	muted := c("#6B6B6B", "#8A8A8A")
+	text := c("#1A1A1A", "#E6E6E6")
+	fg := func(col color.Color) lipgloss.Style { return lipgloss.NewStyle().Foreground(col) }
+
+	s := styles{
+		Title:        fg(accent).Bold(true),
+		TitleInfo:    fg(muted),
+		Tab:          fg(muted).Padding(0, 1),
+		ActiveTab:    fg(c("#FFFFFF", "#1A1A1A")).Background(accent).Bold(true).Padding(0, 1),
+		TabArrow:     fg(accent).Bold(true),
+		ListTitle:    fg(text).Bold(true),
+		Name:         fg(text),
+		SelectedName: fg(accent).Bold(true),
+		Match:        fg(c("#C2185B", "#FF79C6")).Underline(true),
+		Goal:         fg(muted),
+		SelectedGoal: fg(text),
+		Cursor:       fg(accent).Bold(true),
+		BadgeDefault: fg(muted),
+		Separator:    fg(c("#C8C8C8", "#444444")),
+		Status:       fg(text),
+		StatusError:  fg(c("#C62828", "#FF6B6B")).Bold(true),
+		Counter:      fg(muted),
+		Prompt:       fg(accent).Bold(true),
+		Empty:        fg(muted).Italic(true),
+		Help:         help.DefaultStyles(isDark),
+	}
+	if plain {
+		s.ActiveTab = lipgloss.NewStyle().Reverse(true).Bold(true).Padding(0, 1)
+		s.Help = help.Styles{}
+	}
+	s.Badge = map[string]lipgloss.Style{
+		"graduated":  fg(c("#2E7D32", "#7EE787")),
+		"stable":     fg(c("#2E7D32", "#7EE787")),
+		"incubating": fg(c("#1565C0", "#79C0FF")),
+		"beta":       fg(c("#1565C0", "#79C0FF")),
+		"sandbox":    fg(c("#B26A00", "#E3B341")),
+		"alpha":      fg(c("#B26A00", "#E3B341")),
+	}
+	return s
+}
+
+// badge returns the style for a maturity state.
+func (s styles) badge(state string) lipgloss.Style {
+	if b, ok := s.Badge[state]; ok {
+		return b
+	}
+	return s.BadgeDefault
+}

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// tab is one entry of the tab bar: "All" or an area, with its count.
+type tab struct {
+	name  string
+	short string // the name without the words other areas share
+	count int
+}
+
+// shortNames drops from each name the words that appear in other names too
+// ("Kubernetes", "Cloud Native"), which tell the tabs apart least; a name
+// made only of shared words is kept whole.
+func shortNames(names []string) []string {
+	seen := map[string]int{}
+	for _, n := range names {
+		for _, w := range uniqueWords(n) {
+			seen[w]++
+		}
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		var kept []string
+		for _, w := range strings.Fields(n) {
+			if seen[strings.ToLower(w)] < 2 {
+				kept = append(kept, w)
+			}
+		}
+		out[i] = n
+		if len(kept) > 0 {
+			out[i] = strings.Join(kept, " ")
+		}
+	}
+	return out
+}
+
+func uniqueWords(s string) []string {
+	var words []string
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+// tabSpan is where a tab was drawn on the tab line, for mouse clicks.
+type tabSpan struct{ tab, x0, x1 int }
+
+// minTabName is how far inactive tab names shrink before the bar scrolls.
+const minTabName = 6
+
+// layoutTabs draws the tab bar within width. The active tab keeps its full
+// name (or as much as the width allows); the others shrink to fit, and when
+// even that is too wide the bar scrolls around the active tab, with ‹ and ›
+// saying that more tabs are off screen.
+func layoutTabs(s *styles, tabs []tab, active, width int) (string, []tabSpan) {
+	if width <= 0 || len(tabs) == 0 {
+		return "", nil
+	}
+	labels := make([]string, len(tabs))
+	total := 0
+	for i, t := range tabs {
+		labels[i] = t.name + " " + strconv.Itoa(t.count)
+		total += ansi.StringWidth(labels[i]) + 2
+	}
+	if total <= width {
+		return drawTabs(s, labels, 0, len(tabs), active, width, false, false)
+	}
+	longest := 0
+	for _, t := range tabs {
+		longest = max(longest, ansi.StringWidth(t.short))
+	}
+	for limit := longest; limit >= minTabName; limit-- {
+		total := 0
+		for i, t := range tabs {
+			labels[i] = tabLabel(t, limit, i == active)
+			total += ansi.StringWidth(labels[i]) + 2
+		}
+		if total <= width {
+			return drawTabs(s, labels, 0, len(tabs), active, width, false, false)
+		}
+	}
+	// Scroll: grow a window around the active tab while it fits.
+	for i, t := range tabs {
+		labels[i] = tabLabel(t, minTabName, i == active)
+	}
+	arrows := 4 // "‹ " and " ›"
+	lo, hi := active, active+1
+	used := ansi.StringWidth(labels[active]) + 2
+	for grew := true; grew; {
+		grew = false
+		if hi < len(tabs) && used+ansi.StringWidth(labels[hi])+2+arrows <= width {
+			used += ansi.StringWidth(labels[hi]) + 2
+			hi++
+			grew = true
+		}
+		if lo > 0 && used+ansi.StringWidth(labels[lo-1])+2+arrows <= width {
+			lo--
+			used += ansi.StringWidth(labels[lo]) + 2
+			grew = true
+		}
+	}
+	return drawTabs(s, labels, lo, hi, active, width, lo > 0, hi < len(tabs))
+}
+
+func tabLabel(t tab, limit int, active bool) string {
+	name := t.name
+	if !active {
+		name = ansi.Truncate(t.short, limit, "…")
+	}
+	return name + " " + strconv.Itoa(t.count)
+}
+
+func drawTabs(s *styles, labels []string, lo, hi, active, width int, left, right bool) (string, []tabSpan) {
+	var b strings.Builder
+	var spans []tabSpan
+	x := 0
+	if left {
+		b.WriteString(s.TabArrow.Render("‹ "))
+		x += 2
+	}
+	for i := lo; i < hi; i++ {
+		st := s.Tab
+		if i == active {
+			st = s.ActiveTab
+		}
+		room := width - x
+		if right {
+			room -= 2
+		}
+		label := ansi.Truncate(labels[i], max(room-2, 0), "…")
+		cell := st.Render(label)
+		w := ansi.StringWidth(cell)
+		if w > room || room <= 0 {
+			break
+		}
+		b.WriteString(cell)
+		spans = append(spans, tabSpan{tab: i, x0: x, x1: x + w})
+		x += w
+	}
+	if right && x+2 <= width {
+		b.WriteString(s.TabArrow.Render(" ›"))
+	}
+	return b.String(), spans
+}

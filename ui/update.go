@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// handleKey sends a key to the handler of the current mode; ctrl+c always quits.
+func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return tea.Quit
+	}
+	switch m.mode {
+	case modeFilter:
+		return m.handleFilterKey(msg)
+	case modeHelp, modeAbout:
+		return m.handleOverlayKey(msg)
+	}
+	return m.handleBrowseKey(msg)
+}
+
+// handleFilterKey: while a filter is typed every key belongs to it, except
+// the ones that leave it and the arrows, which move the selection.
+func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.AcceptFilter):
+		m.mode = modeBrowse
+		m.input.Blur()
+		return nil
+	case key.Matches(msg, m.keys.CancelFilter):
+		m.mode = modeBrowse
+		m.input.Blur()
+		m.input.SetValue("")
+		m.applyQuery("")
+		return nil
+	case key.Matches(msg, m.keys.FilterUp):
+		m.moveSelection(-1)
+		return nil
+	case key.Matches(msg, m.keys.FilterDown):
+		m.moveSelection(1)
+		return nil
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if v := m.input.Value(); v != m.query {
+		m.applyQuery(v)
+	}
+	return cmd
+}
+
+// handleOverlayKey drives the help and about views.
+func (m *Model) handleOverlayKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return tea.Quit
+	case key.Matches(msg, m.keys.Close), key.Matches(msg, m.keys.Help) && m.mode == modeHelp,
+		key.Matches(msg, m.keys.About) && m.mode == modeAbout:
+		m.mode = modeBrowse
+	case key.Matches(msg, m.keys.Help):
+		m.mode = modeHelp
+	case m.mode == modeAbout:
+		m.about, _ = m.about.Update(msg)
+	}
+	return nil
+}
+
+func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return tea.Quit
+	case key.Matches(msg, k.Help):
+		m.mode = modeHelp
+	case key.Matches(msg, k.About):
+		m.mode = modeAbout
+	case key.Matches(msg, k.Filter):
+		m.mode = modeFilter
+		m.input.CursorEnd()
+		return m.input.Focus()
+	case key.Matches(msg, k.ClearFilter):
+		m.input.SetValue("")
+		m.applyQuery("")
+	case key.Matches(msg, k.Up):
+		m.moveSelection(-1)
+	case key.Matches(msg, k.Down):
+		m.moveSelection(1)
+	case key.Matches(msg, k.Top):
+		m.moveSelection(-len(m.list.items))
+	case key.Matches(msg, k.Bottom):
+		m.moveSelection(len(m.list.items))
+	case key.Matches(msg, k.PageUp):
+		m.moveSelection(-m.list.perPage())
+	case key.Matches(msg, k.PageDown):
+		m.moveSelection(m.list.perPage())
+	case key.Matches(msg, k.NextTab):
+		m.setTab(m.active + 1)
+	case key.Matches(msg, k.PrevTab):
+		m.setTab(m.active - 1)
+	case key.Matches(msg, k.DetailUp):
+		m.detail.HalfPageUp()
+	case key.Matches(msg, k.DetailDown):
+		m.detail.HalfPageDown()
+	case key.Matches(msg, k.Open):
+		return m.openKind(model.KindHome)
+	case key.Matches(msg, k.Slack):
+		return m.openKind(model.KindSlack)
+	case key.Matches(msg, k.Issues):
+		return m.openKind(model.KindIssues)
+	case key.Matches(msg, k.Mail):
+		return m.openKind(model.KindMailingList)
+	case key.Matches(msg, k.Docs):
+		return m.openKind(model.KindDocs)
+	case key.Matches(msg, k.Number):
+		n, _ := strconv.Atoi(msg.String())
+		return m.openNumber(n)
+	case key.Matches(msg, k.Copy):
+		return m.copyHomepage()
+	}
+	return nil
+}
+
+func (m *Model) moveSelection(n int) {
+	m.list.moveBy(n)
+	m.syncDetail()
+}
+
+// openKind opens the selected project's first link of a kind.
+func (m *Model) openKind(kind model.Kind) tea.Cmd {
+	p, _, ok := m.selectedProject()
+	if !ok {
+		m.setStatus("No project selected", true)
+		return nil
+	}
+	l, ok := p.FirstLink(kind)
+	if !ok {
+		m.setStatus(fmt.Sprintf("%s has no %s", p.Name, kind.Describe()), true)
+		return nil
+	}
+	return m.open(l)
+}
+
+// openNumber opens the selected project's link numbered n in the detail.
+func (m *Model) openNumber(n int) tea.Cmd {
+	p, _, ok := m.selectedProject()
+	if !ok {
+		m.setStatus("No project selected", true)
+		return nil
+	}
+	links := numberedLinks(p)
+	if n < 1 || n > len(links) {
+		m.setStatus(fmt.Sprintf("%s has no link %d (it has %d)", p.Name, n, len(links)), true)
+		return nil
+	}
+	return m.open(links[n-1])
+}
+
+// open checks a link against the URL rule and opens it in a command.
+func (m *Model) open(l model.Link) tea.Cmd {
+	if err := model.CheckURL(l.URL); err != nil {
+		m.setStatus("Not opened: "+err.Error(), true)
+		return nil
+	}
+	m.setStatus("Opening "+l.URL+" …", false)
+	return openURL(m.opts.Opener, l.URL)
+}
+
+// handleOpened reports the opener's result; on failure the URL is shown in
+// full and copied to the clipboard so the user can still get there.
+func (m *Model) handleOpened(msg openedMsg) tea.Cmd {
+	if msg.err == nil {
+		m.setStatus("Opened "+msg.url, false)
+		return nil
+	}
+	m.setStatus(fmt.Sprintf("Could not open a browser (%v); URL copied to the clipboard: %s", msg.err, msg.url), true)
+	return tea.SetClipboard(msg.url)
+}
+
+// copyHomepage copies the selected project's homepage URL with OSC 52.
+func (m *Model) copyHomepage() tea.Cmd {
+	p, _, ok := m.selectedProject()
+	if !ok {
+		return nil
+	}
+	l, ok := p.Homepage()
+	if !ok {
+		m.setStatus(p.Name+" has no homepage", true)
+		return nil
+	}
+	if err := model.CheckURL(l.URL); err != nil {
+		m.setStatus("Not copied: "+err.Error(), true)
+		return nil
+	}
+	m.setStatus("Copied "+l.URL, false)
+	return tea.SetClipboard(l.URL)
+}
+
+// handleWheel scrolls the part under the mouse.
+func (m *Model) handleWheel(ev tea.Mouse) {
+	delta := 0
+	switch ev.Button {
+	case tea.MouseWheelUp:
+		delta = -1
+	case tea.MouseWheelDown:
+		delta = 1
+	default:
+		return
+	}
+	l := m.layout()
+	switch {
+	case m.mode == modeAbout:
+		scroll(&m.about, delta*wheelLines)
+	case m.mode == modeHelp:
+	case l.inDetail(ev.X, ev.Y):
+		scroll(&m.detail, delta*wheelLines)
+	case l.inList(ev.X, ev.Y):
+		m.moveSelection(delta)
+	}
+}
+
+// wheelLines is how far one wheel step scrolls a text pane.
+const wheelLines = 3
+
+func scroll(v *viewport.Model, n int) {
+	if n < 0 {
+		v.ScrollUp(-n)
+	} else {
+		v.ScrollDown(n)
+	}
+}
+
+// handleClick selects the tab or the project under the mouse.
+func (m *Model) handleClick(ev tea.Mouse) {
+	if ev.Button != tea.MouseLeft || m.mode == modeHelp || m.mode == modeAbout {
+		return
+	}
+	l := m.layout()
+	if ev.Y == l.tabsY {
+		_, spans := layoutTabs(&m.styles, m.tabs, m.active, l.width)
+		for _, s := range spans {
+			if ev.X >= s.x0 && ev.X < s.x1 {
+				m.setTab(s.tab)
+				return
+			}
+		}
+		return
+	}
+	if l.inList(ev.X, ev.Y) {
+		if i, ok := m.list.itemAt(ev.Y - l.listItemsY); ok {
+			m.list.moveTo(i)
+			m.syncDetail()
+		}
+	}
+}

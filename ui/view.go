@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// View draws the whole screen.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "upstream-tui"
+	return v
+}
+
+// render draws the screen as text, never wider or taller than the terminal.
+func (m *Model) render() string {
+	l := m.layout()
+	if l.width <= 0 || l.height <= 0 {
+		return ""
+	}
+	if l.tooSmall {
+		msg := fmt.Sprintf("Terminal too small (%dx%d): upstream-tui needs %dx%d.", l.width, l.height, minWidth, minHeight)
+		return fit(wrapWords(msg, l.width), l.width, l.height)
+	}
+	var body []string
+	switch m.mode {
+	case modeHelp:
+		body = block(m.viewFullHelp(l.width), l.width, l.bodyH)
+	case modeAbout:
+		body = block(m.about.View(), l.width, l.bodyH)
+	default:
+		body = m.viewBody(l)
+	}
+	lines := make([]string, 0, l.height)
+	lines = append(lines, m.viewTitle(l.width), m.viewTabs(l.width))
+	lines = append(lines, body...)
+	lines = append(lines, m.viewStatus(l.width), m.help.View(m.keys))
+	return fit(strings.Join(lines, "\n"), l.width, l.height)
+}
+
+func (m *Model) viewTitle(width int) string {
+	title := m.styles.Title.Render("upstream-tui")
+	if m.cat.Title != "" {
+		title += m.styles.TitleInfo.Render(" · " + m.cat.Title)
+	}
+	source := m.styles.TitleInfo.Render(m.opts.Source)
+	gap := width - ansi.StringWidth(title) - ansi.StringWidth(source)
+	if m.opts.Source == "" || gap < 2 {
+		return title
+	}
+	return title + strings.Repeat(" ", gap) + source
+}
+
+func (m *Model) viewTabs(width int) string {
+	s, _ := layoutTabs(&m.styles, m.tabs, m.active, width)
+	return s
+}
+
+// viewBody draws the list and the detail, side by side or stacked.
+func (m *Model) viewBody(l layout) []string {
+	list := block(m.viewList(l), l.listW, l.listH)
+	detail := block(m.detail.View(), l.detailW, l.detailH)
+	if !l.wide {
+		sep := m.styles.Separator.Render(strings.Repeat("─", l.width))
+		return append(append(list, sep), detail...)
+	}
+	sep := m.styles.Separator.Render("│") + " "
+	out := make([]string, l.bodyH)
+	for i := range out {
+		out[i] = list[i] + sep + detail[i]
+	}
+	return out
+}
+
+// viewList draws the list block: its title, the filter, and the rows on screen.
+func (m *Model) viewList(l layout) string {
+	var b strings.Builder
+	b.WriteString(m.styles.ListTitle.Render(m.listTitle()))
+	if m.mode == modeFilter {
+		b.WriteString("\n" + m.input.View())
+	} else if m.query != "" {
+		b.WriteString("\n" + m.styles.Prompt.Render("/ ") + m.query)
+	}
+	if len(m.list.items) == 0 {
+		msg := "No projects in this area."
+		if m.query != "" {
+			msg = fmt.Sprintf("No projects match %q here.", m.query)
+		}
+		b.WriteString("\n" + m.styles.Empty.Render(msg))
+		return b.String()
+	}
+	end := min(m.list.offset+m.list.perPage(), len(m.list.items))
+	for i := m.list.offset; i < end; i++ {
+		p := m.list.items[i]
+		row := listRow{project: &m.cat.Projects[p], selected: i == m.list.cursor}
+		if m.query != "" {
+			row.matches = m.index.NamePositions(p, m.query)
+		}
+		b.WriteString("\n" + renderRow(&m.styles, row, l.listW))
+	}
+	return b.String()
+}
+
+// listTitle names the current tab in full, so the area's whole name is on
+// screen even when its tab is shortened.
+func (m *Model) listTitle() string {
+	t := m.tabs[m.active]
+	name := t.name
+	if m.active == 0 {
+		name = "All areas"
+	}
+	if m.query != "" {
+		return fmt.Sprintf("%s · %d of %d match", name, len(m.list.items), len(m.tabItems[m.active]))
+	}
+	return fmt.Sprintf("%s · %d projects", name, len(m.list.items))
+}
+
+// viewStatus draws the status message and the position in the list.
+func (m *Model) viewStatus(width int) string {
+	counter := ""
+	if n := len(m.list.items); n > 0 {
+		counter = fmt.Sprintf("%d/%d", m.list.cursor+1, n)
+	}
+	counter = m.styles.Counter.Render(counter)
+	room := width - ansi.StringWidth(counter) - 1
+	st := m.styles.Status
+	if m.statusErr {
+		st = m.styles.StatusError
+	}
+	msg := st.Render(ansi.Truncate(m.status, max(room, 0), "…"))
+	gap := width - ansi.StringWidth(msg) - ansi.StringWidth(counter)
+	return msg + strings.Repeat(" ", max(gap, 0)) + counter
+}
+
+// viewFullHelp draws every binding of browse mode, in columns when they fit
+// and one group under another when they do not.
+func (m *Model) viewFullHelp(width int) string {
+	keys := m.keys
+	keys.setMode(modeBrowse, true)
+	groups := keys.FullHelp()
+	h := m.help
+	h.SetWidth(0) // no limit: measure, then stack the groups if too wide
+	all := h.FullHelpView(groups)
+	if widest(all) <= width {
+		return m.styles.ListTitle.Render("Keys") + "\n\n" + all
+	}
+	parts := make([]string, 0, len(groups))
+	for _, g := range groups {
+		parts = append(parts, h.FullHelpView([][]key.Binding{g}))
+	}
+	return m.styles.ListTitle.Render("Keys") + "\n\n" + strings.Join(parts, "\n\n")
+}
+
+// aboutMarkdown is the about view: the catalog's prose around its table.
+func aboutMarkdown(c *model.Catalog) string {
+	return c.About
+}
+
+// block cuts or pads s to exactly h lines of at most w cells, padding each
+// line with spaces to w so that blocks can be joined side by side.
+func block(s string, w, h int) []string {
+	lines := strings.Split(s, "\n")
+	out := make([]string, h)
+	for i := range out {
+		line := ""
+		if i < len(lines) {
+			line = ansi.Truncate(lines[i], w, "")
+		}
+		if pad := w - ansi.StringWidth(line); pad > 0 {
+			line += strings.Repeat(" ", pad)
+		}
+		out[i] = line
+	}
+	return out
+}
+
+// fit cuts s to at most h lines of at most w cells.
+func fit(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	for i, line := range lines {
+		if ansi.StringWidth(line) > w {
+			lines[i] = ansi.Truncate(line, w, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// wrapWords wraps plain text to width, breaking long words.
+func wrapWords(s string, width int) string {
+	return ansi.Wrap(s, max(width, 1), "")
+}
+
+// widest returns the width of the widest line of s.
+func widest(s string) int {
+	w := 0
+	for _, line := range strings.Split(s, "\n") {
+		w = max(w, ansi.StringWidth(line))
+	}
+	return w
+}
