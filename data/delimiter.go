@@ -5,26 +5,44 @@ import (
 	"strings"
 )
 
-// fixDelimiterRows makes each table's delimiter row (|---|---|) have as many
-// cells as the header row above it. GFM drops a table whose counts differ,
-// and a real version of the catalog has one delimiter cell too many. Only
-// delimiter lines change, and the line count stays, so line numbers hold.
-func fixDelimiterRows(src []byte) []byte {
+// normaliseTables mends two ways the catalog's tables are written that GFM
+// reads otherwise than their authors meant, before goldmark sees them:
+//
+//   - a delimiter row (|---|---|) with more or fewer cells than its header:
+//     GFM drops the whole table, and a real version of the catalog has one
+//     delimiter cell too many. The row is rewritten to the header's count.
+//   - in a table written without outer pipes, a row whose first cell is
+//     empty starts with "|", which GFM takes as an optional leading pipe, so
+//     every cell shifts one column left. Such a row gets its leading pipe.
+//
+// Only table lines change, and the line count stays, so line numbers hold.
+func normaliseTables(src []byte) []byte {
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	changed := false
 	for i := 1; i < len(lines); i++ {
 		body := strings.TrimRight(string(lines[i]), "\n")
-		if !isDelimiterRow(body) {
-			continue
-		}
 		header := strings.TrimRight(string(lines[i-1]), "\n")
-		want := cellCount(header)
-		have := cellCount(body)
-		if want == 0 || have == want || !strings.Contains(header, "|") {
+		if !isDelimiterRow(body) || !strings.Contains(header, "|") {
 			continue
 		}
-		lines[i] = []byte("|" + strings.Repeat("---|", want) + "\n")
-		changed = true
+		want := cellCount(header)
+		if cellCount(body) != want {
+			lines[i] = []byte("|" + strings.Repeat("---|", want) + "\n")
+			changed = true
+		}
+		if strings.HasPrefix(strings.TrimSpace(header), "|") {
+			continue
+		}
+		for j := i + 1; j < len(lines); j++ {
+			row := strings.TrimRight(string(lines[j]), "\n")
+			if strings.TrimSpace(row) == "" {
+				break
+			}
+			if strings.HasPrefix(strings.TrimSpace(row), "|") && cellCount(row) < want {
+				lines[j] = append([]byte("|"), lines[j]...)
+				changed = true
+			}
+		}
 	}
 	if !changed {
 		return src

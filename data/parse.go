@@ -46,7 +46,7 @@ func Parse(file string, src []byte) (*model.Catalog, error) {
 		return nil, &ParseError{file, line, "not a Markdown catalog (binary data)"}
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	src = fixDelimiterRows(src)
+	src = normaliseTables(src)
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	p := &parser{src: src, lines: lineStarts(src)}
 
