@@ -98,7 +98,10 @@ func (ix *Index) Search(query string, only []int) []Match {
 	return out
 }
 
-// score matches every term against a project's fields.
+// score matches every term against a project's fields: fuzzy over the
+// whole name ("gtkpr" finds "OPA Gatekeeper"), and fuzzy within one word of
+// the goal and the other fields, where a match spread over a sentence would
+// match nearly anything ("csi" is in "clusters using Cluster API").
 func (ix *Index) score(i int, terms [][]rune) (int, bool) {
 	e := &ix.entries[i]
 	total := 0
@@ -106,9 +109,9 @@ func (ix *Index) score(i int, terms [][]rune) (int, bool) {
 		best := -1
 		if s, ok := matchTerm(e.name, t, nil); ok {
 			best = weightName + s
-		} else if s, ok := matchTerm(e.goal, t, nil); ok {
+		} else if s, ok := matchInWord(e.goal, t); ok {
 			best = weightGoal + s
-		} else if s, ok := matchTerm(e.other, t, nil); ok {
+		} else if s, ok := matchInWord(e.other, t); ok {
 			best = weightOther + s
 		}
 		if best < 0 {
@@ -210,6 +213,27 @@ func matchTerm(text string, term []rune, pos *[]int) (int, bool) {
 		best = 0
 	}
 	return best, true
+}
+
+// matchInWord matches term within one word of text (words are separated by
+// white space) and returns the best word's score.
+func matchInWord(text string, term []rune) (int, bool) {
+	best, found := 0, false
+	for start := 0; start < len(text); {
+		end := strings.IndexAny(text[start:], " \t\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if end-start >= len(term) {
+			if s, ok := matchTerm(text[start:end], term, nil); ok && (!found || s > best) {
+				best, found = s, true
+			}
+		}
+		start = end + 1
+	}
+	return best, found
 }
 
 // contiguous finds term as a substring, preferring an occurrence at a word

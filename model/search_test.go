@@ -1,0 +1,174 @@
+package model_test
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+func embedded(t testing.TB) *model.Catalog {
+	t.Helper()
+	c, err := data.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func names(c *model.Catalog, ms []model.Match) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, c.Projects[m.Project].Name)
+	}
+	return out
+}
+
+func TestSearchRanking(t *testing.T) {
+	c := embedded(t)
+	ix := model.NewIndex(c.Projects)
+	for _, tc := range []struct {
+		query string
+		first []string // the first results, in order
+	}{
+		{"gtkpr", []string{"OPA Gatekeeper"}},
+		{"gatekeeper", []string{"OPA Gatekeeper"}},
+		{"GATEK", []string{"OPA Gatekeeper"}},
+		{"azure disk csi", []string{"Azure Disk CSI Driver"}},
+		{"disk azure", []string{"Azure Disk CSI Driver"}},
+		{"containerd", []string{"Containerd"}},
+		{"smi", []string{"Service Mesh Interface (SMI)"}},
+	} {
+		got := names(c, ix.Search(tc.query, nil))
+		if len(got) < len(tc.first) || !reflect.DeepEqual(got[:len(tc.first)], tc.first) {
+			t.Errorf("Search(%q) = %q, want it to start with %q", tc.query, got, tc.first)
+		}
+	}
+
+	// "csi" lists the CSI drivers before anything else.
+	got := names(c, ix.Search("csi", nil))
+	for i, n := range got[:5] {
+		if !strings.Contains(n, "CSI") {
+			t.Errorf("csi result %d is %q; results %q", i, n, got)
+		}
+	}
+
+	if got := ix.Search("", nil); len(got) != len(c.Projects) || got[3].Project != 3 {
+		t.Errorf("empty query gives %d matches", len(got))
+	}
+	if got := ix.Search("zzzzqx", nil); len(got) != 0 {
+		t.Errorf("nonsense matched %q", names(c, got))
+	}
+}
+
+func TestNameRanksAboveGoal(t *testing.T) {
+	ps := []model.Project{
+		{Name: "Alpha", Goal: model.Text{{Text: "works with kubelet"}}},
+		{Name: "Kubelet tools", Goal: model.Text{{Text: "other"}}},
+		{Name: "Gamma", Area: "kubelet area"},
+	}
+	ix := model.NewIndex(ps)
+	got := ix.Search("kubelet", nil)
+	var order []int
+	for _, m := range got {
+		order = append(order, m.Project)
+	}
+	if !reflect.DeepEqual(order, []int{1, 0, 2}) {
+		t.Errorf("order = %v, want name, goal, area", order)
+	}
+	if got := ix.Search("kubelet", []int{0, 2}); len(got) != 2 || got[0].Project != 0 {
+		t.Errorf("restricted search = %+v", got)
+	}
+}
+
+func TestNamePositions(t *testing.T) {
+	ps := []model.Project{{Name: "OPA Gatekeeper"}, {Name: "Ünïcode Ærø CSI"}}
+	ix := model.NewIndex(ps)
+	if got := ix.NamePositions(0, "gtkpr"); !reflect.DeepEqual(got, []int{4, 6, 8, 11, 13}) {
+		t.Errorf("positions = %v", got)
+	}
+	if got := ix.NamePositions(0, "gate"); !reflect.DeepEqual(got, []int{4, 5, 6, 7}) {
+		t.Errorf("positions = %v", got)
+	}
+	// Rune positions, not bytes, and case folded.
+	if got := ix.NamePositions(1, "ærø csi"); !reflect.DeepEqual(got, []int{8, 9, 10, 12, 13, 14}) {
+		t.Errorf("positions = %v", got)
+	}
+	if got := ix.NamePositions(0, "zzz"); got != nil {
+		t.Errorf("positions = %v", got)
+	}
+}
+
+// TestSearchMatchesReference checks the fast matcher against the plain
+// definition: every term is a subsequence of the name or of one word of
+// the other fields.
+func TestSearchMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	words := []string{"azure", "disk", "csi", "kube", "let", "gate", "keeper", "Ærø", "ünï", "cloud", "mesh", "sandbox", "x"}
+	gen := func(n int) string {
+		var parts []string
+		for range n {
+			parts = append(parts, words[r.IntN(len(words))])
+		}
+		return strings.Join(parts, " ")
+	}
+	for round := range 50 {
+		var ps []model.Project
+		for range 40 {
+			ps = append(ps, model.Project{
+				Name: gen(1 + r.IntN(3)), Area: gen(2), Goal: model.Text{{Text: gen(r.IntN(6))}},
+				Maturity: model.Maturity{Text: gen(1)},
+				Links:    []model.Link{{Label: gen(1)}},
+			})
+		}
+		ix := model.NewIndex(ps)
+		for range 20 {
+			w := []rune(strings.ToLower(gen(1 + r.IntN(2))))
+			r.Shuffle(len(w), func(i, j int) { w[i], w[j] = w[j], w[i] })
+			q := string(w[:1+r.IntN(len(w))])
+			got := map[int]bool{}
+			for _, m := range ix.Search(q, nil) {
+				got[m.Project] = true
+			}
+			for i, p := range ps {
+				if want := referenceMatch(p, q); want != got[i] {
+					t.Fatalf("round %d: query %q on %+v: fast %v, reference %v", round, q, p, got[i], want)
+				}
+			}
+		}
+	}
+}
+
+func referenceMatch(p model.Project, query string) bool {
+	fields := append([]string{p.Name}, strings.Fields(p.Goal.Plain()+" "+p.Area+" "+p.Maturity.Text)...)
+	for _, l := range p.Links {
+		fields = append(fields, strings.Fields(l.Label)...)
+	}
+	for _, term := range strings.Fields(query) {
+		found := false
+		for _, f := range fields {
+			if isSubsequence(strings.Map(unicode.ToLower, term), strings.Map(unicode.ToLower, f)) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func isSubsequence(needle, hay string) bool {
+	n := []rune(needle)
+	k := 0
+	for _, r := range hay {
+		if k < len(n) && n[k] == r {
+			k++
+		}
+	}
+	return k == len(n)
+}
