@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"charm.land/glamour/v2"
+	"charm.land/glamour/v2/ansi"
+	glamourstyles "charm.land/glamour/v2/styles"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
@@ -46,7 +48,7 @@ func (r *detailRenderer) markdown(md string, width int) string {
 	if !ok {
 		var err error
 		tr, err = glamour.NewTermRenderer(
-			glamour.WithStandardStyle(r.style),
+			glamour.WithStyles(compactStyle(r.style)),
 			glamour.WithWordWrap(width),
 			glamour.WithPreservedNewLines(),
 		)
@@ -60,4 +62,21 @@ func (r *detailRenderer) markdown(md string, width int) string {
 		return md
 	}
 	return strings.Trim(out, "\n")
+}
+
+// compactStyle is a glamour standard style ("dark", "light", "notty") made
+// to fit a pane: no document margin, no blank lines around the document or
+// after headings, and headings without their "##" marks.
+func compactStyle(name string) ansi.StyleConfig {
+	base, ok := glamourstyles.DefaultStyles[name]
+	if !ok {
+		base = glamourstyles.DefaultStyles[glamourstyles.DarkStyle]
+	}
+	cfg := *base
+	noMargin := uint(0)
+	cfg.Document.Margin = &noMargin
+	cfg.Document.BlockPrefix, cfg.Document.BlockSuffix = "", ""
+	cfg.H2.Prefix, cfg.H3.Prefix = "", ""
+	cfg.Heading.BlockSuffix = ""
+	return cfg
 }

@@ -42,7 +42,7 @@ func (m *Model) layout() layout {
 	l.bodyH = m.height - headerLines - footerLines
 	l.wide = m.width >= wideWidth
 	filterLine := 0
-	if m.mode == modeFilter || m.query != "" {
+	if m.mode == modeFilter || m.filtered() {
 		filterLine = 1
 	}
 	l.listY = l.bodyY
@@ -56,7 +56,8 @@ func (m *Model) layout() layout {
 		l.detailH = l.bodyH
 	} else {
 		l.listW = m.width
-		l.listH = max(l.bodyH/2, 1+filterLine+rowHeight)
+		// The detail gets the larger share: its links are what users want.
+		l.listH = max(l.bodyH*2/5, 1+filterLine+rowHeight)
 		l.detailX = 0
 		l.detailY = l.bodyY + l.listH + 1 // a separator line
 		l.detailW = m.width

@@ -58,8 +58,8 @@ type Model struct {
 	areaTab  map[string]int
 	active   int // current tab
 
-	query   string        // the filter in force
-	results []model.Match // ranked matches of query; nil without a filter
+	query   string        // the filter as typed
+	results []model.Match // ranked matches of query, when filtered()
 
 	list       projectList
 	detail     viewport.Model
@@ -116,7 +116,7 @@ func New(cat *model.Catalog, opts Options) Model {
 	m.setTheme(true)
 	m.input.SetValue(opts.Query)
 	m.applyQuery(opts.Query)
-	m.keys.setMode(m.mode, m.query != "")
+	m.keys.setMode(m.mode, m.filtered())
 	m.relayout()
 	return m
 }
@@ -149,7 +149,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.input, cmd = m.input.Update(msg)
 		}
 	}
-	m.keys.setMode(m.mode, m.query != "")
+	m.keys.setMode(m.mode, m.filtered())
 	m.relayout()
 	return m, cmd
 }
@@ -170,7 +170,9 @@ func (m *Model) setTheme(isDark bool) {
 		style = "light"
 	}
 	m.renderer = newDetailRenderer(style)
-	m.input.SetStyles(textinput.DefaultStyles(isDark))
+	inputStyles := textinput.DefaultStyles(isDark)
+	inputStyles.Cursor.Blink = false // a steady cursor; no timer ticking while typing
+	m.input.SetStyles(inputStyles)
 	m.shown = detailKey{-1, -1}
 	m.aboutWidth = 0
 }
@@ -199,13 +201,13 @@ func (m *Model) relayout() {
 func (m *Model) applyQuery(q string) {
 	m.query = q
 	m.results = nil
-	if strings.TrimSpace(q) != "" {
+	if m.filtered() {
 		m.results = m.index.Search(q, nil)
 	}
 	for t := range m.tabs {
 		m.tabs[t].count = len(m.tabItems[t])
 	}
-	if m.results != nil {
+	if m.filtered() {
 		for t := range m.tabs {
 			m.tabs[t].count = 0
 		}
@@ -218,11 +220,14 @@ func (m *Model) applyQuery(q string) {
 	m.refreshList(false)
 }
 
+// filtered reports whether a filter is in force: a query with a term.
+func (m *Model) filtered() bool { return strings.TrimSpace(m.query) != "" }
+
 // refreshList fills the list with the current tab's projects, ranked by the
 // filter when there is one; keep keeps the selected project when it can.
 func (m *Model) refreshList(keep bool) {
 	items := m.tabItems[m.active]
-	if m.results != nil {
+	if m.filtered() {
 		items = make([]int, 0, m.tabs[m.active].count)
 		area := ""
 		if m.active > 0 {

@@ -86,12 +86,12 @@ func (m *Model) viewList(l layout) string {
 	b.WriteString(m.styles.ListTitle.Render(m.listTitle()))
 	if m.mode == modeFilter {
 		b.WriteString("\n" + m.input.View())
-	} else if m.query != "" {
+	} else if m.filtered() {
 		b.WriteString("\n" + m.styles.Prompt.Render("/ ") + m.query)
 	}
 	if len(m.list.items) == 0 {
 		msg := "No projects in this area."
-		if m.query != "" {
+		if m.filtered() {
 			msg = fmt.Sprintf("No projects match %q here.", m.query)
 		}
 		b.WriteString("\n" + m.styles.Empty.Render(msg))
@@ -101,7 +101,7 @@ func (m *Model) viewList(l layout) string {
 	for i := m.list.offset; i < end; i++ {
 		p := m.list.items[i]
 		row := listRow{project: &m.cat.Projects[p], selected: i == m.list.cursor}
-		if m.query != "" {
+		if m.filtered() {
 			row.matches = m.index.NamePositions(p, m.query)
 		}
 		b.WriteString("\n" + renderRow(&m.styles, row, l.listW))
@@ -117,7 +117,7 @@ func (m *Model) listTitle() string {
 	if m.active == 0 {
 		name = "All areas"
 	}
-	if m.query != "" {
+	if m.filtered() {
 		return fmt.Sprintf("%s · %d of %d match", name, len(m.list.items), len(m.tabItems[m.active]))
 	}
 	return fmt.Sprintf("%s · %d projects", name, len(m.list.items))
@@ -140,23 +140,24 @@ func (m *Model) viewStatus(width int) string {
 	return msg + strings.Repeat(" ", max(gap, 0)) + counter
 }
 
-// viewFullHelp draws every binding of browse mode, in columns when they fit
-// and one group under another when they do not.
+// viewFullHelp draws every binding of browse mode: its groups side by side
+// as far as the width allows, in as many rows as it takes.
 func (m *Model) viewFullHelp(width int) string {
 	keys := m.keys
 	keys.setMode(modeBrowse, true)
-	groups := keys.FullHelp()
 	h := m.help
-	h.SetWidth(0) // no limit: measure, then stack the groups if too wide
-	all := h.FullHelpView(groups)
-	if widest(all) <= width {
-		return m.styles.ListTitle.Render("Keys") + "\n\n" + all
+	h.SetWidth(0) // no limit: measure, then start a new row where it is too wide
+	var rows []string
+	var row [][]key.Binding
+	for _, g := range keys.FullHelp() {
+		if len(row) > 0 && widest(h.FullHelpView(append(row, g))) > width {
+			rows = append(rows, h.FullHelpView(row))
+			row = nil
+		}
+		row = append(row, g)
 	}
-	parts := make([]string, 0, len(groups))
-	for _, g := range groups {
-		parts = append(parts, h.FullHelpView([][]key.Binding{g}))
-	}
-	return m.styles.ListTitle.Render("Keys") + "\n\n" + strings.Join(parts, "\n\n")
+	rows = append(rows, h.FullHelpView(row))
+	return m.styles.ListTitle.Render("Keys") + "\n\n" + strings.Join(rows, "\n\n")
 }
 
 // aboutMarkdown is the about view: the catalog's prose around its table.

@@ -1,0 +1,300 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// recorder is an Opener that records the URLs it is asked to open.
+type recorder struct {
+	urls []string
+	err  error
+}
+
+func (r *recorder) open(url string) error {
+	r.urls = append(r.urls, url)
+	return r.err
+}
+
+func testCatalog(t testing.TB) *model.Catalog {
+	t.Helper()
+	c, err := data.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// newTestModel returns the app on the embedded catalog at a size, with a
+// recording opener.
+func newTestModel(t testing.TB, w, h int, opts Options) (Model, *recorder) {
+	t.Helper()
+	rec := &recorder{}
+	if opts.Opener == nil {
+		opts.Opener = rec.open
+	}
+	m := New(testCatalog(t), opts)
+	m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m, rec
+}
+
+func update(t testing.TB, m Model, msg tea.Msg) Model {
+	t.Helper()
+	next, _ := m.Update(msg)
+	return next.(Model)
+}
+
+// keyMsg turns a key name as bubbletea prints it into a key press.
+func keyMsg(k string) tea.KeyPressMsg {
+	special := map[string]tea.KeyPressMsg{
+		"enter":     {Code: tea.KeyEnter},
+		"esc":       {Code: tea.KeyEscape},
+		"tab":       {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+		"up":        {Code: tea.KeyUp},
+		"down":      {Code: tea.KeyDown},
+		"left":      {Code: tea.KeyLeft},
+		"right":     {Code: tea.KeyRight},
+		"pgdown":    {Code: tea.KeyPgDown},
+		"pgup":      {Code: tea.KeyPgUp},
+		"home":      {Code: tea.KeyHome},
+		"end":       {Code: tea.KeyEnd},
+		"backspace": {Code: tea.KeyBackspace},
+		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+d":    {Code: 'd', Mod: tea.ModCtrl},
+		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+		"ctrl+f":    {Code: 'f', Mod: tea.ModCtrl},
+		"ctrl+b":    {Code: 'b', Mod: tea.ModCtrl},
+	}
+	if msg, ok := special[k]; ok {
+		return msg
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// press sends keys one by one and runs the commands they return, feeding
+// their messages back, as the program would. It returns the messages the
+// commands produced that the model does not take (quit, clipboard).
+func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
+	t.Helper()
+	var out []tea.Msg
+	for _, k := range keys {
+		next, cmd := m.Update(keyMsg(k))
+		m = next.(Model)
+		m, out = runCmd(t, m, cmd, out)
+	}
+	return m, out
+}
+
+func runCmd(t testing.TB, m Model, cmd tea.Cmd, out []tea.Msg) (Model, []tea.Msg) {
+	if cmd == nil {
+		return m, out
+	}
+	switch msg := cmd().(type) {
+	case openedMsg:
+		next, cmd := m.Update(msg)
+		return runCmd(t, next.(Model), cmd, out)
+	case tea.BatchMsg:
+		for _, c := range msg {
+			m, out = runCmd(t, m, c, out)
+		}
+		return m, out
+	case nil:
+		return m, out
+	default:
+		return m, append(out, msg)
+	}
+}
+
+func selectedName(m Model) string {
+	p, _, ok := m.selectedProject()
+	if !ok {
+		return ""
+	}
+	return p.Name
+}
+
+func screen(m Model) string { return ansi.Strip(m.View().Content) }
+
+func hasQuit(msgs []tea.Msg) bool {
+	for _, msg := range msgs {
+		if _, ok := msg.(tea.QuitMsg); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func TestUpdateKeys(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		keys     []string
+		tab      int
+		query    string
+		mode     mode
+		selected string
+		items    int
+		status   string // a part of the status line
+		opened   []string
+		quit     bool
+	}{
+		{name: "start", tab: 0, selected: "AKS Engine", items: 18},
+		{name: "down", keys: []string{"j", "down"}, selected: "In-tree (legacy)", items: 18},
+		{name: "up stops at top", keys: []string{"k", "up"}, selected: "AKS Engine", items: 18},
+		{name: "bottom and top", keys: []string{"G"}, selected: "Service Mesh Interface (SMI)", items: 18},
+		{name: "top", keys: []string{"G", "g"}, selected: "AKS Engine", items: 18},
+		{name: "page down", keys: []string{"ctrl+f"}, items: 18, selected: "AAD Pod Identity"},
+		{name: "next tab", keys: []string{"tab"}, tab: 1, selected: "AKS Engine", items: 2},
+		{name: "right and l", keys: []string{"right", "l"}, tab: 2, selected: "In-tree (legacy)", items: 5},
+		{name: "prev tab wraps", keys: []string{"shift+tab"}, tab: 6, selected: "Service Mesh Interface (SMI)", items: 1},
+		{name: "left and h", keys: []string{"left", "h"}, tab: 5, selected: "AAD Pod Identity", items: 5},
+		{name: "tab keeps the project", keys: []string{"tab", "j", "shift+tab"}, tab: 0, selected: "Cluster API Azure Provider", items: 18},
+		{name: "typing a filter", keys: []string{"/", "g", "a", "t", "e", "k"}, query: "gatek", mode: modeFilter, selected: "OPA Gatekeeper", items: 1},
+		{name: "fuzzy", keys: []string{"/", "g", "t", "k", "p", "r", "enter"}, query: "gtkpr", selected: "OPA Gatekeeper", items: 1},
+		{name: "letters go to the filter", keys: []string{"/", "q", "s", "j", "?"}, query: "qsj?", mode: modeFilter, items: 0},
+		{name: "backspace", keys: []string{"/", "c", "s", "i", "x", "backspace"}, query: "csi", mode: modeFilter, selected: "Azure Disk CSI Driver", items: 7},
+		{name: "arrows move while filtering", keys: []string{"/", "c", "s", "i", "down"}, query: "csi", mode: modeFilter, selected: "Azure File CSI Driver", items: 7},
+		{name: "enter keeps the filter", keys: []string{"/", "c", "s", "i", "enter", "j"}, query: "csi", selected: "Azure File CSI Driver", items: 7},
+		{name: "esc clears while typing", keys: []string{"/", "c", "s", "i", "esc"}, selected: "AKS Engine", items: 18},
+		{name: "esc clears a kept filter", keys: []string{"/", "c", "s", "i", "enter", "esc"}, selected: "AKS Engine", items: 18},
+		{name: "filter within a tab", keys: []string{"tab", "tab", "/", "c", "s", "i"}, tab: 2, query: "csi", mode: modeFilter, selected: "Azure Disk CSI Driver", items: 3},
+		{name: "open homepage", keys: []string{"enter"}, selected: "AKS Engine", items: 18, opened: []string{"https://github.com/Azure/aks-engine"}, status: "Opened https://github.com/Azure/aks-engine"},
+		{name: "o opens homepage", keys: []string{"o"}, selected: "AKS Engine", items: 18, opened: []string{"https://github.com/Azure/aks-engine"}},
+		{name: "slack and issues", keys: []string{"/", "g", "a", "t", "e", "k", "enter", "s", "i"}, query: "gatek", selected: "OPA Gatekeeper", items: 1,
+			opened: []string{"https://openpolicyagent.slack.com/archives/CDTN970AX", "https://github.com/open-policy-agent/gatekeeper/issues"}},
+		{name: "no mailing list", keys: []string{"/", "g", "a", "t", "e", "k", "enter", "m"}, query: "gatek", selected: "OPA Gatekeeper", items: 1,
+			status: "OPA Gatekeeper has no mailing list"},
+		{name: "inherited slack", keys: []string{"tab", "tab", "j", "j", "s", "m"}, tab: 2, selected: "Azure Disk CSI Driver", items: 5,
+			opened: []string{"https://kubernetes.slack.com/archives/C5HJXTT9Q", "https://groups.google.com/forum/#!forum/kubernetes-provider-azure"}},
+		{name: "docs", keys: []string{"d"}, selected: "AKS Engine", items: 18, opened: []string{"https://docs.microsoft.com/en-us/azure/aks/"}},
+		{name: "numbered link", keys: []string{"2", "5"}, selected: "AKS Engine", items: 18,
+			opened: []string{"https://kubernetes.slack.com/archives/CU3N85WJK", "https://docs.microsoft.com/en-us/azure-stack/user/azure-stack-kubernetes-aks-engine-overview"}},
+		{name: "no such number", keys: []string{"9"}, selected: "AKS Engine", items: 18, status: "AKS Engine has no link 9 (it has 5)"},
+		{name: "help", keys: []string{"?"}, mode: modeHelp, selected: "AKS Engine", items: 18},
+		{name: "help closes", keys: []string{"?", "?"}, selected: "AKS Engine", items: 18},
+		{name: "help closes with esc", keys: []string{"?", "esc"}, selected: "AKS Engine", items: 18},
+		{name: "about", keys: []string{"a"}, mode: modeAbout, selected: "AKS Engine", items: 18},
+		{name: "about closes", keys: []string{"a", "a"}, selected: "AKS Engine", items: 18},
+		{name: "q quits", keys: []string{"q"}, selected: "AKS Engine", items: 18, quit: true},
+		{name: "q quits from help", keys: []string{"?", "q"}, mode: modeHelp, selected: "AKS Engine", items: 18, quit: true},
+		{name: "ctrl+c quits while filtering", keys: []string{"/", "x", "ctrl+c"}, query: "x", mode: modeFilter, selected: "Keyvault Flexvol", items: 6, quit: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, rec := newTestModel(t, 100, 30, Options{})
+			m, msgs := press(t, m, tc.keys...)
+			if m.active != tc.tab || m.query != tc.query || m.mode != tc.mode {
+				t.Errorf("tab %d query %q mode %d, want tab %d query %q mode %d", m.active, m.query, m.mode, tc.tab, tc.query, tc.mode)
+			}
+			if got := selectedName(m); got != tc.selected {
+				t.Errorf("selected %q, want %q", got, tc.selected)
+			}
+			if len(m.list.items) != tc.items {
+				t.Errorf("%d items, want %d", len(m.list.items), tc.items)
+			}
+			if !strings.Contains(m.status, tc.status) {
+				t.Errorf("status %q, want it to contain %q", m.status, tc.status)
+			}
+			if strings.Join(rec.urls, " ") != strings.Join(tc.opened, " ") {
+				t.Errorf("opened %q, want %q", rec.urls, tc.opened)
+			}
+			if hasQuit(msgs) != tc.quit {
+				t.Errorf("quit = %v, want %v", hasQuit(msgs), tc.quit)
+			}
+		})
+	}
+}
+
+func TestTabCountsWhileFiltering(t *testing.T) {
+	m, _ := newTestModel(t, 200, 30, Options{})
+	m, _ = press(t, m, "/", "c", "s", "i")
+	want := map[string]int{"All": 7, "Kubernetes Enhancements": 0, "Kubernetes Cluster Management": 1, "Kubernetes Azure Cloud Provider": 3, "Container Runtime": 0, "Cloud Native Governance and Security": 2, "Cloud Native Service Mesh": 1}
+	for _, tb := range m.tabs {
+		if n, ok := want[tb.name]; !ok || tb.count != n {
+			t.Errorf("tab %q counts %d, want %d", tb.name, tb.count, n)
+		}
+	}
+	if s := screen(m); !strings.Contains(s, "All 7") || !strings.Contains(s, "Kubernetes Azure Cloud Provider 3") {
+		t.Errorf("tab bar does not show the counts:\n%s", s)
+	}
+}
+
+func TestStartOptions(t *testing.T) {
+	m, _ := newTestModel(t, 100, 30, Options{Query: "gatekeeper", Area: "Cloud Native Governance and Security"})
+	if m.query != "gatekeeper" || m.active != 5 || selectedName(m) != "OPA Gatekeeper" || m.mode != modeBrowse {
+		t.Errorf("query %q tab %d selected %q mode %d", m.query, m.active, selectedName(m), m.mode)
+	}
+}
+
+func TestOpenFailureShowsAndCopiesURL(t *testing.T) {
+	rec := &recorder{err: errors.New("xdg-open: not found")}
+	m, _ := newTestModel(t, 100, 30, Options{Opener: rec.open})
+	m, msgs := press(t, m, "s")
+	url := "https://kubernetes.slack.com/archives/CU3N85WJK"
+	if !m.statusErr || !strings.Contains(m.status, url) || !strings.Contains(m.status, "xdg-open: not found") {
+		t.Errorf("status %q", m.status)
+	}
+	if len(msgs) != 1 || !strings.Contains(strings.ToLower(typeName(msgs[0])), "clipboard") {
+		t.Errorf("messages %#v, want one clipboard write", msgs)
+	}
+}
+
+func TestCopyHomepage(t *testing.T) {
+	m, rec := newTestModel(t, 100, 30, Options{})
+	m, msgs := press(t, m, "y")
+	if len(rec.urls) != 0 || len(msgs) != 1 || !strings.Contains(m.status, "Copied https://github.com/Azure/aks-engine") {
+		t.Errorf("opened %q, msgs %#v, status %q", rec.urls, msgs, m.status)
+	}
+}
+
+func TestRefusedURLNeverOpens(t *testing.T) {
+	c := &model.Catalog{
+		Areas: []model.Area{{Name: "A"}},
+		Projects: []model.Project{{Name: "Evil", Area: "A", Links: []model.Link{
+			{Label: "home", URL: "javascript:alert(1)", Kind: model.KindHome, Column: model.ColumnProject},
+			{Label: "chat", URL: "--help", Kind: model.KindSlack, Column: model.ColumnCommunication},
+		}}},
+	}
+	rec := &recorder{}
+	m := New(c, Options{Opener: rec.open})
+	m = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m, msgs := press(t, m, "enter", "s", "1", "y")
+	if len(rec.urls) != 0 || len(msgs) != 0 {
+		t.Errorf("opened %q, msgs %#v", rec.urls, msgs)
+	}
+	if !m.statusErr {
+		t.Errorf("status %q is not an error", m.status)
+	}
+	if s := screen(m); strings.Contains(s, "1 home") {
+		t.Errorf("a refused link is numbered:\n%s", s)
+	}
+}
+
+func TestBackgroundColour(t *testing.T) {
+	m, _ := newTestModel(t, 100, 30, Options{})
+	m = update(t, m, tea.BackgroundColorMsg{Color: lightGrey{}})
+	if m.isDark || m.renderer.style != "light" {
+		t.Errorf("dark %v style %q after a light background", m.isDark, m.renderer.style)
+	}
+	m, _ = newTestModel(t, 100, 30, Options{NoColor: true})
+	if m.renderer.style != "notty" {
+		t.Errorf("NO_COLOR style %q", m.renderer.style)
+	}
+	if v := m.View().Content; strings.Contains(v, "\x1b[38;") || strings.Contains(v, "\x1b[48;") {
+		t.Errorf("NO_COLOR view has colours: %q", v[:200])
+	}
+}
+
+type lightGrey struct{}
+
+func (lightGrey) RGBA() (r, g, b, a uint32) { return 0xeeee, 0xeeee, 0xeeee, 0xffff }
+
+func typeName(v any) string { return fmt.Sprintf("%T", v) }

@@ -1,0 +1,174 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest/v2"
+)
+
+// TestGoldenViews compares whole screens, escapes stripped, with the files
+// in testdata/ (regenerate with go test ./ui -update).
+func TestGoldenViews(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		w, h int
+		keys []string
+		opts Options
+	}{
+		{"start_80x24", 80, 24, nil, Options{}},
+		{"start_140x40", 140, 40, nil, Options{}},
+		{"gatekeeper_140x40", 140, 40, []string{"/", "g", "a", "t", "e", "k", "enter"}, Options{}},
+		{"shared_slack_80x24", 80, 24, []string{"tab", "tab", "j", "j"}, Options{}},
+		{"help_80x24", 80, 24, []string{"?"}, Options{}},
+		{"help_140x40", 140, 40, []string{"?"}, Options{}},
+		{"about_80x24", 80, 24, []string{"a"}, Options{}},
+		{"no_match_80x24", 80, 24, []string{"/", "z", "z", "q", "enter"}, Options{}},
+		{"too_small_20x5", 20, 5, nil, Options{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m, _ := newTestModel(t, tc.w, tc.h, tc.opts)
+			m, _ = press(t, m, tc.keys...)
+			out := screen(m)
+			checkFits(t, m.View().Content, tc.w, tc.h)
+			golden.RequireEqual(t, []byte(out))
+		})
+	}
+}
+
+// checkFits fails when the view has a line wider than w or more than h lines.
+func checkFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if view != "" && len(lines) > h {
+		t.Errorf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for i, line := range lines {
+		if lw := ansi.StringWidth(line); lw > w {
+			t.Errorf("%dx%d: line %d is %d wide: %q", w, h, i, lw, ansi.Strip(line))
+			return
+		}
+	}
+}
+
+// TestEverySizeFits resizes through small and large terminals, in every
+// mode, and checks that nothing panics and nothing is drawn outside.
+func TestEverySizeFits(t *testing.T) {
+	var sizes [][2]int
+	for w := 0; w <= 40; w++ {
+		for _, h := range []int{0, 1, 2, 5, 9, 10, 11, 24} {
+			sizes = append(sizes, [2]int{w, h})
+		}
+	}
+	for w := 41; w <= 400; w += 17 {
+		for h := 0; h <= 120; h += 13 {
+			sizes = append(sizes, [2]int{w, h})
+		}
+	}
+	sizes = append(sizes, [2]int{99, 30}, [2]int{100, 30}, [2]int{400, 120}, [2]int{1, 1})
+	for _, keys := range [][]string{nil, {"/", "c", "s", "i"}, {"/", "c", "s", "i", "enter", "G"}, {"?"}, {"a"}, {"tab", "tab", "tab"}} {
+		m, _ := newTestModel(t, 80, 24, Options{})
+		m, _ = press(t, m, keys...)
+		for _, s := range sizes {
+			m = update(t, m, tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+			checkFits(t, m.View().Content, s[0], s[1])
+		}
+	}
+}
+
+func TestMouse(t *testing.T) {
+	m, _ := newTestModel(t, 140, 40, Options{})
+	l := m.layout()
+	// Click the second row of the list.
+	m = update(t, m, tea.MouseClickMsg{Button: tea.MouseLeft, X: 5, Y: l.listItemsY + rowHeight + 1})
+	if got := selectedName(m); got != "Cluster API Azure Provider" {
+		t.Errorf("click selected %q", got)
+	}
+	// The wheel over the list moves the selection.
+	m = update(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: 5, Y: l.listItemsY})
+	if got := selectedName(m); got != "In-tree (legacy)" {
+		t.Errorf("wheel selected %q", got)
+	}
+	// A click on a tab selects it.
+	_, spans := layoutTabs(&m.styles, m.tabs, m.active, l.width)
+	m = update(t, m, tea.MouseClickMsg{Button: tea.MouseLeft, X: spans[3].x0 + 1, Y: l.tabsY})
+	if m.active != 3 {
+		t.Errorf("tab click went to tab %d", m.active)
+	}
+	// The wheel over the detail scrolls it.
+	m = update(t, m, tea.WindowSizeMsg{Width: 140, Height: 12})
+	l = m.layout()
+	m = update(t, m, tea.MouseWheelMsg{Button: tea.MouseWheelDown, X: l.detailX + 2, Y: l.detailY + 1})
+	if m.detail.YOffset() == 0 {
+		t.Error("the wheel did not scroll the detail")
+	}
+}
+
+func TestTabsKeepActiveNameOnScreen(t *testing.T) {
+	s := newStyles(true, false)
+	m, _ := newTestModel(t, 80, 24, Options{})
+	for active := range m.tabs {
+		for _, w := range []int{30, 50, 80, 120, 200} {
+			line, spans := layoutTabs(&s, m.tabs, active, w)
+			plain := ansi.Strip(line)
+			if ansi.StringWidth(plain) > w {
+				t.Errorf("tab bar %d wide at %d", ansi.StringWidth(plain), w)
+			}
+			name := m.tabs[active].name
+			if w >= ansi.StringWidth(name)+8 && !strings.Contains(plain, name) {
+				t.Errorf("active tab %q missing at width %d: %q", name, w, plain)
+			}
+			found := false
+			for _, sp := range spans {
+				found = found || sp.tab == active
+			}
+			if !found {
+				t.Errorf("active tab %d has no span at width %d", active, w)
+			}
+		}
+	}
+}
+
+func TestShortNames(t *testing.T) {
+	got := shortNames([]string{"Kubernetes Cluster Management", "Kubernetes Azure Cloud Provider", "Container Runtime", "Cloud Native Service Mesh", "Cloud Native"})
+	want := []string{"Cluster Management", "Azure Provider", "Container Runtime", "Service Mesh", "Cloud Native"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("shortNames = %q", got)
+	}
+}
+
+// TestEndToEnd runs the app in a Bubble Tea program, types /gatek, enter,
+// s, and checks what the injected opener was asked to open.
+func TestEndToEnd(t *testing.T) {
+	opened := make(chan string, 1)
+	m := New(testCatalog(t), Options{Opener: func(url string) error {
+		opened <- url
+		return nil
+	}})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
+	tm.Type("/gatek")
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter})
+	tm.Type("s")
+	select {
+	case url := <-opened:
+		if url != "https://openpolicyagent.slack.com/archives/CDTN970AX" {
+			t.Errorf("opened %q", url)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the opener was never called")
+	}
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		return bytes.Contains([]byte(ansi.Strip(string(b))), []byte("Opened https://openpolicyagent.slack.com"))
+	}, teatest.WithDuration(10*time.Second))
+	tm.Type("q")
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
+	if selectedName(final) != "OPA Gatekeeper" || final.query != "gatek" {
+		t.Errorf("final selection %q, query %q", selectedName(final), final.query)
+	}
+}
