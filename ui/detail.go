@@ -35,7 +35,7 @@ func (r *detailRenderer) render(p *model.Project, i, width int) string {
 	if s, ok := r.cache[k]; ok {
 		return s
 	}
-	s := r.markdown(detailMarkdown(p), width)
+	s := r.markdown(detailMarkdown(p, width), width)
 	r.cache[k] = s
 	return s
 }

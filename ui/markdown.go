@@ -2,14 +2,19 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
-// detailMarkdown builds the Markdown of a project's detail. Every catalog
-// string goes through escapeMarkdown, so the catalog cannot add structure.
-func detailMarkdown(p *model.Project) string {
+// detailMarkdown builds the Markdown of a project's detail for a pane width
+// columns wide. Every catalog string goes through escapeMarkdown, so the
+// catalog cannot add structure.
+func detailMarkdown(p *model.Project, width int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", escapeMarkdown(p.Name))
 	fmt.Fprintf(&b, "**Area:** %s  \n", escapeMarkdown(p.Area))
@@ -24,13 +29,12 @@ func detailMarkdown(p *model.Project) string {
 		}
 		fmt.Fprintf(&b, "## %s\n\n", g.title)
 		for _, l := range g.links {
-			if model.CheckURL(l.URL) != nil {
-				// Not openable: shown as text, with no number.
-				fmt.Fprintf(&b, "- %s: %s%s\n", escapeMarkdown(l.Label), escapeMarkdown(l.URL), linkNote(l))
-				continue
+			number := ""
+			if model.CheckURL(l.URL) == nil {
+				n++
+				number = fmt.Sprint(n) // only links that can be opened get a number
 			}
-			n++
-			fmt.Fprintf(&b, "- **%d** %s%s\n", n, linkMarkdown(l.Label, l.URL), linkNote(l))
+			b.WriteString(linkLine(number, l, width) + "\n")
 		}
 		for _, note := range g.notes {
 			fmt.Fprintf(&b, "- %s\n", escapeMarkdown(note))
@@ -79,31 +83,54 @@ func numberedLinks(p *model.Project) []model.Link {
 	return out
 }
 
+// bulletWidth is what glamour puts before a list item ("• ").
+const bulletWidth = 2
+
+// linkLine is one link as a list item, all on one line: its number, label,
+// kind, and the URL (without "https://") cut to what is left of the width,
+// so that the wrapper never breaks a URL in the middle.
+func linkLine(number string, l model.Link, width int) string {
+	var head, plain strings.Builder
+	if number != "" {
+		head.WriteString("**" + number + "** ")
+		plain.WriteString(number + " ")
+	}
+	head.WriteString(escapeMarkdown(l.Label))
+	plain.WriteString(l.Label)
+	if note := linkNote(l); note != "" {
+		head.WriteString(" *(" + escapeMarkdown(note) + ")*")
+		plain.WriteString(" (" + note + ")")
+	}
+	shown := strings.TrimPrefix(l.URL, "https://")
+	room := width - bulletWidth - ansi.StringWidth(plain.String()) - 1
+	switch {
+	case room >= min(ansi.StringWidth(shown), 16):
+		return "- " + head.String() + " " + escapeMarkdown(ansi.Truncate(shown, room, "…"))
+	default: // the URL goes on a line of its own
+		return "- " + head.String() + "  \n" + escapeMarkdown(ansi.Truncate(shown, max(width-bulletWidth, 1), "…"))
+	}
+}
+
+// linkNote says what a link is, when its label may not: "Slack, shared
+// from In-tree (legacy)".
 func linkNote(l model.Link) string {
-	kind := ""
+	var parts []string
 	switch l.Kind {
 	case model.KindHome:
-		kind = "homepage"
+		parts = append(parts, "homepage")
 	case model.KindSlack:
-		kind = "Slack"
+		parts = append(parts, "Slack")
 	case model.KindMailingList:
-		kind = "mailing list"
+		parts = append(parts, "mailing list")
 	case model.KindIssues:
-		kind = "issues"
+		parts = append(parts, "issues")
 	case model.KindReleases, model.KindTests, model.KindForum, model.KindBoard:
-		kind = string(l.Kind)
-	}
-	var parts []string
-	if kind != "" {
-		parts = append(parts, kind)
+		parts = append(parts, string(l.Kind))
 	}
 	if l.SharedFrom != "" {
-		parts = append(parts, "shared from "+escapeMarkdown(l.SharedFrom))
+		parts = append(parts, "shared from "+l.SharedFrom)
 	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return " *(" + strings.Join(parts, ", ") + ")*"
+	return strings.Join(parts, ", ")
 }
 
 // maturityLine is the maturity as one line: "CNCF · incubating · API alpha".
@@ -145,17 +172,25 @@ func linkMarkdown(label, url string) string {
 }
 
 // escapeMarkdown makes s literal text in Markdown: every ASCII punctuation
-// character is backslash-escaped and line breaks become spaces.
+// character becomes a numeric character reference, which is never syntax
+// and which glamour shows as the character (a backslash escape is shown
+// with its backslash for some characters). This also keeps GFM's linkify
+// from turning "www." or "a@b.c" in catalog text into links. A backslash
+// is escaped as "\\" instead: as a reference, glamour would take it and the
+// character after it for an escape. Line breaks become spaces.
 func escapeMarkdown(s string) string {
 	var b strings.Builder
-	b.Grow(len(s) + 8)
+	b.Grow(len(s) + 16)
 	for _, r := range s {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
-		case r < 0x80 && strings.ContainsRune("\\`*_{}[]()<>#+-.!|~&=:\"'$%^,;?@/", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r < 0x80 && (unicode.IsPunct(r) || unicode.IsSymbol(r)):
+			b.WriteString("&#")
+			b.WriteString(strconv.Itoa(int(r)))
+			b.WriteByte(';')
 		default:
 			b.WriteRune(r)
 		}

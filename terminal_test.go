@@ -1,0 +1,136 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession runs the built binary in a real terminal: a tmux server of
+// its own, with a fake xdg-open first on PATH that records the URL it gets
+// and prints noise, to show that the opener's output never reaches the screen.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	opened string // file the fake xdg-open appends URLs to
+}
+
+func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Fatal("tmux is needed for this test (.ci/run installs it): ", err)
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "upstream-tui")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	fakebin := filepath.Join(dir, "fakebin")
+	if err := os.Mkdir(fakebin, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := &tmuxSession{t: t, socket: filepath.Join(dir, "tmux.sock"), opened: filepath.Join(dir, "opened.txt")}
+	script := fmt.Sprintf("#!/bin/sh\necho \"$1\" >> %q\necho NOISE-ON-STDOUT\necho NOISE-ON-STDERR >&2\n", s.opened)
+	if err := os.WriteFile(filepath.Join(fakebin, "xdg-open"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	quoted := make([]string, len(args))
+	for i, a := range args {
+		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
+	}
+	shell := fmt.Sprintf("env -u BROWSER PATH=%s:$PATH %s %s; echo EXIT=$?; sleep 600",
+		fakebin, bin, strings.Join(quoted, " "))
+	s.tmux("new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), shell)
+	t.Cleanup(func() { _ = exec.Command("tmux", "-S", s.socket, "kill-server").Run() })
+	return s
+}
+
+func (s *tmuxSession) tmux(args ...string) string {
+	s.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-S", s.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		s.t.Fatalf("tmux %q: %v\n%s", args, err, out)
+	}
+	return string(out)
+}
+
+func (s *tmuxSession) screen() string { return s.tmux("capture-pane", "-p") }
+
+// keys types literal text into the terminal.
+func (s *tmuxSession) keys(text string) { s.tmux("send-keys", "-l", text) }
+
+// key presses named keys (Enter, Escape).
+func (s *tmuxSession) key(names ...string) { s.tmux(append([]string{"send-keys"}, names...)...) }
+
+// waitFor polls the screen until cond holds, and fails with the last
+// screen after a deadline.
+func (s *tmuxSession) waitFor(what string, cond func(screen string) bool) string {
+	s.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	tick := time.NewTicker(20 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		screen := s.screen()
+		if cond(screen) {
+			return screen
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("waiting for %s; the screen is:\n%s", what, screen)
+		}
+		<-tick.C
+	}
+}
+
+func (s *tmuxSession) waitOpened(want ...string) {
+	s.t.Helper()
+	s.waitFor(fmt.Sprintf("the opener to get %q", want), func(string) bool {
+		b, _ := os.ReadFile(s.opened)
+		return strings.Join(strings.Fields(string(b)), " ") == strings.Join(want, " ")
+	})
+}
+
+func contains(parts ...string) func(string) bool {
+	return func(screen string) bool {
+		for _, p := range parts {
+			if !strings.Contains(screen, p) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+func TestInRealTerminal(t *testing.T) {
+	s := startTmux(t, 140, 40)
+	s.waitFor("the catalog", contains("All 18", "Cluster Management 2", "Service Mesh 1", "AKS Engine", "Self-managed clusters on Azure"))
+
+	s.keys("/gatekeeper")
+	s.waitFor("the filter", contains("/ gatekeeper", "1 of 18 match", "OPA Gatekeeper"))
+	s.key("Enter")
+	s.keys("s")
+	s.waitOpened("https://openpolicyagent.slack.com/archives/CDTN970AX")
+	s.keys("i")
+	s.waitOpened("https://openpolicyagent.slack.com/archives/CDTN970AX", "https://github.com/open-policy-agent/gatekeeper/issues")
+	s.waitFor("the status line", contains("Opened https://github.com/open-policy-agent/gatekeeper/issues"))
+
+	s.tmux("resize-window", "-x", "20", "-y", "5")
+	s.waitFor("the too-small notice", contains("Terminal too small"))
+	s.tmux("resize-window", "-x", "70", "-y", "20")
+	s.waitFor("the narrow layout", contains("/ gatekeeper", "OPA Gatekeeper", "──────"))
+	s.keys("?")
+	s.waitFor("full help", contains("Keys", "open Slack"))
+	s.keys("?")
+	s.waitFor("help closed", contains("/ gatekeeper"))
+	s.keys("q")
+	screen := s.waitFor("the program to exit", contains("EXIT=0"))
+	if strings.Contains(screen, "NOISE") {
+		t.Errorf("the opener's output reached the screen:\n%s", screen)
+	}
+	if strings.Contains(screen, "OPA Gatekeeper") {
+		t.Errorf("the app left its screen behind (alt screen not left):\n%s", screen)
+	}
+}
