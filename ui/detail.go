@@ -6,6 +6,7 @@ import (
 	"charm.land/glamour/v2"
 	"charm.land/glamour/v2/ansi"
 	glamourstyles "charm.land/glamour/v2/styles"
+	"github.com/charmbracelet/colorprofile"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
@@ -15,15 +16,17 @@ import (
 // rebuilt when the theme changes.
 type detailRenderer struct {
 	style     string
+	noColor   bool // strip colours from glamour's output (NO_COLOR)
 	renderers map[int]*glamour.TermRenderer
 	cache     map[detailKey]string
 }
 
 type detailKey struct{ project, width int }
 
-func newDetailRenderer(style string) *detailRenderer {
+func newDetailRenderer(style string, noColor bool) *detailRenderer {
 	return &detailRenderer{
 		style:     style,
+		noColor:   noColor,
 		renderers: map[int]*glamour.TermRenderer{},
 		cache:     map[detailKey]string{},
 	}
@@ -60,6 +63,14 @@ func (r *detailRenderer) markdown(md string, width int) string {
 	out, err := tr.Render(md)
 	if err != nil {
 		return md
+	}
+	if r.noColor {
+		// Keep bold and underline, drop every colour.
+		var b strings.Builder
+		w := &colorprofile.Writer{Forward: &b, Profile: colorprofile.Ascii}
+		if _, err := w.WriteString(out); err == nil {
+			out = b.String()
+		}
 	}
 	return strings.Trim(out, "\n")
 }

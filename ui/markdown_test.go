@@ -10,7 +10,7 @@ import (
 // TestEscapeMarkdown renders catalog-like text through glamour and checks
 // that it comes out exactly as written, with no hyperlink made of it.
 func TestEscapeMarkdown(t *testing.T) {
-	r := newDetailRenderer("dark")
+	r := newDetailRenderer("dark", false)
 	var punct strings.Builder
 	for c := rune(0x21); c < 0x7f; c++ {
 		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {

@@ -163,13 +163,10 @@ func (m *Model) setTheme(isDark bool) {
 	m.styles = newStyles(isDark, m.opts.NoColor)
 	m.help.Styles = m.styles.Help
 	style := "dark"
-	switch {
-	case m.opts.NoColor:
-		style = "notty"
-	case !isDark:
+	if !isDark {
 		style = "light"
 	}
-	m.renderer = newDetailRenderer(style)
+	m.renderer = newDetailRenderer(style, m.opts.NoColor)
 	inputStyles := textinput.DefaultStyles(isDark)
 	inputStyles.Cursor.Blink = false // a steady cursor; no timer ticking while typing
 	m.input.SetStyles(inputStyles)

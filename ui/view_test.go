@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
@@ -168,5 +169,38 @@ func TestEndToEnd(t *testing.T) {
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
 	if selectedName(final) != "OPA Gatekeeper" || final.query != "gatek" {
 		t.Errorf("final selection %q, query %q", selectedName(final), final.query)
+	}
+}
+
+func TestDetailScrolls(t *testing.T) {
+	m, _ := newTestModel(t, 140, 14, Options{})
+	for _, tc := range []struct {
+		key  string
+		down bool // scrolled down after it, or back at the top
+	}{{"ctrl+d", true}, {"ctrl+u", false}, {"pgdown", true}, {"pgup", false}} {
+		m, _ = press(t, m, tc.key)
+		if got := m.detail.YOffset() > 0; got != tc.down {
+			t.Errorf("after %s the detail is at offset %d", tc.key, m.detail.YOffset())
+		}
+	}
+	// Moving to another project shows its detail from the top.
+	m, _ = press(t, m, "ctrl+d", "j")
+	if m.detail.YOffset() != 0 {
+		t.Errorf("a new project's detail starts at offset %d", m.detail.YOffset())
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	base, match := lipgloss.NewStyle(), lipgloss.NewStyle().Bold(true)
+	got := highlight("OPA Gatekeeper", []int{4, 5, 13}, base, match)
+	if ansi.Strip(got) != "OPA Gatekeeper" {
+		t.Errorf("text changed: %q", ansi.Strip(got))
+	}
+	if want := match.Render("Ga"); !strings.Contains(got, want) || !strings.HasSuffix(got, match.Render("r")) {
+		t.Errorf("highlight = %q, want %q and a bold r", got, want)
+	}
+	// Positions are runes, not bytes.
+	if got := highlight("Ærø CSI", []int{1}, base, match); !strings.Contains(got, match.Render("r")) {
+		t.Errorf("rune highlight = %q", got)
 	}
 }
