@@ -2,7 +2,10 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
+
+	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // normaliseTables mends two ways the catalog's tables are written that GFM
@@ -16,9 +19,10 @@ import (
 //     every cell shifts one column left. Such a row gets its leading pipe.
 //
 // Only table lines change, and the line count stays, so line numbers hold.
-func normaliseTables(src []byte) []byte {
+// What it mended is returned as findings for lint.
+func normaliseTables(src []byte) ([]byte, []model.Finding) {
 	lines := bytes.SplitAfter(src, []byte("\n"))
-	changed := false
+	var mended []model.Finding
 	for i := 1; i < len(lines); i++ {
 		body := strings.TrimRight(string(lines[i]), "\n")
 		header := strings.TrimRight(string(lines[i-1]), "\n")
@@ -26,9 +30,10 @@ func normaliseTables(src []byte) []byte {
 			continue
 		}
 		want := cellCount(header)
-		if cellCount(body) != want {
+		if have := cellCount(body); have != want {
 			lines[i] = []byte("|" + strings.Repeat("---|", want) + "\n")
-			changed = true
+			mended = append(mended, model.Finding{Line: i + 1, Severity: model.SeverityWarning,
+				Message: fmt.Sprintf("delimiter row has %d cells; the header has %d (GFM drops such a table; read as %d)", have, want, want)})
 		}
 		if strings.HasPrefix(strings.TrimSpace(header), "|") {
 			continue
@@ -40,14 +45,15 @@ func normaliseTables(src []byte) []byte {
 			}
 			if strings.HasPrefix(strings.TrimSpace(row), "|") && cellCount(row) < want {
 				lines[j] = append([]byte("|"), lines[j]...)
-				changed = true
+				mended = append(mended, model.Finding{Line: j + 1, Severity: model.SeverityWarning,
+					Message: "row starts with '|' in a table without outer pipes: GFM would shift its cells left; read with an empty first cell"})
 			}
 		}
 	}
-	if !changed {
-		return src
+	if mended == nil {
+		return src, nil
 	}
-	return bytes.Join(lines, nil)
+	return bytes.Join(lines, nil), mended
 }
 
 // isDelimiterRow reports whether a line is made only of pipes, dashes,

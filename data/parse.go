@@ -42,13 +42,21 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
 // Parse reads a catalog in the upstream Markdown format. file names the
 // source in errors.
 func Parse(file string, src []byte) (*model.Catalog, error) {
+	c, _, err := parse(file, src)
+	return c, err
+}
+
+// parse reads a catalog and also returns what lint reports about its
+// form: rows whose cell count is not the header's, and what it mended or
+// could not resolve.
+func parse(file string, src []byte) (*model.Catalog, []model.Finding, error) {
 	if line, ok := binaryLine(src); ok {
-		return nil, &ParseError{file, line, "not a Markdown catalog (binary data)"}
+		return nil, nil, &ParseError{file, line, "not a Markdown catalog (binary data)"}
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	src = normaliseTables(src)
+	src, mended := normaliseTables(src)
 	doc := markdown.Parser().Parse(text.NewReader(src))
-	p := &parser{src: src, lines: lineStarts(src)}
+	p := &parser{src: src, lines: lineStarts(src), findings: mended}
 
 	var title string
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -59,11 +67,12 @@ func Parse(file string, src []byte) (*model.Catalog, error) {
 			}
 		case *extast.Table:
 			if cols, ok := p.projectColumns(n); ok {
-				return p.catalog(n, cols, title)
+				c := p.catalog(n, cols, title)
+				return c, p.findings, nil
 			}
 		}
 	}
-	return nil, &ParseError{File: file, Msg: `no project table (a table with "Project Area" and "Project" columns)`}
+	return nil, nil, &ParseError{File: file, Msg: `no project table (a table with "Project Area" and "Project" columns)`}
 }
 
 // binaryLine reports the line of the first NUL byte or invalid UTF-8.
@@ -88,8 +97,13 @@ func binaryLine(src []byte) (int, bool) {
 }
 
 type parser struct {
-	src   []byte
-	lines []int // byte offset of the start of each line
+	src      []byte
+	lines    []int // byte offset of the start of each line
+	findings []model.Finding
+}
+
+func (p *parser) warn(line int, format string, args ...any) {
+	p.findings = append(p.findings, model.Finding{Line: line, Severity: model.SeverityWarning, Message: fmt.Sprintf(format, args...)})
 }
 
 func lineStarts(src []byte) []int {
@@ -148,10 +162,11 @@ func (p *parser) projectColumns(t *extast.Table) (columns, bool) {
 }
 
 // catalog reads the project table's rows.
-func (p *parser) catalog(t *extast.Table, cols columns, title string) (*model.Catalog, error) {
+func (p *parser) catalog(t *extast.Table, cols columns, title string) *model.Catalog {
 	c := &model.Catalog{Title: title}
 	var shares []pendingShare
 	var lastLine int
+	headerCells := t.FirstChild().ChildCount()
 	for n := t.FirstChild(); n != nil; n = n.NextSibling() {
 		row, ok := n.(*extast.TableRow)
 		if !ok {
@@ -160,6 +175,9 @@ func (p *parser) catalog(t *extast.Table, cols columns, title string) (*model.Ca
 		cells := rowCells(row)
 		line := p.rowLine(row)
 		lastLine = max(lastLine, line)
+		if have := cellCount(p.lineText(line)); line > 0 && have != headerCells {
+			p.warn(line, "row has %d cells; the header has %d", have, headerCells)
+		}
 		areaName := p.plain(cellAt(cells, cols.area))
 		projectCell := cellAt(cells, cols.project)
 		if areaName != "" {
@@ -169,6 +187,7 @@ func (p *parser) catalog(t *extast.Table, cols columns, title string) (*model.Ca
 			continue
 		}
 		if len(c.Areas) == 0 {
+			p.warn(line, "project before any area row; it goes in area \"Other\"")
 			c.Areas = append(c.Areas, model.Area{Name: "Other", Line: line})
 		}
 		proj, share := p.project(cells, cols, line)
@@ -178,10 +197,26 @@ func (p *parser) catalog(t *extast.Table, cols columns, title string) (*model.Ca
 			shares = append(shares, pendingShare{project: len(c.Projects) - 1, at: share})
 		}
 	}
-	resolveShares(c.Projects, shares)
+	for _, s := range resolveShares(c.Projects, shares) {
+		proj := &c.Projects[s.project]
+		p.findings = append(p.findings, model.Finding{Line: proj.Line, Severity: model.SeverityError,
+			Message: fmt.Sprintf("%s says \"same slack and email\" but no project above it in %q has a Slack channel or mailing list", proj.Name, proj.Area)})
+	}
 	c.Areas = dropEmptyAreas(c)
 	c.About = p.about(t, lastLine)
-	return c, nil
+	return c
+}
+
+// lineText returns the text of a 1-based line.
+func (p *parser) lineText(line int) string {
+	if line <= 0 || line > len(p.lines) {
+		return ""
+	}
+	end := len(p.src)
+	if line < len(p.lines) {
+		end = p.lines[line]
+	}
+	return string(p.src[p.lines[line-1]:end])
 }
 
 func rowCells(row *extast.TableRow) []ast.Node {
@@ -318,8 +353,8 @@ func (p *parser) appendLinks(proj *model.Project, it item, col model.Column) {
 
 // resolveShares gives each project that says "same slack and email" the
 // Slack and mailing-list links of the nearest project above it in the same
-// area that has them. An unresolved marker becomes a note.
-func resolveShares(projects []model.Project, shares []pendingShare) {
+// area that has them. An unresolved marker becomes a note, and is returned.
+func resolveShares(projects []model.Project, shares []pendingShare) (unresolved []pendingShare) {
 	for _, s := range shares {
 		p := &projects[s.project]
 		var borrowed []model.Link
@@ -337,6 +372,7 @@ func resolveShares(projects []model.Project, shares []pendingShare) {
 		}
 		if borrowed == nil {
 			p.Notes = append(p.Notes, "same slack and email")
+			unresolved = append(unresolved, s)
 			continue
 		}
 		links := make([]model.Link, 0, len(p.Links)+len(borrowed))
@@ -344,4 +380,5 @@ func resolveShares(projects []model.Project, shares []pendingShare) {
 		links = append(links, borrowed...)
 		p.Links = append(links, p.Links[s.at:]...)
 	}
+	return unresolved
 }

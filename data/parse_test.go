@@ -375,7 +375,7 @@ func TestNormaliseTables(t *testing.T) {
 		// Outer pipes: a leading pipe is only a pipe.
 		{"| a | b |\n|--|--|\n | x |\n", "| a | b |\n|--|--|\n | x |\n"},
 	} {
-		if got := string(normaliseTables([]byte(tc.in))); got != tc.want {
+		if got, _ := normaliseTables([]byte(tc.in)); string(got) != tc.want {
 			t.Errorf("normaliseTables(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}

@@ -9,8 +9,9 @@ import (
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
-// EmbeddedName is how the embedded catalog is named in messages.
-const EmbeddedName = "projects.md (embedded)"
+// EmbeddedName is how the embedded catalog is named in messages and lint
+// findings (FILE:LINE: ...), as the file it was copied from.
+const EmbeddedName = "projects.md"
 
 // maxFileSize bounds what a catalog file may hold; the real list is 10 KiB.
 const maxFileSize = 128 << 20

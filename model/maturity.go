@@ -114,3 +114,16 @@ func parseState(s string) (state string, tentative bool) {
 	}
 	return s, tentative
 }
+
+// Short is the maturity in a few words, as a badge: "CNCF incubating",
+// "Azure sandbox?" (tentative), "unknown".
+func (m Maturity) Short() string {
+	state := m.State
+	if m.Tentative {
+		state += "?"
+	}
+	if m.Org == "" {
+		return state
+	}
+	return m.Org + " " + state
+}

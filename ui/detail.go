@@ -38,7 +38,7 @@ func (r *detailRenderer) render(p *model.Project, i, width int) string {
 	if s, ok := r.cache[k]; ok {
 		return s
 	}
-	s := r.markdown(detailMarkdown(p, width), width)
+	s := r.markdown(detailMarkdown(p, paneFlavor(width)), width)
 	r.cache[k] = s
 	return s
 }
@@ -90,4 +90,10 @@ func compactStyle(name string) ansi.StyleConfig {
 	cfg.H2.Prefix, cfg.H3.Prefix = "", ""
 	cfg.Heading.BlockSuffix = ""
 	return cfg
+}
+
+// RenderDetail renders a project's detail as the detail pane shows it, for
+// a terminal width columns wide (what `show` prints on a terminal).
+func RenderDetail(p *model.Project, width int, noColor bool) string {
+	return newDetailRenderer("dark", noColor).render(p, -1, width)
 }

@@ -102,7 +102,7 @@ func renderRow(s *styles, r listRow, width int) string {
 		nameStyle, goalStyle = s.SelectedName, s.SelectedGoal
 	}
 	inner := max(width-2, 0)
-	badge := badgeText(r.project.Maturity)
+	badge := r.project.Maturity.Short()
 	name := highlight(r.project.Name, r.matches, nameStyle, s.Match)
 	nameWidth := ansi.StringWidth(r.project.Name)
 	line1 := name
@@ -113,18 +113,6 @@ func renderRow(s *styles, r listRow, width int) string {
 	line1 = cursor + ansi.Truncate(line1, inner, "…")
 	line2 := cursor + goalStyle.Render(ansi.Truncate(goal, inner, "…"))
 	return line1 + "\n" + line2
-}
-
-// badgeText is the short maturity shown beside a name: "CNCF incubating".
-func badgeText(m model.Maturity) string {
-	state := m.State
-	if m.Tentative {
-		state += "?"
-	}
-	if m.Org == "" {
-		return state
-	}
-	return m.Org + " " + state
 }
 
 // highlight styles the runes of s at the given positions with match.

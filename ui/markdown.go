@@ -11,15 +11,67 @@ import (
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
-// detailMarkdown builds the Markdown of a project's detail for a pane width
-// columns wide. Every catalog string goes through escapeMarkdown, so the
-// catalog cannot add structure.
-func detailMarkdown(p *model.Project, width int) string {
+// markdownFlavor says how the detail's Markdown writes catalog text and
+// links: one flavor for glamour in the detail pane, one for Markdown that
+// leaves the program (show piped).
+type markdownFlavor struct {
+	// text makes catalog text literal.
+	text func(string) string
+	// link writes a link's list item; number is "" for a link that cannot
+	// be opened.
+	link func(number string, l model.Link) string
+	// inline writes a link inside the goal.
+	inline func(label, url string) string
+}
+
+// paneFlavor is Markdown for glamour in a pane width columns wide.
+func paneFlavor(width int) markdownFlavor {
+	return markdownFlavor{
+		text: escapeForGlamour,
+		link: func(number string, l model.Link) string { return linkLine(number, l, width) },
+		inline: func(label, url string) string {
+			return "[" + escapeForGlamour(label) + "](" + destination(url) + ")"
+		},
+	}
+}
+
+// plainFlavor is Markdown for other readers: real links and the usual
+// backslash escapes.
+var plainFlavor = markdownFlavor{
+	text: EscapeMarkdown,
+	link: func(number string, l model.Link) string {
+		item := "- "
+		if number != "" {
+			item += "**" + number + "** "
+		}
+		if number != "" {
+			item += LinkMarkdown(l.Label, l.URL)
+		} else {
+			item += EscapeMarkdown(l.Label) + ": " + EscapeMarkdown(l.URL)
+		}
+		if note := linkNote(l); note != "" {
+			item += " *(" + EscapeMarkdown(note) + ")*"
+		}
+		return item
+	},
+	inline: LinkMarkdown,
+}
+
+// DetailMarkdown is a project's detail as plain Markdown, for output that
+// leaves the program: what `show` prints when piped.
+func DetailMarkdown(p *model.Project) string {
+	return detailMarkdown(p, plainFlavor)
+}
+
+// detailMarkdown builds the Markdown of a project's detail: name, area,
+// maturity, goal, then the links grouped and numbered. Every catalog string
+// goes through the flavor's escaping, so the catalog cannot add structure.
+func detailMarkdown(p *model.Project, f markdownFlavor) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", escapeMarkdown(p.Name))
-	fmt.Fprintf(&b, "**Area:** %s  \n", escapeMarkdown(p.Area))
-	fmt.Fprintf(&b, "**Maturity:** %s\n\n", escapeMarkdown(maturityLine(p.Maturity)))
-	if goal := goalMarkdown(p.Goal); goal != "" {
+	fmt.Fprintf(&b, "# %s\n\n", f.text(p.Name))
+	fmt.Fprintf(&b, "**Area:** %s  \n", f.text(p.Area))
+	fmt.Fprintf(&b, "**Maturity:** %s\n\n", f.text(maturityLine(p.Maturity)))
+	if goal := goalMarkdown(p.Goal, f); goal != "" {
 		b.WriteString(goal + "\n\n")
 	}
 	n := 0
@@ -32,12 +84,12 @@ func detailMarkdown(p *model.Project, width int) string {
 			number := ""
 			if model.CheckURL(l.URL) == nil {
 				n++
-				number = fmt.Sprint(n) // only links that can be opened get a number
+				number = strconv.Itoa(n) // only links that can be opened get a number
 			}
-			b.WriteString(linkLine(number, l, width) + "\n")
+			b.WriteString(f.link(number, l) + "\n")
 		}
 		for _, note := range g.notes {
-			fmt.Fprintf(&b, "- %s\n", escapeMarkdown(note))
+			fmt.Fprintf(&b, "- %s\n", f.text(note))
 		}
 		b.WriteString("\n")
 	}
@@ -69,9 +121,9 @@ func linkGroups(p *model.Project) []linkGroup {
 	return groups
 }
 
-// numberedLinks returns the links the detail numbers, in order: those that
-// pass the URL rule.
-func numberedLinks(p *model.Project) []model.Link {
+// NumberedLinks returns the links the detail numbers, in order: those that
+// pass the URL rule. Link N of the app and of `open --link N` is the Nth.
+func NumberedLinks(p *model.Project) []model.Link {
 	var out []model.Link
 	for _, g := range linkGroups(p) {
 		for _, l := range g.links {
@@ -95,20 +147,19 @@ func linkLine(number string, l model.Link, width int) string {
 		head.WriteString("**" + number + "** ")
 		plain.WriteString(number + " ")
 	}
-	head.WriteString(escapeMarkdown(l.Label))
+	head.WriteString(escapeForGlamour(l.Label))
 	plain.WriteString(l.Label)
 	if note := linkNote(l); note != "" {
-		head.WriteString(" *(" + escapeMarkdown(note) + ")*")
+		head.WriteString(" *(" + escapeForGlamour(note) + ")*")
 		plain.WriteString(" (" + note + ")")
 	}
 	shown := strings.TrimPrefix(l.URL, "https://")
 	room := width - bulletWidth - ansi.StringWidth(plain.String()) - 1
-	switch {
-	case room >= min(ansi.StringWidth(shown), 16):
-		return "- " + head.String() + " " + escapeMarkdown(ansi.Truncate(shown, room, "…"))
-	default: // the URL goes on a line of its own
-		return "- " + head.String() + "  \n" + escapeMarkdown(ansi.Truncate(shown, max(width-bulletWidth, 1), "…"))
+	if room >= min(ansi.StringWidth(shown), 16) {
+		return "- " + head.String() + " " + escapeForGlamour(ansi.Truncate(shown, room, "…"))
 	}
+	// Too narrow: the URL goes on a line of its own.
+	return "- " + head.String() + "  \n" + escapeForGlamour(ansi.Truncate(shown, max(width-bulletWidth, 1), "…"))
 }
 
 // linkNote says what a link is, when its label may not: "Slack, shared
@@ -150,35 +201,28 @@ func maturityLine(m model.Maturity) string {
 	return strings.Join(parts, " · ")
 }
 
-func goalMarkdown(t model.Text) string {
+// goalMarkdown writes the goal with its links; a link that fails the URL
+// rule is written as its label.
+func goalMarkdown(t model.Text, f markdownFlavor) string {
 	var b strings.Builder
 	for _, s := range t {
 		if s.URL != "" && model.CheckURL(s.URL) == nil {
-			b.WriteString(linkMarkdown(s.Text, s.URL))
+			b.WriteString(f.inline(s.Text, s.URL))
 		} else {
-			b.WriteString(escapeMarkdown(s.Text))
+			b.WriteString(f.text(s.Text))
 		}
 	}
 	return strings.TrimSpace(b.String())
 }
 
-// linkMarkdown writes a link whose label and destination cannot break out.
-func linkMarkdown(label, url string) string {
-	if label == "" {
-		label = url
-	}
-	dest := strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(url)
-	return "[" + escapeMarkdown(label) + "](<" + dest + ">)"
-}
-
-// escapeMarkdown makes s literal text in Markdown: every ASCII punctuation
+// escapeForGlamour makes s literal text in Markdown: every ASCII punctuation
 // character becomes a numeric character reference, which is never syntax
 // and which glamour shows as the character (a backslash escape is shown
 // with its backslash for some characters). This also keeps GFM's linkify
 // from turning "www." or "a@b.c" in catalog text into links. A backslash
 // is escaped as "\\" instead: as a reference, glamour would take it and the
 // character after it for an escape. Line breaks become spaces.
-func escapeMarkdown(s string) string {
+func escapeForGlamour(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 16)
 	for _, r := range s {
@@ -196,4 +240,38 @@ func escapeMarkdown(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// EscapeMarkdown makes s literal text in Markdown that people will read too:
+// a backslash before the characters that can start inline syntax anywhere,
+// and before what could start a block at the beginning ("- ", "> ",
+// "1. "). Line breaks become spaces.
+func EscapeMarkdown(s string) string {
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+			continue
+		case strings.ContainsRune("\\`*_[]<>|~&#", r),
+			i == 0 && strings.ContainsRune("-+=", r),
+			i == digits && digits > 0 && (r == '.' || r == ')'):
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// LinkMarkdown writes a Markdown link whose label and destination cannot
+// break out of it.
+func LinkMarkdown(label, url string) string {
+	return "[" + EscapeMarkdown(label) + "](" + destination(url) + ")"
+}
+
+// destination writes a URL as a link destination in angle brackets.
+func destination(url string) string {
+	return "<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(url) + ">"
 }

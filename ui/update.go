@@ -152,7 +152,7 @@ func (m *Model) openNumber(n int) tea.Cmd {
 		m.setStatus("No project selected", true)
 		return nil
 	}
-	links := numberedLinks(p)
+	links := NumberedLinks(p)
 	if n < 1 || n > len(links) {
 		m.setStatus(fmt.Sprintf("%s has no link %d (it has %d)", p.Name, n, len(links)), true)
 		return nil

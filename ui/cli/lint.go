@@ -1,0 +1,48 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+func (a *app) lintCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "lint [FILE]",
+		Short: "Check a catalog file",
+		Long: `Check a catalog file (the embedded catalog, or --catalog, when FILE is
+omitted) the way its maintainers would want. Prints FILE:LINE: error|warning:
+message for each finding; exits 1 if there is any error, else 0.`,
+		Example: `  upstream-tui lint
+  upstream-tui lint ./README.md`,
+		Args: args(0, 1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := a.catalog
+			if len(args) == 1 {
+				path = args[0]
+			}
+			file, findings, err := a.Lint(path)
+			if err != nil {
+				return err
+			}
+			w := bufio.NewWriter(a.Stdout)
+			errs := 0
+			for _, f := range findings {
+				fmt.Fprintf(w, "%s:%d: %s: %s\n", file, f.Line, f.Severity, f.Message)
+				if f.Severity == model.SeverityError {
+					errs++
+				}
+			}
+			if err := w.Flush(); err != nil {
+				return err
+			}
+			if errs > 0 {
+				return fmt.Errorf("%s: %d error(s), %d warning(s)", file, errs, len(findings)-errs)
+			}
+			return nil
+		},
+	}
+}

@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+var listFormats = []string{"table", "json", "tsv", "markdown"}
+
+func (a *app) listCmd() *cobra.Command {
+	var area, output string
+	cmd := &cobra.Command{
+		Use:   "list [QUERY]",
+		Short: "List the projects, ranked by a fuzzy QUERY",
+		Long: `List the projects of the catalog, in catalog order, or ranked by the same
+fuzzy search as the app when QUERY is given. The table fits the terminal;
+piped, nothing is cut. JSON is documented in README.md.`,
+		Example: `  upstream-tui list
+  upstream-tui list csi --area "cloud provider"
+  upstream-tui list -o json | jq -r '.[] | select(.maturity.state == "graduated") | .name'`,
+		Args: args(0, -1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !slices.Contains(listFormats, output) {
+				return usagef("unknown output format %q; use one of %s", output, strings.Join(listFormats, ", "))
+			}
+			cat, _, err := a.load()
+			if err != nil {
+				return err
+			}
+			projects, err := selectProjects(cat, strings.Join(args, " "), area)
+			if err != nil {
+				return err
+			}
+			switch output {
+			case "json":
+				return writeJSON(a.Stdout, projectsJSON(projects))
+			case "tsv":
+				return writeTSV(a.Stdout, projects)
+			case "markdown":
+				return writeMarkdownTable(a.Stdout, projects)
+			}
+			width, _ := a.Terminal(a.Stdout)
+			return writeTable(a.Stdout, projects, width)
+		},
+	}
+	cmd.Flags().StringVar(&area, "area", "", "only the projects of this area (`NAME` or a unique part of it)")
+	cmd.Flags().StringVarP(&output, "output", "o", "table", "output `FORMAT`: "+strings.Join(listFormats, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("area", a.completeAreas)
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(listFormats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// selectProjects returns the projects of an area (all when area is empty),
+// ranked by query when it is given, else in catalog order.
+func selectProjects(cat *model.Catalog, query, area string) ([]*model.Project, error) {
+	var only []int
+	if area != "" {
+		a, err := cat.FindArea(area)
+		if err != nil {
+			return nil, usageError{err}
+		}
+		only = cat.AreaProjects(a.Name)
+		if only == nil {
+			only = []int{}
+		}
+	}
+	matches := model.NewIndex(cat.Projects).Search(query, only)
+	out := make([]*model.Project, len(matches))
+	for i, m := range matches {
+		out[i] = &cat.Projects[m.Project]
+	}
+	return out, nil
+}

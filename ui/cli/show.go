@@ -1,0 +1,60 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/ui"
+)
+
+func (a *app) showCmd() *cobra.Command {
+	var output string
+	cmd := &cobra.Command{
+		Use:   "show NAME",
+		Short: "Show one project's detail",
+		Long: `Show one project: rendered as in the app on a terminal, plain Markdown when
+piped, or JSON. NAME matches case-insensitively: an exact name, else the one
+name containing it, else the fuzzy best match when it clearly leads.`,
+		Example: `  upstream-tui show gatekeeper
+  upstream-tui show "azure disk csi" -o json`,
+		Args:              args(1, -1),
+		ValidArgsFunction: a.completeProjects,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if output != "markdown" && output != "json" {
+				return usagef("unknown output format %q; use markdown or json", output)
+			}
+			p, err := a.findProject(strings.Join(args, " "))
+			if err != nil {
+				return err
+			}
+			if output == "json" {
+				return writeJSON(a.Stdout, toJSON(p))
+			}
+			if width, ok := a.Terminal(a.Stdout); ok {
+				_, err = fmt.Fprintln(a.Stdout, ui.RenderDetail(p, width, a.NoColor))
+				return err
+			}
+			_, err = fmt.Fprint(a.Stdout, ui.DetailMarkdown(p))
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "markdown", "output `FORMAT`: markdown or json")
+	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"markdown", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// findProject loads the catalog and finds the project a user named.
+func (a *app) findProject(name string) (*model.Project, error) {
+	cat, _, err := a.load()
+	if err != nil {
+		return nil, err
+	}
+	i, err := model.FindProject(cat, model.NewIndex(cat.Projects), name)
+	if err != nil {
+		return nil, err
+	}
+	return &cat.Projects[i], nil
+}
