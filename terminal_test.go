@@ -42,7 +42,7 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	for i, a := range args {
 		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 	}
-	shell := fmt.Sprintf("env -u BROWSER PATH=%s:$PATH %s %s; echo EXIT=$?; sleep 600",
+	shell := fmt.Sprintf("env -u BROWSER DISPLAY=:99 PATH=%s:$PATH %s %s; echo EXIT=$?; sleep 600",
 		fakebin, bin, strings.Join(quoted, " "))
 	s.tmux("new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), shell)
 	t.Cleanup(func() { _ = exec.Command("tmux", "-S", s.socket, "kill-server").Run() })

@@ -46,7 +46,7 @@ func (p *parser) items(cell ast.Node) []item {
 // destination of an enclosing link.
 func (p *parser) appendInline(it item, n ast.Node, url string) item {
 	add := func(s string) {
-		if s == "" {
+		if s = p.clean(s); s == "" {
 			return
 		}
 		if k := len(it) - 1; k >= 0 && it[k].URL == url {
@@ -70,18 +70,18 @@ func (p *parser) appendInline(it item, n ast.Node, url string) item {
 		add(string(n.Value))
 		return it
 	case *ast.Link:
-		url = string(unescape(n.Destination))
+		url = p.clean(string(unescape(n.Destination)))
 		if n.FirstChild() == nil {
 			add(url)
 		}
 	case *ast.AutoLink:
-		u := string(n.URL(p.src))
+		u := p.clean(string(n.URL(p.src)))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
 			add(string(n.Label(p.src)))
 			it[len(it)-1].URL = "mailto:" + u
 			return it
 		}
-		return append(it, model.Span{Text: string(n.Label(p.src)), URL: u})
+		return append(it, model.Span{Text: p.clean(string(n.Label(p.src))), URL: u})
 	case *ast.RawHTML:
 		return it // other inline HTML is dropped, as a browser shows no tag
 	}
@@ -89,6 +89,16 @@ func (p *parser) appendInline(it item, n ast.Node, url string) item {
 		it = p.appendInline(it, c, url)
 	}
 	return it
+}
+
+// clean sanitises text on its way into the model, and notes that the row
+// being read had something to remove.
+func (p *parser) clean(s string) string {
+	c := Sanitize(s)
+	if c != s {
+		p.dirty = true
+	}
+	return c
 }
 
 // unescape resolves backslash escapes and character references.

@@ -100,6 +100,14 @@ type parser struct {
 	src      []byte
 	lines    []int // byte offset of the start of each line
 	findings []model.Finding
+	dirty    bool // the sanitiser removed something from the current row
+}
+
+// warnDirty reports a row the sanitiser had to clean.
+func (p *parser) warnDirty(line int) {
+	if p.dirty {
+		p.warn(line, "removed escape sequences or control characters from this row")
+	}
 }
 
 func (p *parser) warn(line int, format string, args ...any) {
@@ -175,6 +183,7 @@ func (p *parser) catalog(t *extast.Table, cols columns, title string) *model.Cat
 		cells := rowCells(row)
 		line := p.rowLine(row)
 		lastLine = max(lastLine, line)
+		p.dirty = false
 		if have := cellCount(p.lineText(line)); line > 0 && have != headerCells {
 			p.warn(line, "row has %d cells; the header has %d", have, headerCells)
 		}
@@ -184,6 +193,7 @@ func (p *parser) catalog(t *extast.Table, cols columns, title string) *model.Cat
 			c.Areas = append(c.Areas, model.Area{Name: areaName, Line: line})
 		}
 		if p.plain(projectCell) == "" {
+			p.warnDirty(line)
 			continue
 		}
 		if len(c.Areas) == 0 {
@@ -196,6 +206,7 @@ func (p *parser) catalog(t *extast.Table, cols columns, title string) *model.Cat
 		if share >= 0 {
 			shares = append(shares, pendingShare{project: len(c.Projects) - 1, at: share})
 		}
+		p.warnDirty(line)
 	}
 	for _, s := range resolveShares(c.Projects, shares) {
 		proj := &c.Projects[s.project]
@@ -278,7 +289,7 @@ func (p *parser) about(t *extast.Table, lastLine int) string {
 	if end > start {
 		after = strings.TrimSpace(string(p.src[end:]))
 	}
-	return strings.TrimSpace(before + "\n\n" + after)
+	return Sanitize(strings.TrimSpace(before + "\n\n" + after))
 }
 
 // sameSlack marks a Communication item that borrows another project's links.

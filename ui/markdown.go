@@ -67,6 +67,7 @@ func DetailMarkdown(p *model.Project) string {
 // maturity, goal, then the links grouped and numbered. Every catalog string
 // goes through the flavor's escaping, so the catalog cannot add structure.
 func detailMarkdown(p *model.Project, f markdownFlavor) string {
+	p = capped(p)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", f.text(p.Name))
 	fmt.Fprintf(&b, "**Area:** %s  \n", f.text(p.Area))
@@ -94,6 +95,35 @@ func detailMarkdown(p *model.Project, f markdownFlavor) string {
 		b.WriteString("\n")
 	}
 	return b.String()
+}
+
+// maxField bounds each text of a project that goes into the detail, so that
+// no catalog can make rendering slow.
+const maxField = 4 << 10
+
+// capped returns a copy of p with every text cut to maxField bytes.
+func capped(p *model.Project) *model.Project {
+	c := *p
+	c.Name, c.Area = capText(p.Name, maxField), capText(p.Area, maxField)
+	c.Maturity.Text = capText(p.Maturity.Text, maxField)
+	c.Maturity.Org, c.Maturity.State, c.Maturity.API = capText(p.Maturity.Org, maxField), capText(p.Maturity.State, maxField), capText(p.Maturity.API, maxField)
+	c.Goal = make(model.Text, len(p.Goal))
+	budget := maxField
+	for i, s := range p.Goal {
+		s.Text = capText(s.Text, max(budget, 0))
+		budget -= len(s.Text)
+		c.Goal[i] = s
+	}
+	c.Links = make([]model.Link, len(p.Links))
+	for i, l := range p.Links {
+		l.Label, l.URL, l.SharedFrom = capText(l.Label, maxField), capText(l.URL, maxField), capText(l.SharedFrom, maxField)
+		c.Links[i] = l
+	}
+	c.Notes = make([]string, len(p.Notes))
+	for i, n := range p.Notes {
+		c.Notes[i] = capText(n, maxField)
+	}
+	return &c
 }
 
 // linkGroup is a titled group of links in the detail.

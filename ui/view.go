@@ -7,8 +7,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // View draws the whole screen.
@@ -158,11 +156,6 @@ func (m *Model) viewFullHelp(width int) string {
 	}
 	rows = append(rows, h.FullHelpView(row))
 	return m.styles.ListTitle.Render("Keys") + "\n\n" + strings.Join(rows, "\n\n")
-}
-
-// aboutMarkdown is the about view: the catalog's prose around its table.
-func aboutMarkdown(c *model.Catalog) string {
-	return c.About
 }
 
 // block cuts or pads s to exactly h lines of at most w cells, padding each
