@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -17,18 +18,32 @@ type tmuxSession struct {
 	t      *testing.T
 	socket string
 	opened string // file the fake xdg-open appends URLs to
+	title  string // the pane's title before the program ran
 }
+
+// binary builds the program once for all the terminal tests.
+var binary = sync.OnceValues(func() (string, error) {
+	dir, err := os.MkdirTemp("", "upstream-tui-test")
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "upstream-tui")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
 
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Fatal("tmux is needed for this test (.ci/run installs it): ", err)
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "upstream-tui")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
 	}
+	dir := t.TempDir()
 	fakebin := filepath.Join(dir, "fakebin")
 	if err := os.Mkdir(fakebin, 0o755); err != nil {
 		t.Fatal(err)
@@ -42,11 +57,43 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	for i, a := range args {
 		quoted[i] = "'" + strings.ReplaceAll(a, "'", `'\''`) + "'"
 	}
-	shell := fmt.Sprintf("env -u BROWSER DISPLAY=:99 PATH=%s:$PATH %s %s; echo EXIT=$?; sleep 600",
+	// After the program: its exit status and whether the terminal is back
+	// in canonical mode with echo.
+	shell := fmt.Sprintf("env -u BROWSER DISPLAY=:99 PATH=%s:$PATH %s %s; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END-OF-RUN; sleep 600",
 		fakebin, bin, strings.Join(quoted, " "))
-	s.tmux("new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), shell)
+	// No user config; set-clipboard on makes any OSC 52 write a paste buffer.
+	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), shell)
+	s.tmux("set-option", "-g", "set-clipboard", "on")
 	t.Cleanup(func() { _ = exec.Command("tmux", "-S", s.socket, "kill-server").Run() })
+	s.title = s.tmux("display-message", "-p", "#{pane_title}")
 	return s
+}
+
+// checkRestored fails unless the program has exited and left the terminal
+// as it was: alt screen left, cursor shown, canonical mode and echo on, the
+// title unchanged, and nothing written to the clipboard.
+func (s *tmuxSession) checkRestored(wantStatus string) string {
+	s.t.Helper()
+	screen := s.waitFor("the program to exit", contains("EXIT=", "END-OF-RUN"))
+	if !strings.Contains(screen, "EXIT="+wantStatus) {
+		s.t.Errorf("exit status is not %s:\n%s", wantStatus, screen)
+	}
+	if !strings.Contains(screen, "icanon echo") {
+		s.t.Errorf("the terminal is not back in canonical mode with echo:\n%s", screen)
+	}
+	if got := s.tmux("display-message", "-p", "#{alternate_on} #{cursor_flag}"); got != "0 1\n" {
+		s.t.Errorf("alternate screen and cursor flags %q, want \"0 1\"", got)
+	}
+	if got := s.tmux("display-message", "-p", "#{pane_title}"); got != s.title {
+		s.t.Errorf("the pane title changed from %q to %q", s.title, got)
+	}
+	if got := s.tmux("list-buffers"); got != "" {
+		s.t.Errorf("something wrote the clipboard: %q", got)
+	}
+	if strings.Contains(screen, "NOISE") || strings.Contains(screen, "panic") {
+		s.t.Errorf("garbage on the screen:\n%s", screen)
+	}
+	return screen
 }
 
 func (s *tmuxSession) tmux(args ...string) string {
@@ -126,11 +173,55 @@ func TestInRealTerminal(t *testing.T) {
 	s.keys("?")
 	s.waitFor("help closed", contains("/ gatekeeper"))
 	s.keys("q")
-	screen := s.waitFor("the program to exit", contains("EXIT=0"))
-	if strings.Contains(screen, "NOISE") {
-		t.Errorf("the opener's output reached the screen:\n%s", screen)
-	}
+	screen := s.checkRestored("0")
 	if strings.Contains(screen, "OPA Gatekeeper") {
 		t.Errorf("the app left its screen behind (alt screen not left):\n%s", screen)
+	}
+}
+
+func TestQuitKeysAndSignalsRestoreTheTerminal(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		quit   func(s *tmuxSession)
+		status string
+	}{
+		{"ctrl+c while filtering", func(s *tmuxSession) { s.keys("/gate"); s.key("C-c") }, "0"},
+		{"q from help", func(s *tmuxSession) { s.keys("?q") }, "0"},
+		{"SIGTERM", func(s *tmuxSession) {
+			bin, _ := binary()
+			if out, err := exec.Command("pkill", "-TERM", "-x", filepath.Base(bin)).CombinedOutput(); err != nil {
+				s.t.Fatalf("pkill: %v %s", err, out)
+			}
+		}, "0"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := startTmux(t, 100, 30)
+			s.waitFor("the catalog", contains("All 18"))
+			tc.quit(s)
+			s.checkRestored(tc.status)
+		})
+	}
+}
+
+// TestHostileCatalogsInRealTerminal shows each hostile fixture in tmux and
+// checks that the terminal's title, clipboard and screen stay untouched.
+func TestHostileCatalogsInRealTerminal(t *testing.T) {
+	for _, file := range hostileFixtures {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			s := startTmux(t, 90, 30, "--catalog", file)
+			s.waitFor("the catalog", contains("All ", "Safe Project"))
+			for range 12 {
+				s.keys("j")
+			}
+			s.keys("a")
+			s.waitFor("the about view", contains("esc close"))
+			s.keys("a?")
+			s.waitFor("help", contains("Keys"))
+			s.keys("?G")
+			s.tmux("resize-window", "-x", "40", "-y", "12")
+			s.tmux("resize-window", "-x", "90", "-y", "30")
+			s.keys("q")
+			s.checkRestored("0")
+		})
 	}
 }

@@ -54,9 +54,13 @@ func parse(file string, src []byte) (*model.Catalog, []model.Finding, error) {
 		return nil, nil, &ParseError{file, line, "not a Markdown catalog (binary data)"}
 	}
 	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	src, cleaned := sanitizeSource(src)
 	src, mended := normaliseTables(src)
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	p := &parser{src: src, lines: lineStarts(src), findings: mended}
+	for _, line := range cleaned {
+		p.warn(line, "removed escape sequences or control characters from this line")
+	}
 
 	var title string
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -103,10 +107,11 @@ type parser struct {
 	dirty    bool // the sanitiser removed something from the current row
 }
 
-// warnDirty reports a row the sanitiser had to clean.
+// warnDirty reports a row whose parsed text the sanitiser still had to
+// clean: control characters written as character references (&#27;).
 func (p *parser) warnDirty(line int) {
 	if p.dirty {
-		p.warn(line, "removed escape sequences or control characters from this row")
+		p.warn(line, "removed control characters written as character references from this row")
 	}
 }
 

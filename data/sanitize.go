@@ -87,12 +87,13 @@ func escapeLen(s string) int {
 	case 'P', 'X', '^', '_': // DCS, SOS, PM, APC
 		return 2 + sequenceBody(s[2:], 0x90)
 	default:
-		// ESC, then intermediate bytes (0x20-0x2F), then one final byte.
+		// ESC, then intermediate bytes (0x20-0x2F), then one final byte
+		// (0x30-0x7E); anything else ends it there and is sanitised alone.
 		n := 1
 		for n < len(s) && 0x20 <= s[n] && s[n] <= 0x2f {
 			n++
 		}
-		if n < len(s) {
+		if n < len(s) && 0x30 <= s[n] && s[n] <= 0x7e {
 			n++
 		}
 		return n
@@ -102,8 +103,8 @@ func escapeLen(s string) int {
 // sequenceBody returns the length of a sequence's body after its introducer:
 // for CSI, parameter and intermediate bytes up to a final byte; for the
 // string sequences (OSC, DCS, SOS, PM, APC), everything up to and including
-// BEL, ST (ESC \) or the 8-bit ST (U+009C). An unterminated sequence runs to
-// the end of s.
+// BEL, ST (ESC \) or the 8-bit ST (U+009C). An unterminated sequence ends
+// at a newline, which is kept, so that sanitising keeps the line count.
 func sequenceBody(s string, introducer rune) int {
 	if introducer == 0x9b { // CSI
 		for i := 0; i < len(s); i++ {
@@ -123,8 +124,29 @@ func sequenceBody(s string, introducer rune) int {
 			return i + size
 		case r == 0x1b && i+1 < len(s) && s[i+1] == '\\':
 			return i + 2
+		case r == '\n':
+			return i
 		}
 		i += size
 	}
 	return len(s)
+}
+
+// sanitizeSource sanitises a whole file before it is parsed: escape
+// sequences hide in Markdown syntax (the "]" of OSC closes a link label),
+// so cleaning the parsed text alone would leave payloads behind. It keeps
+// every newline, and returns the lines it changed.
+func sanitizeSource(src []byte) ([]byte, []int) {
+	if IsClean(string(src)) {
+		return src, nil
+	}
+	lines := strings.SplitAfter(string(src), "\n")
+	var changed []int
+	for i, line := range lines {
+		if clean := Sanitize(line); clean != line {
+			lines[i] = clean
+			changed = append(changed, i+1)
+		}
+	}
+	return []byte(strings.Join(lines, "")), changed
 }

@@ -14,7 +14,7 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "upstream-tui"
+	// No window title: nothing would restore the user's on exit.
 	return v
 }
 

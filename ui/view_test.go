@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
+
+	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // TestGoldenViews compares whole screens, escapes stripped, with the files
@@ -57,8 +61,10 @@ func checkFits(t *testing.T, view string, w, h int) {
 	}
 }
 
-// TestEverySizeFits resizes through small and large terminals, in every
-// mode, and checks that nothing panics and nothing is drawn outside.
+// TestEverySizeFits resizes through small and large terminals, up to
+// 500x200, in every mode, on the embedded catalog and on one of wide,
+// combining and emoji names, and checks that nothing panics and nothing is
+// drawn outside.
 func TestEverySizeFits(t *testing.T) {
 	var sizes [][2]int
 	for w := 0; w <= 40; w++ {
@@ -66,18 +72,25 @@ func TestEverySizeFits(t *testing.T) {
 			sizes = append(sizes, [2]int{w, h})
 		}
 	}
-	for w := 41; w <= 400; w += 17 {
-		for h := 0; h <= 120; h += 13 {
+	for w := 41; w <= 500; w += 23 {
+		for h := 0; h <= 200; h += 29 {
 			sizes = append(sizes, [2]int{w, h})
 		}
 	}
-	sizes = append(sizes, [2]int{99, 30}, [2]int{100, 30}, [2]int{400, 120}, [2]int{1, 1})
-	for _, keys := range [][]string{nil, {"/", "c", "s", "i"}, {"/", "c", "s", "i", "enter", "G"}, {"?"}, {"a"}, {"tab", "tab", "tab"}} {
-		m, _ := newTestModel(t, 80, 24, Options{})
-		m, _ = press(t, m, keys...)
-		for _, s := range sizes {
-			m = update(t, m, tea.WindowSizeMsg{Width: s[0], Height: s[1]})
-			checkFits(t, m.View().Content, s[0], s[1])
+	sizes = append(sizes, [2]int{99, 30}, [2]int{100, 30}, [2]int{500, 200}, [2]int{1, 1})
+	wide, err := data.LoadFile(filepath.Join("..", "testdata", "hostile", "cjk-emoji.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cat := range []*model.Catalog{testCatalog(t), wide} {
+		for _, keys := range [][]string{nil, {"/", "c", "s", "i"}, {"/", "a", "enter", "G"}, {"?"}, {"a"}, {"tab", "tab", "j", "j", "j"}} {
+			m := New(cat, Options{Opener: func(string) error { return nil }})
+			m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+			m, _ = press(t, m, keys...)
+			for _, s := range sizes {
+				m = update(t, m, tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+				checkFits(t, m.View().Content, s[0], s[1])
+			}
 		}
 	}
 }

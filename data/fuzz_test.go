@@ -1,0 +1,99 @@
+package data
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// seedFiles adds the real catalogs and the hostile fixtures to a corpus.
+func seedFiles(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "testdata", "hostile", "*.md"))
+	files = append(files, "projects.md", filepath.Join("..", "testdata", "upstream-readme.md"), filepath.Join("..", "testdata", "upstream-first-draft.md"))
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("| Project Area | Project |\n|---|---|---|\n| A |\n| | [x](https://x.example) |\n"))
+	f.Add([]byte("Project Area | Project\n--|--\n | [x](y)\n"))
+}
+
+// FuzzParse: the parser never panics, and what it returns is either an
+// error or a catalog whose every text passes the sanitiser's own check.
+func FuzzParse(f *testing.F) {
+	seedFiles(f)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		c, err := Parse("fuzz.md", src)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
+			}
+			return
+		}
+		for _, s := range catalogTexts(c) {
+			if !IsClean(s) {
+				t.Fatalf("unclean text %q", s)
+			}
+		}
+		for _, fd := range Lint("fuzz.md", src) {
+			if fd.Line < 1 {
+				t.Errorf("finding without a line: %+v", fd)
+			}
+		}
+	})
+}
+
+// catalogTexts lists every text of a catalog.
+func catalogTexts(c *model.Catalog) []string {
+	texts := []string{c.Title, c.About}
+	for _, a := range c.Areas {
+		texts = append(texts, a.Name)
+	}
+	for _, p := range c.Projects {
+		texts = append(texts, p.Name, p.Area, p.Maturity.Text, p.Maturity.Org, p.Maturity.State, p.Maturity.API)
+		texts = append(texts, p.Notes...)
+		for _, s := range p.Goal {
+			texts = append(texts, s.Text, s.URL)
+		}
+		for _, l := range p.Links {
+			texts = append(texts, l.Label, l.URL, l.SharedFrom)
+		}
+	}
+	return texts
+}
+
+// FuzzSanitize: the output is clean, valid UTF-8, no longer than the
+// input, keeps every newline, and sanitising it again changes nothing.
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{
+		"plain", "\x1b]52;c;ZXZpbA==\x07", "\x1b]0;t\x1b\\", "\x1b[2J", "a\rb\bc", "\u009b2J", "\u009d0;x\u009c",
+		"\x1bP+q544e\x1b\\", "\u202eabc", "\x1b\n", "\x1b]8;;x\nnext", "\xff\xfe", "雲 🧑‍💻 é",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s)
+		if !IsClean(out) || !utf8.ValidString(out) {
+			t.Fatalf("Sanitize(%q) = %q is not clean", s, out)
+		}
+		if len(out) > len(s) {
+			t.Fatalf("Sanitize(%q) = %q grew", s, out)
+		}
+		if strings.Count(out, "\n") != strings.Count(s, "\n") {
+			t.Fatalf("Sanitize(%q) = %q lost a newline", s, out)
+		}
+		if again := Sanitize(out); again != out {
+			t.Fatalf("Sanitize is not idempotent: %q then %q", out, again)
+		}
+		if IsClean(s) && out != s {
+			t.Fatalf("Sanitize changed clean text %q to %q", s, out)
+		}
+	})
+}

@@ -1,0 +1,39 @@
+package model
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// FuzzCheckURL: the URL rule never panics, and every URL it accepts is an
+// absolute http or https URL with a host, without whitespace or control
+// characters, not starting with "-".
+func FuzzCheckURL(f *testing.F) {
+	for _, s := range []string{
+		"https://github.com/open-policy-agent/gatekeeper", "http://sigs.k8s.io/x", "javascript:alert(1)", "file:///etc/passwd",
+		"ftp://x", "vscode://x", `C:\Windows\calc.exe`, `\\host\share`, "--help", "-https://x", "https://", "https://a b",
+		"https://x/\x1b[2J", "HTTPS://X.EXAMPLE", "https://[::1]:80/", "https://user@host/", "//host/x", "https:x",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		if CheckURL(raw) != nil {
+			return
+		}
+		u, err := url.Parse(raw)
+		switch {
+		case err != nil:
+			t.Fatalf("accepted %q, which does not parse: %v", raw, err)
+		case u.Scheme != "http" && u.Scheme != "https" && !strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https"):
+			t.Fatalf("accepted %q with scheme %q", raw, u.Scheme)
+		case u.Hostname() == "":
+			t.Fatalf("accepted %q without a host", raw)
+		case strings.HasPrefix(raw, "-"):
+			t.Fatalf("accepted %q starting with -", raw)
+		case strings.IndexFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
+			t.Fatalf("accepted %q with whitespace or a control", raw)
+		}
+	})
+}
