@@ -6,16 +6,13 @@ package data
 import (
 	"bytes"
 	"fmt"
-	"regexp"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
@@ -35,9 +32,14 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
-// markdown parses GFM tables only: the catalog needs nothing else, and
-// extensions such as linkify would change what a cell means.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
+// blocks finds the document's block structure only: no inline parsing and
+// no tables, so it costs about one small node a line even for a catalog of
+// 100,000 rows. A GFM table is a paragraph transform, so the table's rows
+// are the lines of its paragraph from the header on.
+var blocks = parser.NewParser(
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+)
 
 // Parse reads a catalog in the upstream Markdown format. file names the
 // source in errors.
@@ -53,27 +55,35 @@ func parse(file string, src []byte) (*model.Catalog, []model.Finding, error) {
 	if line, ok := binaryLine(src); ok {
 		return nil, nil, &ParseError{file, line, "not a Markdown catalog (binary data)"}
 	}
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	src, cleaned := sanitizeSource(src)
-	src, mended := normaliseTables(src)
-	doc := markdown.Parser().Parse(text.NewReader(src))
-	p := &parser{src: src, lines: lineStarts(src), findings: mended}
-	for _, line := range cleaned {
-		p.warn(line, "removed escape sequences or control characters from this line")
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
-
-	var title string
+	src, cleaned := sanitizeSource(src)
+	src, findings := normaliseTables(src)
+	for _, line := range cleaned {
+		findings = append(findings, model.Finding{Line: line, Severity: model.SeverityWarning,
+			Message: "removed escape sequences or control characters from this line"})
+	}
+	d := &document{src: src, lines: lineStarts(src), ctx: parser.NewContext()}
+	doc := blocks.Parse(text.NewReader(src), parser.WithContext(d.ctx))
+	title := ""
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Heading:
 			if n.Level == 1 {
-				title = p.plain(n)
+				title = d.blockText(n)
 			}
-		case *extast.Table:
-			if cols, ok := p.projectColumns(n); ok {
-				c := p.catalog(n, cols, title)
-				return c, p.findings, nil
+		case *ast.Paragraph:
+			t, ok := d.projectTable(n)
+			if !ok {
+				continue
 			}
+			c, rowFindings, err := d.catalog(t)
+			if err != nil {
+				return nil, nil, &ParseError{File: file, Msg: err.Error()}
+			}
+			c.Title = title
+			return c, append(findings, rowFindings...), nil
 		}
 	}
 	return nil, nil, &ParseError{File: file, Msg: `no project table (a table with "Project Area" and "Project" columns)`}
@@ -100,27 +110,15 @@ func binaryLine(src []byte) (int, bool) {
 	return bytes.Count(src[:bad], []byte("\n")) + 1, true
 }
 
-type parser struct {
-	src      []byte
-	lines    []int // byte offset of the start of each line
-	findings []model.Finding
-	dirty    bool // the sanitiser removed something from the current row
-}
-
-// warnDirty reports a row whose parsed text the sanitiser still had to
-// clean: control characters written as character references (&#27;).
-func (p *parser) warnDirty(line int) {
-	if p.dirty {
-		p.warn(line, "removed control characters written as character references from this row")
-	}
-}
-
-func (p *parser) warn(line int, format string, args ...any) {
-	p.findings = append(p.findings, model.Finding{Line: line, Severity: model.SeverityWarning, Message: fmt.Sprintf(format, args...)})
+// document is a catalog's source during parsing.
+type document struct {
+	src   []byte
+	lines []int // byte offset of the start of each line
+	ctx   parser.Context
 }
 
 func lineStarts(src []byte) []int {
-	starts := []int{0}
+	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
 	for i, c := range src {
 		if c == '\n' {
 			starts = append(starts, i+1)
@@ -129,272 +127,101 @@ func lineStarts(src []byte) []int {
 	return starts
 }
 
+// line returns the text of a 1-based line, with its newline.
+func (d *document) line(n int) []byte {
+	end := len(d.src)
+	if n < len(d.lines) {
+		end = d.lines[n]
+	}
+	return d.src[d.lines[n-1]:end]
+}
+
 // lineOf returns the 1-based line of a byte offset.
-func (p *parser) lineOf(offset int) int {
-	return sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > offset })
-}
-
-// columns holds the index of each known column in the project table, -1 when absent.
-type columns struct {
-	area, project, goal, maturity, communication, azure int
-}
-
-// projectColumns maps header names to columns; ok when the table has both a
-// "Project Area" and a "Project" column.
-func (p *parser) projectColumns(t *extast.Table) (columns, bool) {
-	cols := columns{-1, -1, -1, -1, -1, -1}
-	header, ok := t.FirstChild().(*extast.TableHeader)
-	if !ok {
-		return cols, false
-	}
-	i := 0
-	for c := header.FirstChild(); c != nil; c = c.NextSibling() {
-		name := strings.ToLower(strings.Join(strings.Fields(p.plain(c)), " "))
-		set := func(dst *int) {
-			if *dst < 0 {
-				*dst = i
-			}
+func (d *document) lineOf(offset int) int {
+	lo, hi := 0, len(d.lines)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if d.lines[mid] <= offset {
+			lo = mid + 1
+		} else {
+			hi = mid
 		}
-		switch {
-		case strings.Contains(name, "area"):
-			set(&cols.area)
-		case strings.Contains(name, "maturity") || strings.Contains(name, "state"):
-			set(&cols.maturity)
-		case strings.HasPrefix(name, "project"):
-			set(&cols.project)
-		case strings.Contains(name, "goal"):
-			set(&cols.goal)
-		case strings.Contains(name, "communication") || strings.Contains(name, "contact"):
-			set(&cols.communication)
-		case strings.Contains(name, "azure"):
-			set(&cols.azure)
-		}
-		i++
 	}
-	return cols, cols.area >= 0 && cols.project >= 0
+	return lo
 }
 
-// catalog reads the project table's rows.
-func (p *parser) catalog(t *extast.Table, cols columns, title string) *model.Catalog {
-	c := &model.Catalog{Title: title}
-	var shares []pendingShare
-	var lastLine int
-	headerCells := t.FirstChild().ChildCount()
-	for n := t.FirstChild(); n != nil; n = n.NextSibling() {
-		row, ok := n.(*extast.TableRow)
-		if !ok {
+// blockText is a block's text as written, unescaped and on one line.
+func (d *document) blockText(n ast.Node) string {
+	var parts []string
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		parts = append(parts, string(unescape(seg.Value(d.src))))
+	}
+	return Sanitize(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
+}
+
+// table is where the project table stands: its header and delimiter rows
+// and the lines of its rows, 1-based.
+type table struct {
+	header, delimiter int
+	first, last       int // the rows
+	cols              columns
+	headerCells       int
+}
+
+// projectTable reports whether a paragraph holds the project table: GFM
+// takes the first delimiter-like line of a paragraph and the line above it
+// as a table's header, and the rest of the paragraph as its rows.
+func (d *document) projectTable(p *ast.Paragraph) (table, bool) {
+	lines := p.Lines()
+	if lines.Len() < 2 {
+		return table{}, false
+	}
+	for i := 1; i < lines.Len(); i++ {
+		if seg := lines.At(i); !isDelimiterRow(string(seg.Value(d.src))) {
 			continue
 		}
-		cells := rowCells(row)
-		line := p.rowLine(row)
-		lastLine = max(lastLine, line)
-		p.dirty = false
-		if have := cellCount(p.lineText(line)); line > 0 && have != headerCells {
-			p.warn(line, "row has %d cells; the header has %d", have, headerCells)
+		t := table{
+			header:    d.lineOf(lines.At(i - 1).Start),
+			delimiter: d.lineOf(lines.At(i).Start),
+			last:      d.lineOf(lines.At(lines.Len() - 1).Start),
 		}
-		areaName := p.plain(cellAt(cells, cols.area))
-		projectCell := cellAt(cells, cols.project)
-		if areaName != "" {
-			c.Areas = append(c.Areas, model.Area{Name: areaName, Line: line})
-		}
-		if p.plain(projectCell) == "" {
-			p.warnDirty(line)
-			continue
-		}
-		if len(c.Areas) == 0 {
-			p.warn(line, "project before any area row; it goes in area \"Other\"")
-			c.Areas = append(c.Areas, model.Area{Name: "Other", Line: line})
-		}
-		proj, share := p.project(cells, cols, line)
-		proj.Area = c.Areas[len(c.Areas)-1].Name
-		c.Projects = append(c.Projects, proj)
-		if share >= 0 {
-			shares = append(shares, pendingShare{project: len(c.Projects) - 1, at: share})
-		}
-		p.warnDirty(line)
+		t.first = t.delimiter + 1
+		cols, cells, ok := d.headerColumns(t)
+		t.cols, t.headerCells = cols, cells
+		return t, ok
 	}
-	for _, s := range resolveShares(c.Projects, shares) {
-		proj := &c.Projects[s.project]
-		p.findings = append(p.findings, model.Finding{Line: proj.Line, Severity: model.SeverityError,
-			Message: fmt.Sprintf("%s says \"same slack and email\" but no project above it in %q has a Slack channel or mailing list", proj.Name, proj.Area)})
-	}
-	c.Areas = dropEmptyAreas(c)
-	c.About = p.about(t, lastLine)
-	return c
-}
-
-// lineText returns the text of a 1-based line.
-func (p *parser) lineText(line int) string {
-	if line <= 0 || line > len(p.lines) {
-		return ""
-	}
-	end := len(p.src)
-	if line < len(p.lines) {
-		end = p.lines[line]
-	}
-	return string(p.src[p.lines[line-1]:end])
-}
-
-func rowCells(row *extast.TableRow) []ast.Node {
-	var cells []ast.Node
-	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-		cells = append(cells, c)
-	}
-	return cells
-}
-
-func cellAt(cells []ast.Node, i int) ast.Node {
-	if i < 0 || i >= len(cells) {
-		return nil
-	}
-	return cells[i]
-}
-
-// rowLine is the line of a row: the line of its first cell with a position.
-func (p *parser) rowLine(row ast.Node) int {
-	for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Lines().Len() > 0 {
-			return p.lineOf(c.Lines().At(0).Start)
-		}
-	}
-	return 0
-}
-
-// dropEmptyAreas removes areas without projects, such as a trailing empty row.
-func dropEmptyAreas(c *model.Catalog) []model.Area {
-	used := map[string]bool{}
-	for _, p := range c.Projects {
-		used[p.Area] = true
-	}
-	var areas []model.Area
-	for _, a := range c.Areas {
-		if used[a.Name] {
-			areas = append(areas, a)
-			used[a.Name] = false // keep the first area of a repeated name
-		}
-	}
-	return areas
+	return table{}, false
 }
 
 // about returns the prose before and after the table.
-func (p *parser) about(t *extast.Table, lastLine int) string {
-	header := t.FirstChild()
-	start := len(p.src)
-	if header != nil {
-		if l := p.rowLine(header); l > 0 {
-			start = p.lines[l-1]
-		}
-	}
-	end := len(p.src)
-	if lastLine > 0 && lastLine < len(p.lines) {
-		end = p.lines[lastLine]
-	}
-	before := strings.TrimSpace(string(p.src[:start]))
+func (d *document) about(t table) string {
+	before := strings.TrimSpace(string(d.src[:d.lines[t.header-1]]))
 	after := ""
-	if end > start {
-		after = strings.TrimSpace(string(p.src[end:]))
+	if t.last < len(d.lines) {
+		after = strings.TrimSpace(string(d.src[d.lines[t.last]:]))
 	}
 	return Sanitize(strings.TrimSpace(before + "\n\n" + after))
 }
 
-// sameSlack marks a Communication item that borrows another project's links.
-var sameSlack = regexp.MustCompile(`(?i)^same\s+slack\s+(and|&)\s+e-?mail$`)
-
-// pendingShare is a "same slack and email" item to resolve once all rows are read.
-type pendingShare struct {
-	project int
-	at      int // index in the project's Links where the shared links go
+// references returns the link reference definitions of the document, so
+// that rows parsed apart from it still resolve [label][ref] links.
+func (d *document) references() []parser.Reference {
+	return d.ctx.References()
 }
 
-// project reads one project row. share is the index in Links where links
-// shared through "same slack and email" go, or -1.
-func (p *parser) project(cells []ast.Node, cols columns, line int) (model.Project, int) {
-	proj := model.Project{Line: line}
-	share := -1
-	// Project cell: the first item is the name, its first link the homepage.
-	for i, it := range p.items(cellAt(cells, cols.project)) {
-		if i == 0 {
-			proj.Name = it.plain()
-		}
-		for _, l := range it.links() {
-			kind := model.ClassifyLink(model.ColumnProject, len(proj.Links) == 0 && i == 0, l.Text, l.URL)
-			proj.Links = append(proj.Links, model.Link{Label: l.Text, URL: l.URL, Kind: kind, Column: model.ColumnProject})
-		}
-		if i > 0 && !it.hasLinks() && it.words() {
-			proj.Notes = append(proj.Notes, it.plain())
-		}
+// newChunkContext is a parser context that knows the document's link
+// reference definitions.
+func newChunkContext(refs []parser.Reference) parser.Context {
+	ctx := parser.NewContext()
+	for _, r := range refs {
+		ctx.AddReference(r)
 	}
-	// Goal: inline text with its links.
-	for i, it := range p.items(cellAt(cells, cols.goal)) {
-		if i > 0 {
-			proj.Goal = append(proj.Goal, model.Span{Text: " "})
-		}
-		proj.Goal = append(proj.Goal, it...)
-		p.appendLinks(&proj, it, model.ColumnGoal)
-	}
-	// Maturity: one line per item.
-	var lines []string
-	for _, it := range p.items(cellAt(cells, cols.maturity)) {
-		lines = append(lines, it.plain())
-		p.appendLinks(&proj, it, model.ColumnMaturity)
-	}
-	proj.Maturity = model.ParseMaturity(lines)
-	// Communication and Use on Azure: links, notes, and the shared marker.
-	for _, col := range []struct {
-		index int
-		name  model.Column
-	}{{cols.communication, model.ColumnCommunication}, {cols.azure, model.ColumnAzure}} {
-		for _, it := range p.items(cellAt(cells, col.index)) {
-			switch {
-			case it.hasLinks():
-				p.appendLinks(&proj, it, col.name)
-			case col.name == model.ColumnCommunication && sameSlack.MatchString(it.plain()):
-				share = len(proj.Links)
-			case it.words():
-				proj.Notes = append(proj.Notes, it.plain())
-			}
-		}
-	}
-	return proj, share
+	return ctx
 }
 
-func (p *parser) appendLinks(proj *model.Project, it item, col model.Column) {
-	for _, l := range it.links() {
-		proj.Links = append(proj.Links, model.Link{
-			Label: l.Text, URL: l.URL, Column: col,
-			Kind: model.ClassifyLink(col, false, l.Text, l.URL),
-		})
-	}
-}
-
-// resolveShares gives each project that says "same slack and email" the
-// Slack and mailing-list links of the nearest project above it in the same
-// area that has them. An unresolved marker becomes a note, and is returned.
-func resolveShares(projects []model.Project, shares []pendingShare) (unresolved []pendingShare) {
-	for _, s := range shares {
-		p := &projects[s.project]
-		var borrowed []model.Link
-		for j := s.project - 1; j >= 0 && projects[j].Area == p.Area && borrowed == nil; j-- {
-			for _, l := range projects[j].Links {
-				if l.Kind != model.KindSlack && l.Kind != model.KindMailingList {
-					continue
-				}
-				l.Column = model.ColumnCommunication
-				if l.SharedFrom == "" {
-					l.SharedFrom = projects[j].Name
-				}
-				borrowed = append(borrowed, l)
-			}
-		}
-		if borrowed == nil {
-			p.Notes = append(p.Notes, "same slack and email")
-			unresolved = append(unresolved, s)
-			continue
-		}
-		links := make([]model.Link, 0, len(p.Links)+len(borrowed))
-		links = append(links, p.Links[:s.at]...)
-		links = append(links, borrowed...)
-		p.Links = append(links, p.Links[s.at:]...)
-	}
-	return unresolved
+// unescape resolves backslash escapes and character references.
+func unescape(v []byte) []byte {
+	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
 }

@@ -1,0 +1,355 @@
+package data
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// markdown parses the table's rows: GFM tables and nothing else (linkify
+// would change what a cell means), with a fast path for the few inline
+// tags that split cells.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Table),
+	goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(cellTagParser{}, 350))),
+)
+
+// chunkRows is how many rows one goldmark parse takes: few enough to keep
+// its syntax tree small, enough to make the repeated header cheap.
+const chunkRows = 512
+
+// columns holds the index of each known column in the project table, -1 when absent.
+type columns struct {
+	area, project, goal, maturity, communication, azure int
+}
+
+// headerColumns parses the table's header and delimiter rows and maps the
+// header's names to columns; ok when there is both a "Project Area" and a
+// "Project" column.
+func (d *document) headerColumns(t table) (columns, int, bool) {
+	src := append(withNewline(d.line(t.header)), withNewline(d.line(t.delimiter))...)
+	tbl, ok := markdown.Parser().Parse(text.NewReader(src)).FirstChild().(*extast.Table)
+	if !ok {
+		return columns{}, 0, false
+	}
+	c := &chunk{src: src}
+	cols := columns{-1, -1, -1, -1, -1, -1}
+	i := 0
+	header := tbl.FirstChild()
+	for cell := header.FirstChild(); cell != nil; cell = cell.NextSibling() {
+		name := strings.ToLower(strings.Join(strings.Fields(c.plain(cell)), " "))
+		set := func(dst *int) {
+			if *dst < 0 {
+				*dst = i
+			}
+		}
+		switch {
+		case strings.Contains(name, "area"):
+			set(&cols.area)
+		case strings.Contains(name, "maturity") || strings.Contains(name, "state"):
+			set(&cols.maturity)
+		case strings.HasPrefix(name, "project"):
+			set(&cols.project)
+		case strings.Contains(name, "goal"):
+			set(&cols.goal)
+		case strings.Contains(name, "communication") || strings.Contains(name, "contact"):
+			set(&cols.communication)
+		case strings.Contains(name, "azure"):
+			set(&cols.azure)
+		}
+		i++
+	}
+	return cols, header.ChildCount(), cols.area >= 0 && cols.project >= 0
+}
+
+func withNewline(b []byte) []byte {
+	if len(b) > 0 && b[len(b)-1] == '\n' {
+		return b
+	}
+	return append(append([]byte{}, b...), '\n')
+}
+
+// row is one parsed row of the project table.
+type row struct {
+	line    int
+	cells   int // cells as written, for lint
+	area    string
+	project model.Project
+	isProj  bool
+	share   int  // index in the project's Links for shared links, or -1
+	cleaned bool // the sanitiser removed something from the parsed text
+}
+
+// catalog parses the table's rows, in chunks on every core, and puts the
+// catalog together in order: areas, projects, shared links.
+func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
+	n := max(t.last-t.first+1, 0)
+	chunks := (n + chunkRows - 1) / chunkRows
+	results := make([][]row, chunks)
+	errs := make([]error, chunks)
+	refs := d.references()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), chunks) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < chunks; i = int(next.Add(1)) - 1 {
+				from := t.first + i*chunkRows
+				results[i], errs[i] = d.parseChunk(t, from, min(from+chunkRows-1, t.last), refs)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, nil, err
+		}
+	}
+
+	c := &model.Catalog{Projects: make([]model.Project, 0, n)}
+	var findings []model.Finding
+	warn := func(line int, format string, args ...any) {
+		findings = append(findings, model.Finding{Line: line, Severity: model.SeverityWarning, Message: fmt.Sprintf(format, args...)})
+	}
+	var shares []pendingShare
+	for _, rows := range results {
+		for i := range rows {
+			r := &rows[i]
+			if r.cells != t.headerCells {
+				warn(r.line, "row has %d cells; the header has %d", r.cells, t.headerCells)
+			}
+			if r.area != "" {
+				c.Areas = append(c.Areas, model.Area{Name: r.area, Line: r.line})
+			}
+			if r.isProj {
+				if len(c.Areas) == 0 {
+					warn(r.line, "project before any area row; it goes in area \"Other\"")
+					c.Areas = append(c.Areas, model.Area{Name: "Other", Line: r.line})
+				}
+				r.project.Area = c.Areas[len(c.Areas)-1].Name
+				c.Projects = append(c.Projects, r.project)
+				if r.share >= 0 {
+					shares = append(shares, pendingShare{project: len(c.Projects) - 1, at: r.share})
+				}
+			}
+			if r.cleaned {
+				warn(r.line, "removed control characters written as character references from this row")
+			}
+		}
+	}
+	for _, s := range resolveShares(c.Projects, shares) {
+		p := &c.Projects[s.project]
+		findings = append(findings, model.Finding{Line: p.Line, Severity: model.SeverityError,
+			Message: fmt.Sprintf("%s says \"same slack and email\" but no project above it in %q has a Slack channel or mailing list", p.Name, p.Area)})
+	}
+	c.Areas = dropEmptyAreas(c)
+	c.About = d.about(t)
+	return c, findings, nil
+}
+
+// parseChunk parses rows from to to (lines, inclusive) as a table of its
+// own under the table's header. A panic here, in a goroutine of the
+// parser's, would take the program down: it becomes an error instead.
+func (d *document) parseChunk(t table, from, to int, refs []parser.Reference) (rows []row, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error reading lines %d-%d: %v", from, to, r)
+		}
+	}()
+	var buf bytes.Buffer
+	for _, l := range append([]int{t.header, t.delimiter}, lineRange(from, to)...) {
+		buf.Write(withNewline(d.line(l)))
+	}
+	src := buf.Bytes()
+	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(newChunkContext(refs)))
+	tbl, ok := doc.FirstChild().(*extast.Table)
+	if !ok {
+		return nil, fmt.Errorf("lines %d-%d do not read as rows of the table on line %d", from, to, t.header)
+	}
+	c := &chunk{src: src}
+	rows = make([]row, 0, to-from+1)
+	line := from
+	for n := tbl.FirstChild(); n != nil; n = n.NextSibling() {
+		tr, ok := n.(*extast.TableRow)
+		if !ok {
+			continue
+		}
+		rows = append(rows, c.row(tr, t.cols, line, cellCount(string(d.line(line)))))
+		line++
+	}
+	if line != to+1 {
+		return nil, fmt.Errorf("lines %d-%d read as %d rows", from, to, line-from)
+	}
+	return rows, nil
+}
+
+func lineRange(from, to int) []int {
+	out := make([]int, 0, max(to-from+1, 0))
+	for l := from; l <= to; l++ {
+		out = append(out, l)
+	}
+	return out
+}
+
+// chunk is the source of one parsed chunk of rows.
+type chunk struct {
+	src   []byte
+	dirty bool // the sanitiser removed something from the current row
+}
+
+// row reads one table row: an area, a project, or both.
+func (c *chunk) row(tr *extast.TableRow, cols columns, line, cells int) row {
+	c.dirty = false
+	var all []ast.Node
+	for cell := tr.FirstChild(); cell != nil; cell = cell.NextSibling() {
+		all = append(all, cell)
+	}
+	r := row{line: line, cells: cells, share: -1}
+	r.area = c.plain(cellAt(all, cols.area))
+	if c.plain(cellAt(all, cols.project)) != "" {
+		r.project, r.share = c.project(all, cols, line)
+		r.isProj = true
+	}
+	r.cleaned = c.dirty
+	return r
+}
+
+func cellAt(cells []ast.Node, i int) ast.Node {
+	if i < 0 || i >= len(cells) {
+		return nil
+	}
+	return cells[i]
+}
+
+// dropEmptyAreas removes areas without projects, such as a trailing empty row.
+func dropEmptyAreas(c *model.Catalog) []model.Area {
+	used := map[string]bool{}
+	for _, p := range c.Projects {
+		used[p.Area] = true
+	}
+	var areas []model.Area
+	for _, a := range c.Areas {
+		if used[a.Name] {
+			areas = append(areas, a)
+			used[a.Name] = false // keep the first area of a repeated name
+		}
+	}
+	return areas
+}
+
+// sameSlack marks a Communication item that borrows another project's links.
+var sameSlack = regexp.MustCompile(`(?i)^same\s+slack\s+(and|&)\s+e-?mail$`)
+
+// pendingShare is a "same slack and email" item to resolve once all rows are read.
+type pendingShare struct {
+	project int
+	at      int // index in the project's Links where the shared links go
+}
+
+// project reads one project row. share is the index in Links where links
+// shared through "same slack and email" go, or -1.
+func (c *chunk) project(cells []ast.Node, cols columns, line int) (model.Project, int) {
+	proj := model.Project{Line: line}
+	share := -1
+	// Project cell: the first item is the name, its first link the homepage.
+	for i, it := range c.items(cellAt(cells, cols.project)) {
+		if i == 0 {
+			proj.Name = it.plain()
+		}
+		for _, l := range it.links() {
+			kind := model.ClassifyLink(model.ColumnProject, len(proj.Links) == 0 && i == 0, l.Text, l.URL)
+			proj.Links = append(proj.Links, model.Link{Label: l.Text, URL: l.URL, Kind: kind, Column: model.ColumnProject})
+		}
+		if i > 0 && !it.hasLinks() && it.words() {
+			proj.Notes = append(proj.Notes, it.plain())
+		}
+	}
+	// Goal: inline text with its links.
+	for i, it := range c.items(cellAt(cells, cols.goal)) {
+		if i > 0 {
+			proj.Goal = append(proj.Goal, model.Span{Text: " "})
+		}
+		proj.Goal = append(proj.Goal, it...)
+		appendLinks(&proj, it, model.ColumnGoal)
+	}
+	// Maturity: one line per item.
+	var lines []string
+	for _, it := range c.items(cellAt(cells, cols.maturity)) {
+		lines = append(lines, it.plain())
+		appendLinks(&proj, it, model.ColumnMaturity)
+	}
+	proj.Maturity = model.ParseMaturity(lines)
+	// Communication and Use on Azure: links, notes, and the shared marker.
+	for _, col := range []struct {
+		index int
+		name  model.Column
+	}{{cols.communication, model.ColumnCommunication}, {cols.azure, model.ColumnAzure}} {
+		for _, it := range c.items(cellAt(cells, col.index)) {
+			switch {
+			case it.hasLinks():
+				appendLinks(&proj, it, col.name)
+			case col.name == model.ColumnCommunication && sameSlack.MatchString(it.plain()):
+				share = len(proj.Links)
+			case it.words():
+				proj.Notes = append(proj.Notes, it.plain())
+			}
+		}
+	}
+	return proj, share
+}
+
+func appendLinks(proj *model.Project, it item, col model.Column) {
+	for _, l := range it.links() {
+		proj.Links = append(proj.Links, model.Link{
+			Label: l.Text, URL: l.URL, Column: col,
+			Kind: model.ClassifyLink(col, false, l.Text, l.URL),
+		})
+	}
+}
+
+// resolveShares gives each project that says "same slack and email" the
+// Slack and mailing-list links of the nearest project above it in the same
+// area that has them. An unresolved marker becomes a note, and is returned.
+func resolveShares(projects []model.Project, shares []pendingShare) (unresolved []pendingShare) {
+	for _, s := range shares {
+		p := &projects[s.project]
+		var borrowed []model.Link
+		for j := s.project - 1; j >= 0 && projects[j].Area == p.Area && borrowed == nil; j-- {
+			for _, l := range projects[j].Links {
+				if l.Kind != model.KindSlack && l.Kind != model.KindMailingList {
+					continue
+				}
+				l.Column = model.ColumnCommunication
+				if l.SharedFrom == "" {
+					l.SharedFrom = projects[j].Name
+				}
+				borrowed = append(borrowed, l)
+			}
+		}
+		if borrowed == nil {
+			p.Notes = append(p.Notes, "same slack and email")
+			unresolved = append(unresolved, s)
+			continue
+		}
+		links := make([]model.Link, 0, len(p.Links)+len(borrowed))
+		links = append(links, p.Links[:s.at]...)
+		links = append(links, borrowed...)
+		p.Links = append(links, p.Links[s.at:]...)
+	}
+	return unresolved
+}
