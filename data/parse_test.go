@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -378,5 +379,53 @@ func TestNormaliseTables(t *testing.T) {
 		if got, _ := normaliseTables([]byte(tc.in)); string(got) != tc.want {
 			t.Errorf("normaliseTables(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestChunkedRows reads a table longer than several chunks: every row in
+// order with its line, areas and shared links across chunk boundaries, and
+// reference links defined outside the table.
+func TestChunkedRows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Big\n\n| Project Area | Project | Communication |\n|---|---|---|\n| First |  |  |\n")
+	n := 3*chunkRows + 7
+	for i := range n {
+		if i == 2*chunkRows {
+			b.WriteString("| Second |  |  |\n")
+		}
+		switch {
+		case i == 0 || i == 2*chunkRows:
+			fmt.Fprintf(&b, "|  | [P%d][home] | [#c%d](https://s.slack.com/archives/C%d) |\n", i, i, i)
+		default:
+			fmt.Fprintf(&b, "|  | [P%d](https://p.example/%d) | same slack and email |\n", i, i)
+		}
+	}
+	b.WriteString("\n[home]: https://home.example/\n")
+	c, err := Parse("big.md", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Projects) != n || len(c.Areas) != 2 {
+		t.Fatalf("%d projects in %d areas", len(c.Projects), len(c.Areas))
+	}
+	for i, p := range c.Projects {
+		wantLine := 6 + i
+		if i >= 2*chunkRows {
+			wantLine++ // the second area's row
+		}
+		if p.Name != fmt.Sprintf("P%d", i) || p.Line != wantLine {
+			t.Fatalf("project %d is %q on line %d, want line %d", i, p.Name, p.Line, wantLine)
+		}
+		wantArea, donor := "First", "P0"
+		if i >= 2*chunkRows {
+			wantArea, donor = "Second", fmt.Sprintf("P%d", 2*chunkRows)
+		}
+		slack, ok := p.FirstLink(model.KindSlack)
+		if p.Area != wantArea || !ok || (slack.SharedFrom != donor && p.Name != donor) {
+			t.Fatalf("project %d: area %q, slack %+v", i, p.Area, slack)
+		}
+	}
+	if home, _ := c.Projects[0].Homepage(); home.URL != "https://home.example/" {
+		t.Errorf("reference link: %+v", home)
 	}
 }
