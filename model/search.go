@@ -1,24 +1,28 @@
 package model
 
 import (
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
 // Index is a catalog prepared for fuzzy search: the searchable text of each
-// project, lower-cased once.
+// project, lower-cased once, and the letters each field holds.
 type Index struct {
 	entries []entry
 }
 
 // entry holds one project's searchable fields, lower-cased rune by rune so
-// that rune positions in them are rune positions in the original text.
+// that rune positions in them are rune positions in the original text, and
+// a mask of the runes in each: a term with a rune missing from a field's
+// mask cannot match it, which rejects most fields with one AND.
 type entry struct {
-	name  string
-	goal  string
-	other string // area, maturity and link labels, one per line
+	name, goal, other             string // other: area, maturity and link labels, one per line
+	nameMask, goalMask, otherMask uint64
 }
 
 // Match is one project found by a search.
@@ -41,9 +45,10 @@ const (
 // NewIndex prepares projects for Search.
 func NewIndex(projects []Project) *Index {
 	ix := &Index{entries: make([]entry, len(projects))}
+	var other strings.Builder
 	for i := range projects {
 		p := &projects[i]
-		var other strings.Builder
+		other.Reset()
 		other.WriteString(p.Area)
 		other.WriteByte('\n')
 		other.WriteString(p.Maturity.Text)
@@ -51,13 +56,33 @@ func NewIndex(projects []Project) *Index {
 			other.WriteByte('\n')
 			other.WriteString(l.Label)
 		}
-		ix.entries[i] = entry{
-			name:  lower(p.Name),
-			goal:  lower(p.Goal.Plain()),
-			other: lower(other.String()),
-		}
+		e := entry{name: lower(p.Name), goal: lower(p.Goal.Plain()), other: lower(other.String())}
+		e.nameMask, e.goalMask, e.otherMask = runeMask(e.name), runeMask(e.goal), runeMask(e.other)
+		ix.entries[i] = e
 	}
 	return ix
+}
+
+// runeBit maps a lower-case rune to one of 64 bits: a letter or a digit
+// to its own, other runes to shared ones.
+func runeBit(r rune) uint64 {
+	switch {
+	case 'a' <= r && r <= 'z':
+		return 1 << (r - 'a')
+	case '0' <= r && r <= '9':
+		return 1 << (26 + r - '0')
+	case r < utf8.RuneSelf:
+		return 1 << (36 + r%16)
+	}
+	return 1 << (52 + r%12)
+}
+
+func runeMask(s string) uint64 {
+	var m uint64
+	for _, r := range s {
+		m |= runeBit(r)
+	}
+	return m
 }
 
 // Len returns the number of projects in the index.
@@ -72,28 +97,151 @@ func Terms(query string) [][]rune {
 	return terms
 }
 
+// query is a parsed query: its terms and their rune masks.
+type query struct {
+	terms [][]rune
+	masks []uint64
+}
+
+func parseQuery(q string) query {
+	pq := query{terms: Terms(q)}
+	for _, t := range pq.terms {
+		var m uint64
+		for _, r := range t {
+			m |= runeBit(r)
+		}
+		pq.masks = append(pq.masks, m)
+	}
+	return pq
+}
+
 // Search returns the projects matching every term of query, best first;
 // equal scores keep catalog order. An empty query matches everything in
-// catalog order. only, when not nil, restricts the search to those projects.
+// catalog order. only, when not nil, restricts the search to those
+// projects, which must be in catalog order.
 func (ix *Index) Search(query string, only []int) []Match {
-	terms := Terms(query)
-	var out []Match
-	visit := func(i int) {
-		if s, ok := ix.score(i, terms); ok {
-			out = append(out, Match{Project: i, Score: s})
+	var s Searcher
+	s.ix = ix
+	return append([]Match(nil), s.search(parseQuery(query), only)...)
+}
+
+// Searcher searches as a user types. When a query only extends the one
+// before (more letters, more words), its matches are among the ones before,
+// so only those are searched; and its buffers are reused, so a keystroke
+// allocates next to nothing. It is not safe for concurrent use.
+type Searcher struct {
+	ix        *Index
+	last      string
+	lastValid bool
+	found     []Match // the last matches, in catalog order
+	candidate []int   // the projects to search next time
+	ranked    []Match // the last result, best first
+	scratch   []Match
+	counts    []int
+}
+
+// NewSearcher returns a Searcher over the index.
+func (ix *Index) NewSearcher() *Searcher { return &Searcher{ix: ix} }
+
+// Search returns the matches of query, best first, as Index.Search does.
+// The slice is the Searcher's: it is valid until the next call.
+func (s *Searcher) Search(q string) []Match {
+	var only []int
+	if s.lastValid && strings.TrimSpace(s.last) != "" && strings.HasPrefix(q, s.last) {
+		s.candidate = s.candidate[:0]
+		for _, m := range s.found {
+			s.candidate = append(s.candidate, m.Project)
 		}
+		only = s.candidate
 	}
+	ranked := s.search(parseQuery(q), only)
+	s.last, s.lastValid = q, true
+	return ranked
+}
+
+// parallelMin is the number of candidates from which a search is split
+// across the cores.
+const parallelMin = 8192
+
+// search matches q against the candidates (all when only is nil), keeps the
+// matches in catalog order in s.found, and returns them ranked.
+func (s *Searcher) search(q query, only []int) []Match {
+	n := len(s.ix.entries)
 	if only != nil {
-		for _, i := range only {
-			visit(i)
-		}
-	} else {
-		for i := range ix.entries {
-			visit(i)
-		}
+		n = len(only)
 	}
-	if len(terms) > 0 {
-		sort.SliceStable(out, func(a, b int) bool { return out[a].Score > out[b].Score })
+	if cap(s.scratch) < n {
+		s.scratch = make([]Match, n)
+	}
+	scratch := s.scratch[:n]
+	workers := 1
+	if n >= parallelMin {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	found := make([]int, workers) // matches found by each worker, at the start of its part
+	part := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*part, min((w+1)*part, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			k := lo
+			for j := lo; j < hi; j++ {
+				i := j
+				if only != nil {
+					i = only[j]
+				}
+				if score, ok := s.ix.score(i, q); ok {
+					scratch[k] = Match{Project: i, Score: score}
+					k++
+				}
+			}
+			found[w] = k - lo
+		}()
+	}
+	wg.Wait()
+	s.found = s.found[:0]
+	for w := range workers {
+		s.found = append(s.found, scratch[w*part:w*part+found[w]]...)
+	}
+	if len(q.terms) == 0 {
+		return s.found
+	}
+	s.ranked = s.rank(s.found, s.ranked[:0])
+	return s.ranked
+}
+
+// rank sorts matches by score, best first, keeping catalog order between
+// equal scores: a counting sort, since scores are small integers.
+func (s *Searcher) rank(ms, out []Match) []Match {
+	if len(ms) == 0 {
+		return out
+	}
+	lo, hi := ms[0].Score, ms[0].Score
+	for _, m := range ms {
+		lo, hi = min(lo, m.Score), max(hi, m.Score)
+	}
+	if hi-lo > 4*len(ms)+4096 { // sparse scores: a comparison sort is cheaper
+		out = append(out, ms...)
+		slices.SortStableFunc(out, func(a, b Match) int { return b.Score - a.Score })
+		return out
+	}
+	if cap(s.counts) < hi-lo+2 {
+		s.counts = make([]int, hi-lo+2)
+	}
+	counts := s.counts[:hi-lo+2]
+	clear(counts)
+	for _, m := range ms {
+		counts[hi-m.Score+1]++
+	}
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	out = slices.Grow(out, len(ms))[:len(ms)]
+	for _, m := range ms {
+		out[counts[hi-m.Score]] = m
+		counts[hi-m.Score]++
 	}
 	return out
 }
@@ -102,17 +250,26 @@ func (ix *Index) Search(query string, only []int) []Match {
 // whole name ("gtkpr" finds "OPA Gatekeeper"), and fuzzy within one word of
 // the goal and the other fields, where a match spread over a sentence would
 // match nearly anything ("csi" is in "clusters using Cluster API").
-func (ix *Index) score(i int, terms [][]rune) (int, bool) {
+func (ix *Index) score(i int, q query) (int, bool) {
 	e := &ix.entries[i]
 	total := 0
-	for _, t := range terms {
+	for k, t := range q.terms {
+		m := q.masks[k]
 		best := -1
-		if s, ok := matchTerm(e.name, t, nil); ok {
-			best = weightName + s
-		} else if s, ok := matchInWord(e.goal, t); ok {
-			best = weightGoal + s
-		} else if s, ok := matchInWord(e.other, t); ok {
-			best = weightOther + s
+		if m&e.nameMask == m {
+			if s, ok := matchTerm(e.name, t, nil); ok {
+				best = weightName + s
+			}
+		}
+		if best < 0 && m&e.goalMask == m {
+			if s, ok := matchInWord(e.goal, t); ok {
+				best = weightGoal + s
+			}
+		}
+		if best < 0 && m&e.otherMask == m {
+			if s, ok := matchInWord(e.other, t); ok {
+				best = weightOther + s
+			}
 		}
 		if best < 0 {
 			return 0, false
@@ -216,25 +373,71 @@ func matchTerm(text string, term []rune, pos *[]int) (int, bool) {
 }
 
 // matchInWord matches term within one word of text (words are separated by
-// white space) and returns the best word's score.
+// white space) and returns the score of the first word that holds it.
 func matchInWord(text string, term []rune) (int, bool) {
-	best, found := 0, false
-	for start := 0; start < len(text); {
-		end := strings.IndexAny(text[start:], " \t\n")
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
+	if len(term) == 0 {
+		return 0, true
+	}
+	for _, r := range term {
+		if r >= utf8.RuneSelf {
+			return matchInWordRunes(text, term)
 		}
-		if end-start >= len(term) {
-			if s, ok := matchTerm(text[start:end], term, nil); ok && (!found || s > best) {
-				best, found = s, true
+	}
+	// ASCII: jump from one occurrence of the first letter to the next, and
+	// look for the rest of the term in that word.
+	first := byte(term[0])
+	for from := 0; from < len(text); {
+		p := strings.IndexByte(text[from:], first)
+		if p < 0 {
+			return 0, false
+		}
+		p += from
+		k, i := 1, p+1
+		for ; i < len(text) && k < len(term) && !isSpace(text[i]); i++ {
+			if text[i] == byte(term[k]) {
+				k++
 			}
 		}
-		start = end + 1
+		if k == len(term) {
+			start, end := p, i
+			for start > 0 && !isSpace(text[start-1]) {
+				start--
+			}
+			for end < len(text) && !isSpace(text[end]) {
+				end++
+			}
+			return matchTerm(text[start:end], term, nil)
+		}
+		from = p + 1
 	}
-	return best, found
+	return 0, false
 }
+
+// matchInWordRunes is matchInWord for a term with non-ASCII runes: a greedy
+// subsequence scan that starts again at each word.
+func matchInWordRunes(text string, term []rune) (int, bool) {
+	start, k := 0, 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r < utf8.RuneSelf && isSpace(byte(r)):
+			start, k = i+size, 0
+		case r == term[k]:
+			k++
+			if k == len(term) {
+				end := i + size
+				for end < len(text) && !isSpace(text[end]) {
+					end++
+				}
+				return matchTerm(text[start:end], term, nil)
+			}
+		}
+		i += size
+	}
+	return 0, false
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
 
 // contiguous finds term as a substring, preferring an occurrence at a word
 // start, and returns the byte offsets of its runes.

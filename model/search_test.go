@@ -172,3 +172,23 @@ func isSubsequence(needle, hay string) bool {
 	}
 	return k == len(n)
 }
+
+// TestSearcherNarrowsCorrectly types queries letter by letter, with
+// backspaces and spaces, and checks each result against a fresh search.
+func TestSearcherNarrowsCorrectly(t *testing.T) {
+	c := embedded(t)
+	ix := model.NewIndex(c.Projects)
+	s := ix.NewSearcher()
+	var typed string
+	for _, step := range []string{"c", "s", "i", " ", "d", "\b", "\b", "\b", "a", "z", " ", "c", "\b", "\b", "\b", "\b", "g", "t", "k"} {
+		if step == "\b" {
+			typed = typed[:len(typed)-1]
+		} else {
+			typed += step
+		}
+		got, want := s.Search(typed), ix.Search(typed, nil)
+		if !reflect.DeepEqual(append([]model.Match{}, got...), append([]model.Match{}, want...)) {
+			t.Fatalf("after typing %q: searcher %v, fresh %v", typed, got, want)
+		}
+	}
+}

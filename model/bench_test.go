@@ -1,0 +1,58 @@
+package model_test
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// catalogs caches synthetic catalogs of 1,000, 10,000 and 100,000 projects.
+var catalogs = sync.OnceValue(func() map[int]*model.Catalog {
+	out := map[int]*model.Catalog{}
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		var b bytes.Buffer
+		if err := data.Synthesize(&b, 12, n, 1); err != nil {
+			panic(err)
+		}
+		c, err := data.Parse("synthetic", b.Bytes())
+		if err != nil {
+			panic(err)
+		}
+		out[n] = c
+	}
+	return out
+})
+
+// BenchmarkSearch is one keystroke's search, as a user types: "k" from an
+// empty filter (a full scan), "kub" after "ku" and "kubope" after "kubop"
+// (narrowing the matches before), and "zzqxjv" from empty (a full scan that
+// matches nothing); plus the match positions of the rows on screen (30).
+func BenchmarkSearch(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		ix := model.NewIndex(catalogs()[n].Projects)
+		for _, tc := range []struct{ before, query string }{
+			{"", "k"}, {"ku", "kub"}, {"kubop", "kubope"}, {"", "zzqxjv"},
+		} {
+			b.Run(fmt.Sprintf("%dk/%s", n/1000, tc.query), func(b *testing.B) {
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					s := ix.NewSearcher()
+					// Warm the buffers, as they are after a few keystrokes.
+					s.Search(tc.before)
+					s.Search(tc.query)
+					s.Search(tc.before)
+					b.StartTimer()
+					ms := s.Search(tc.query)
+					for _, m := range ms[:min(30, len(ms))] {
+						ix.NamePositions(m.Project, tc.query)
+					}
+				}
+			})
+		}
+	}
+}
