@@ -22,14 +22,13 @@ type projectList struct {
 	height int // lines available
 }
 
-// setItems replaces the items and selects the first, or, with keep, the
-// project selected before when it is still there.
-func (l *projectList) setItems(items []int, keep bool) {
-	sel, ok := l.selected()
+// setItems replaces the items and selects the project keep when it is
+// among them (keep < 0: the first).
+func (l *projectList) setItems(items []int, keep int) {
 	l.items = items
 	l.cursor, l.offset = 0, 0
-	if ok && keep {
-		if i := slices.Index(items, sel); i >= 0 {
+	if keep >= 0 {
+		if i := slices.Index(items, keep); i >= 0 {
 			l.cursor = i
 		}
 	}

@@ -40,9 +40,10 @@ const (
 
 // Model is the root Bubble Tea model of the app.
 type Model struct {
-	cat   *model.Catalog
-	index *model.Index
-	opts  Options
+	cat      *model.Catalog
+	index    *model.Index
+	searcher *model.Searcher // narrows as the filter grows
+	opts     Options
 
 	keys   keyMap
 	styles styles
@@ -53,10 +54,12 @@ type Model struct {
 
 	width, height int
 
-	tabs     []tab   // "All", then one per area
-	tabItems [][]int // each tab's projects in catalog order
-	areaTab  map[string]int
-	active   int // current tab
+	tabs       []tab   // "All", then one per area
+	tabItems   [][]int // each tab's projects in catalog order
+	areaTab    map[string]int
+	projectTab []int // the area tab of each project
+	active     int   // current tab
+	filterBuf  []int // the filtered list, reused from keystroke to keystroke
 
 	query   string        // the filter as typed
 	results []model.Match // ranked matches of query, when filtered()
@@ -94,21 +97,23 @@ func New(cat *model.Catalog, opts Options) Model {
 	m.input.Placeholder = "fuzzy filter: name, goal, area, maturity, links"
 	m.input.CharLimit = 256
 	m.detail.FillHeight = false
-	all := make([]int, len(cat.Projects))
-	for i := range all {
-		all[i] = i
-	}
-	m.tabs = append(m.tabs, tab{name: "All", short: "All", count: len(all)})
-	m.tabItems = append(m.tabItems, all)
+	m.searcher = m.index.NewSearcher()
 	names := make([]string, len(cat.Areas))
 	for i, a := range cat.Areas {
 		names[i] = a.Name
 	}
+	m.tabs = append(m.tabs, tab{name: "All", short: "All"})
 	for i, short := range shortNames(names) {
-		items := cat.AreaProjects(names[i])
 		m.areaTab[names[i]] = len(m.tabs)
-		m.tabs = append(m.tabs, tab{name: names[i], short: short, count: len(items)})
-		m.tabItems = append(m.tabItems, items)
+		m.tabs = append(m.tabs, tab{name: names[i], short: short})
+	}
+	m.tabItems = make([][]int, len(m.tabs))
+	m.projectTab = make([]int, len(cat.Projects))
+	for i := range cat.Projects {
+		t := m.areaTab[cat.Projects[i].Area]
+		m.projectTab[i] = t
+		m.tabItems[0] = append(m.tabItems[0], i)
+		m.tabItems[t] = append(m.tabItems[t], i)
 	}
 	if t, ok := m.areaTab[opts.Area]; ok {
 		m.active = t
@@ -199,7 +204,7 @@ func (m *Model) applyQuery(q string) {
 	m.query = q
 	m.results = nil
 	if m.filtered() {
-		m.results = m.index.Search(q, nil)
+		m.results = m.searcher.Search(q)
 	}
 	for t := range m.tabs {
 		m.tabs[t].count = len(m.tabItems[t])
@@ -210,7 +215,7 @@ func (m *Model) applyQuery(q string) {
 		}
 		m.tabs[0].count = len(m.results)
 		for _, r := range m.results {
-			m.tabs[m.areaTab[m.cat.Projects[r.Project].Area]].count++
+			m.tabs[m.projectTab[r.Project]].count++
 		}
 	}
 	// A new query selects its best match.
@@ -223,20 +228,21 @@ func (m *Model) filtered() bool { return strings.TrimSpace(m.query) != "" }
 // refreshList fills the list with the current tab's projects, ranked by the
 // filter when there is one; keep keeps the selected project when it can.
 func (m *Model) refreshList(keep bool) {
+	selected, ok := m.list.selected()
 	items := m.tabItems[m.active]
 	if m.filtered() {
-		items = make([]int, 0, m.tabs[m.active].count)
-		area := ""
-		if m.active > 0 {
-			area = m.tabs[m.active].name
-		}
+		items = m.filterBuf[:0]
 		for _, r := range m.results {
-			if area == "" || m.cat.Projects[r.Project].Area == area {
+			if m.active == 0 || m.projectTab[r.Project] == m.active {
 				items = append(items, r.Project)
 			}
 		}
+		m.filterBuf = items
 	}
-	m.list.setItems(items, keep)
+	if !keep || !ok {
+		selected = -1
+	}
+	m.list.setItems(items, selected)
 }
 
 // setTab moves to tab t, wrapping around.

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+var benchCatalogs = sync.OnceValue(func() map[int]*model.Catalog {
+	out := map[int]*model.Catalog{}
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		var b bytes.Buffer
+		if err := data.Synthesize(&b, 12, n, 1); err != nil {
+			panic(err)
+		}
+		c, err := data.Parse("synthetic", b.Bytes())
+		if err != nil {
+			panic(err)
+		}
+		out[n] = c
+	}
+	return out
+})
+
+func benchModel(b *testing.B, n int) Model {
+	m := New(benchCatalogs()[n], Options{Opener: func(string) error { return nil }})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
+	return next.(Model)
+}
+
+func (m Model) send(msg tea.Msg) Model {
+	next, _ := m.Update(msg)
+	return next.(Model)
+}
+
+// BenchmarkKeystroke is one key typed into the filter, Update and View, as
+// the app runs it: "b" after "ku" (narrowing), and backspace from "kub"
+// (a full search for "ku").
+func BenchmarkKeystroke(b *testing.B) {
+	benchCatalogs() // built once, outside the timings
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		for _, tc := range []struct {
+			name  string
+			key   tea.KeyPressMsg
+			other tea.KeyPressMsg // undoes key, untimed
+		}{
+			{"narrow", keyMsg("b"), keyMsg("backspace")},
+			{"widen", keyMsg("backspace"), keyMsg("b")},
+		} {
+			b.Run(fmt.Sprintf("%dk/%s", n/1000, tc.name), func(b *testing.B) {
+				m := benchModel(b, n)
+				for _, k := range []string{"/", "k", "u"} {
+					m = m.send(keyMsg(k))
+				}
+				if tc.name == "widen" {
+					m = m.send(keyMsg("b"))
+				}
+				b.ReportAllocs()
+				for i := 0; i < b.N; i++ {
+					m = m.send(tc.key)
+					_ = m.View()
+					b.StopTimer()
+					m = m.send(tc.other)
+					b.StartTimer()
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkView is one frame, unfiltered and filtered.
+func BenchmarkView(b *testing.B) {
+	for _, n := range []int{1_000, 100_000} {
+		for _, keys := range [][]string{nil, {"/", "k", "u", "b", "enter"}} {
+			b.Run(fmt.Sprintf("%dk/filter=%v", n/1000, keys != nil), func(b *testing.B) {
+				m := benchModel(b, n)
+				for _, k := range keys {
+					m = m.send(keyMsg(k))
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					_ = m.View()
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkSelect moves the selection and draws: cold, to projects whose
+// detail has not been rendered yet; warm, between two that have.
+func BenchmarkSelect(b *testing.B) {
+	m := benchModel(b, 100_000)
+	b.Run("cold", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			m = m.send(keyMsg("j"))
+			_ = m.View()
+		}
+	})
+	b.Run("warm", func(b *testing.B) {
+		m = m.send(keyMsg("j")).send(keyMsg("k"))
+		keys := []tea.KeyPressMsg{keyMsg("j"), keyMsg("k")}
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			m = m.send(keys[i%2])
+			_ = m.View()
+			i++
+		}
+	})
+}
