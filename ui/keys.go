@@ -65,7 +65,9 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	} {
 		b.SetEnabled(browsing)
 	}
-	k.About.SetEnabled(browsing || m == modeAbout)
+	for _, b := range []*key.Binding{&k.About, &k.Top, &k.Bottom, &k.DetailUp, &k.DetailDown} {
+		b.SetEnabled(browsing || m == modeAbout)
+	}
 	k.ClearFilter.SetEnabled(browsing && filterApplied)
 	for _, b := range []*key.Binding{&k.AcceptFilter, &k.CancelFilter, &k.FilterUp, &k.FilterDown} {
 		b.SetEnabled(m == modeFilter)

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/model"
@@ -94,19 +93,20 @@ type listRow struct {
 
 // renderRow draws one project in two lines of exactly width cells or less.
 func renderRow(s *styles, r listRow, width int) string {
+	p := &s.rows
 	cursor := "  "
-	nameStyle, goalStyle := s.Name, s.Goal
+	nameStyle, goalStyle := p.name, p.goal
 	if r.selected {
-		cursor = s.Cursor.Render("▌ ")
-		nameStyle, goalStyle = s.SelectedName, s.SelectedGoal
+		cursor = p.cursor.Render("▌ ")
+		nameStyle, goalStyle = p.selectedName, p.selectedGoal
 	}
 	inner := max(width-2, 0)
 	badge := r.project.Maturity.Short()
-	name := highlight(r.project.Name, r.matches, nameStyle, s.Match)
+	name := highlight(r.project.Name, r.matches, nameStyle, p.match)
 	nameWidth := ansi.StringWidth(r.project.Name)
 	line1 := name
 	if badgeW := ansi.StringWidth(badge); nameWidth+1+badgeW <= inner {
-		line1 += strings.Repeat(" ", inner-nameWidth-badgeW) + s.badge(r.project.Maturity.State).Render(badge)
+		line1 += spaces(inner-nameWidth-badgeW) + p.badgeFor(r.project.Maturity.State).Render(badge)
 	}
 	goal := r.project.Goal.Plain()
 	line1 = cursor + ansi.Truncate(line1, inner, "…")
@@ -115,7 +115,7 @@ func renderRow(s *styles, r listRow, width int) string {
 }
 
 // highlight styles the runes of s at the given positions with match.
-func highlight(s string, positions []int, base, match lipgloss.Style) string {
+func highlight(s string, positions []int, base, match paint) string {
 	if len(positions) == 0 {
 		return base.Render(s)
 	}

@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/upstream-tui/upstream-tui/model"
@@ -65,14 +64,25 @@ type Model struct {
 	results []model.Match // ranked matches of query, when filtered()
 
 	list       projectList
-	detail     viewport.Model
+	detail     textPane
 	shown      detailKey // what the detail viewport holds
-	about      viewport.Model
+	about      textPane
 	aboutWidth int // the width the about view was rendered for
 	renderer   *detailRenderer
 
 	status    string
 	statusErr bool
+
+	// gen counts changes to the tab counts and the theme, for frame.
+	gen   int
+	frame *frameCache
+}
+
+// frameCache keeps the parts of a frame that seldom change. View has a
+// value receiver, so it lives behind a pointer to outlast the frame.
+type frameCache struct {
+	headerKey, helpKey [4]int
+	header, help       []string
 }
 
 // New returns the app for a catalog.
@@ -88,15 +98,13 @@ func New(cat *model.Catalog, opts Options) Model {
 		isDark:  true,
 		help:    help.New(),
 		input:   textinput.New(),
-		detail:  viewport.New(),
-		about:   viewport.New(),
 		areaTab: map[string]int{},
 		shown:   detailKey{-1, -1},
+		frame:   &frameCache{},
 	}
 	m.input.Prompt = "/ "
 	m.input.Placeholder = "fuzzy filter: name, goal, area, maturity, links"
 	m.input.CharLimit = 256
-	m.detail.FillHeight = false
 	m.searcher = m.index.NewSearcher()
 	names := make([]string, len(cat.Areas))
 	for i, a := range cat.Areas {
@@ -165,6 +173,7 @@ func (m *Model) setTheme(isDark bool) {
 		return
 	}
 	m.isDark = isDark
+	m.gen++
 	m.styles = newStyles(isDark, m.opts.NoColor)
 	m.help.Styles = m.styles.Help
 	style := "dark"
@@ -202,6 +211,7 @@ func (m *Model) relayout() {
 // applyQuery runs the filter and refreshes the tab counts and the list.
 func (m *Model) applyQuery(q string) {
 	m.query = q
+	m.gen++
 	m.results = nil
 	if m.filtered() {
 		m.results = m.searcher.Search(q)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
@@ -21,7 +22,31 @@ type styles struct {
 	Status, StatusError, Counter lipgloss.Style
 	Prompt, Empty                lipgloss.Style
 	Help                         help.Styles
+
+	// rows holds the list's styles as painters: drawn on every frame for
+	// every row, they are too hot for lipgloss.
+	rows rowPaints
 }
+
+// rowPaints are the painters of a list row.
+type rowPaints struct {
+	cursor, name, selectedName, match, goal, selectedGoal paint
+	badge                                                 map[string]paint
+	badgeDefault                                          paint
+}
+
+// paint is a simple style (colours, bold, underline) taken apart once into
+// the escape sequences before and after its text.
+type paint struct{ open, close string }
+
+func newPaint(st lipgloss.Style) paint {
+	out := st.Render("x") // SGR sequences hold no "x"
+	i := strings.IndexByte(out, 'x')
+	return paint{open: out[:i], close: out[i+1:]}
+}
+
+// Render paints s.
+func (p paint) Render(s string) string { return p.open + s + p.close }
 
 // newStyles builds the styles for a dark or light background; plain drops
 // every colour (NO_COLOR) and keeps only bold, underline and reverse.
@@ -72,13 +97,21 @@ func newStyles(isDark, plain bool) styles {
 		"sandbox":    fg(c("#B26A00", "#E3B341")),
 		"alpha":      fg(c("#B26A00", "#E3B341")),
 	}
+	s.rows = rowPaints{
+		cursor: newPaint(s.Cursor), name: newPaint(s.Name), selectedName: newPaint(s.SelectedName),
+		match: newPaint(s.Match), goal: newPaint(s.Goal), selectedGoal: newPaint(s.SelectedGoal),
+		badge: map[string]paint{}, badgeDefault: newPaint(s.BadgeDefault),
+	}
+	for state, st := range s.Badge {
+		s.rows.badge[state] = newPaint(st)
+	}
 	return s
 }
 
-// badge returns the style for a maturity state.
-func (s styles) badge(state string) lipgloss.Style {
-	if b, ok := s.Badge[state]; ok {
+// badge returns the painter for a maturity state.
+func (p rowPaints) badgeFor(state string) paint {
+	if b, ok := p.badge[state]; ok {
 		return b
 	}
-	return s.BadgeDefault
+	return p.badgeDefault
 }

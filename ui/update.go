@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/upstream-tui/upstream-tui/model"
@@ -64,8 +63,19 @@ func (m *Model) handleOverlayKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeBrowse
 	case key.Matches(msg, m.keys.Help):
 		m.mode = modeHelp
-	case m.mode == modeAbout:
-		m.about, _ = m.about.Update(msg)
+	case m.mode != modeAbout:
+	case key.Matches(msg, m.keys.Up):
+		m.about.ScrollDown(-1)
+	case key.Matches(msg, m.keys.Down):
+		m.about.ScrollDown(1)
+	case key.Matches(msg, m.keys.DetailUp):
+		m.about.HalfPageUp()
+	case key.Matches(msg, m.keys.DetailDown):
+		m.about.HalfPageDown()
+	case key.Matches(msg, m.keys.Top):
+		m.about.GotoTop()
+	case key.Matches(msg, m.keys.Bottom):
+		m.about.ScrollDown(len(m.about.lines))
 	}
 	return nil
 }
@@ -214,10 +224,10 @@ func (m *Model) handleWheel(ev tea.Mouse) {
 	l := m.layout()
 	switch {
 	case m.mode == modeAbout:
-		scroll(&m.about, delta*wheelLines)
+		m.about.ScrollDown(delta * wheelLines)
 	case m.mode == modeHelp:
 	case l.inDetail(ev.X, ev.Y):
-		scroll(&m.detail, delta*wheelLines)
+		m.detail.ScrollDown(delta * wheelLines)
 	case l.inList(ev.X, ev.Y):
 		m.moveSelection(delta)
 	}
@@ -225,14 +235,6 @@ func (m *Model) handleWheel(ev tea.Mouse) {
 
 // wheelLines is how far one wheel step scrolls a text pane.
 const wheelLines = 3
-
-func scroll(v *viewport.Model, n int) {
-	if n < 0 {
-		v.ScrollUp(-n)
-	} else {
-		v.ScrollDown(n)
-	}
-}
 
 // handleClick selects the tab or the project under the mouse.
 func (m *Model) handleClick(ev tea.Mouse) {

@@ -33,15 +33,42 @@ func (m *Model) render() string {
 	case modeHelp:
 		body = block(m.viewFullHelp(l.width), l.width, l.bodyH)
 	case modeAbout:
-		body = block(m.about.View(), l.width, l.bodyH)
+		body = m.about.view()
 	default:
 		body = m.viewBody(l)
 	}
 	lines := make([]string, 0, l.height)
-	lines = append(lines, m.viewTitle(l.width), m.viewTabs(l.width))
-	lines = append(lines, body...)
-	lines = append(lines, m.viewStatus(l.width), m.help.View(m.keys))
-	return fit(strings.Join(lines, "\n"), l.width, l.height)
+	lines = append(lines, m.viewHeader(l.width)...)
+	lines = append(lines, body...) // built to the width already
+	lines = append(lines, fitLine(m.viewStatus(l.width), l.width))
+	lines = append(lines, m.viewHelp(l.width)...)
+	return strings.Join(lines[:min(len(lines), l.height)], "\n")
+}
+
+// viewHeader is the title and the tab bar, drawn again only when the width,
+// the tab, the counts or the theme change.
+func (m *Model) viewHeader(width int) []string {
+	key := [4]int{width, m.active, m.gen, 0}
+	if m.frame.header == nil || m.frame.headerKey != key {
+		m.frame.header = []string{fitLine(m.viewTitle(width), width), fitLine(m.viewTabs(width), width)}
+		m.frame.headerKey = key
+	}
+	return m.frame.header
+}
+
+// viewHelp is the short help line, drawn again only when the bindings in
+// force, the width or the theme change.
+func (m *Model) viewHelp(width int) []string {
+	filtered := 0
+	if m.filtered() {
+		filtered = 1
+	}
+	key := [4]int{width, int(m.mode), filtered, m.gen}
+	if m.frame.help == nil || m.frame.helpKey != key {
+		m.frame.help = []string{fitLine(m.help.View(m.keys), width)}
+		m.frame.helpKey = key
+	}
+	return m.frame.help
 }
 
 func (m *Model) viewTitle(width int) string {
@@ -65,7 +92,7 @@ func (m *Model) viewTabs(width int) string {
 // viewBody draws the list and the detail, side by side or stacked.
 func (m *Model) viewBody(l layout) []string {
 	list := block(m.viewList(l), l.listW, l.listH)
-	detail := block(m.detail.View(), l.detailW, l.detailH)
+	detail := m.detail.view()
 	if !l.wide {
 		sep := m.styles.Separator.Render(strings.Repeat("─", l.width))
 		return append(append(list, sep), detail...)
@@ -183,17 +210,29 @@ func fit(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, line := range lines {
-		if ansi.StringWidth(line) > w {
-			lines[i] = ansi.Truncate(line, w, "")
-		}
+		lines[i] = fitLine(line, w)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// fitLine cuts a line to at most w cells.
+func fitLine(line string, w int) string {
+	if len(line) <= w { // no rune is wider than its bytes
+		return line
+	}
+	if ansi.StringWidth(line) > w {
+		return ansi.Truncate(line, w, "")
+	}
+	return line
 }
 
 // wrapWords wraps plain text to width, breaking long words.
 func wrapWords(s string, width int) string {
 	return ansi.Wrap(s, max(width, 1), "")
 }
+
+// spaces returns n spaces.
+func spaces(n int) string { return strings.Repeat(" ", max(n, 0)) }
 
 // widest returns the width of the widest line of s.
 func widest(s string) int {

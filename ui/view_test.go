@@ -204,7 +204,7 @@ func TestDetailScrolls(t *testing.T) {
 }
 
 func TestHighlight(t *testing.T) {
-	base, match := lipgloss.NewStyle(), lipgloss.NewStyle().Bold(true)
+	base, match := newPaint(lipgloss.NewStyle()), newPaint(lipgloss.NewStyle().Bold(true))
 	got := highlight("OPA Gatekeeper", []int{4, 5, 13}, base, match)
 	if ansi.Strip(got) != "OPA Gatekeeper" {
 		t.Errorf("text changed: %q", ansi.Strip(got))
