@@ -103,24 +103,10 @@ func TestHostileCatalogs(t *testing.T) {
 	}
 }
 
-// checkFields fails when a text field of the catalog is not clean.
+// checkFields fails when a text of the catalog is not clean.
 func checkFields(t *testing.T, c *model.Catalog) {
 	t.Helper()
-	texts := []string{c.Title, c.About}
-	for _, a := range c.Areas {
-		texts = append(texts, a.Name)
-	}
-	for _, p := range c.Projects {
-		texts = append(texts, p.Name, p.Area, p.Maturity.Text, p.Maturity.Org, p.Maturity.State, p.Maturity.API)
-		texts = append(texts, p.Notes...)
-		for _, s := range p.Goal {
-			texts = append(texts, s.Text, s.URL)
-		}
-		for _, l := range p.Links {
-			texts = append(texts, l.Label, l.URL, l.SharedFrom)
-		}
-	}
-	for _, s := range texts {
+	for _, s := range c.Texts() {
 		if !data.IsClean(s) {
 			t.Errorf("field not clean: %q", s)
 		}

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // seedFiles adds the real catalogs and the hostile fixtures to a corpus.
@@ -37,7 +35,7 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		for _, s := range catalogTexts(c) {
+		for _, s := range c.Texts() {
 			if !IsClean(s) {
 				t.Fatalf("unclean text %q", s)
 			}
@@ -48,25 +46,6 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
-}
-
-// catalogTexts lists every text of a catalog.
-func catalogTexts(c *model.Catalog) []string {
-	texts := []string{c.Title, c.About}
-	for _, a := range c.Areas {
-		texts = append(texts, a.Name)
-	}
-	for _, p := range c.Projects {
-		texts = append(texts, p.Name, p.Area, p.Maturity.Text, p.Maturity.Org, p.Maturity.State, p.Maturity.API)
-		texts = append(texts, p.Notes...)
-		for _, s := range p.Goal {
-			texts = append(texts, s.Text, s.URL)
-		}
-		for _, l := range p.Links {
-			texts = append(texts, l.Label, l.URL, l.SharedFrom)
-		}
-	}
-	return texts
 }
 
 // FuzzSanitize: the output is clean, valid UTF-8, no longer than the

@@ -2,10 +2,13 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // Synthesize writes a synthetic catalog in the upstream README format:
@@ -90,3 +93,13 @@ var (
 	synthStates       = []string{"graduated", "incubating", "incubation", "sandbox", "sandbox?", "alpha", "beta", "stable", "??", "N/A"}
 	synthAPIs         = []string{"v1", "v1beta1", "v1alpha1", "v1alpha2", "N/A", "stable", "alpha"}
 )
+
+// SyntheticCatalog synthesizes a catalog and parses it, for tests and
+// benchmarks that want a large catalog in memory.
+func SyntheticCatalog(areas, projects int, seed uint64) (*model.Catalog, error) {
+	var b bytes.Buffer
+	if err := Synthesize(&b, areas, projects, seed); err != nil {
+		return nil, err
+	}
+	return Parse("synthetic.md", b.Bytes())
+}

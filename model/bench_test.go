@@ -1,7 +1,6 @@
 package model_test
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 	"testing"
@@ -14,11 +13,7 @@ import (
 var catalogs = sync.OnceValue(func() map[int]*model.Catalog {
 	out := map[int]*model.Catalog{}
 	for _, n := range []int{1_000, 10_000, 100_000} {
-		var b bytes.Buffer
-		if err := data.Synthesize(&b, 12, n, 1); err != nil {
-			panic(err)
-		}
-		c, err := data.Parse("synthetic", b.Bytes())
+		c, err := data.SyntheticCatalog(12, n, 1)
 		if err != nil {
 			panic(err)
 		}

@@ -115,3 +115,23 @@ func (c *Catalog) FindArea(name string) (Area, error) {
 	}
 	return Area{}, fmt.Errorf("%s %q; the areas are %s", what, name, strings.Join(names, ", "))
 }
+
+// Texts returns every text of the catalog: titles, names, goals, labels,
+// URLs, notes. Tests use it to check that all of them are clean.
+func (c *Catalog) Texts() []string {
+	texts := []string{c.Title, c.About}
+	for _, a := range c.Areas {
+		texts = append(texts, a.Name)
+	}
+	for _, p := range c.Projects {
+		texts = append(texts, p.Name, p.Area, p.Maturity.Text, p.Maturity.Org, p.Maturity.State, p.Maturity.API)
+		texts = append(texts, p.Notes...)
+		for _, s := range p.Goal {
+			texts = append(texts, s.Text, s.URL)
+		}
+		for _, l := range p.Links {
+			texts = append(texts, l.Label, l.URL, l.SharedFrom)
+		}
+	}
+	return texts
+}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"fmt"
 	"sync"
 	"testing"
@@ -12,14 +11,11 @@ import (
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
+// benchCatalogs caches synthetic catalogs of 1,000, 10,000 and 100,000 projects.
 var benchCatalogs = sync.OnceValue(func() map[int]*model.Catalog {
 	out := map[int]*model.Catalog{}
 	for _, n := range []int{1_000, 10_000, 100_000} {
-		var b bytes.Buffer
-		if err := data.Synthesize(&b, 12, n, 1); err != nil {
-			panic(err)
-		}
-		c, err := data.Parse("synthetic", b.Bytes())
+		c, err := data.SyntheticCatalog(12, n, 1)
 		if err != nil {
 			panic(err)
 		}
