@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -122,7 +123,8 @@ func parseQuery(q string) query {
 func (ix *Index) Search(query string, only []int) []Match {
 	var s Searcher
 	s.ix = ix
-	return append([]Match(nil), s.search(parseQuery(query), only)...)
+	ms, _ := s.search(parseQuery(query), only, nil)
+	return append([]Match(nil), ms...)
 }
 
 // Searcher searches as a user types. When a query only extends the one
@@ -146,6 +148,14 @@ func (ix *Index) NewSearcher() *Searcher { return &Searcher{ix: ix} }
 // Search returns the matches of query, best first, as Index.Search does.
 // The slice is the Searcher's: it is valid until the next call.
 func (s *Searcher) Search(q string) []Match {
+	ms, _ := s.SearchUntil(q, nil)
+	return ms
+}
+
+// SearchUntil is Search that gives up, returning false, as soon as stop
+// reports true (it asks every stopEvery candidates): a newer keystroke
+// supersedes a search still running.
+func (s *Searcher) SearchUntil(q string, stop func() bool) ([]Match, bool) {
 	var only []int
 	if s.lastValid && strings.TrimSpace(s.last) != "" && strings.HasPrefix(q, s.last) {
 		s.candidate = s.candidate[:0]
@@ -154,18 +164,26 @@ func (s *Searcher) Search(q string) []Match {
 		}
 		only = s.candidate
 	}
-	ranked := s.search(parseQuery(q), only)
-	s.last, s.lastValid = q, true
-	return ranked
+	ranked, ok := s.search(parseQuery(q), only, stop)
+	s.last, s.lastValid = q, ok
+	if !ok {
+		return nil, false
+	}
+	return ranked, true
 }
+
+// stopEvery is how many candidates a search scans between two looks at
+// whether it should stop.
+const stopEvery = 1024
 
 // parallelMin is the number of candidates from which a search is split
 // across the cores.
 const parallelMin = 8192
 
 // search matches q against the candidates (all when only is nil), keeps the
-// matches in catalog order in s.found, and returns them ranked.
-func (s *Searcher) search(q query, only []int) []Match {
+// matches in catalog order in s.found, and returns them ranked; or gives up
+// when stop reports true.
+func (s *Searcher) search(q query, only []int, stop func() bool) ([]Match, bool) {
 	n := len(s.ix.entries)
 	if only != nil {
 		n = len(only)
@@ -180,6 +198,7 @@ func (s *Searcher) search(q query, only []int) []Match {
 	}
 	found := make([]int, workers) // matches found by each worker, at the start of its part
 	part := (n + workers - 1) / workers
+	var stopped atomic.Bool
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*part, min((w+1)*part, n)
@@ -188,6 +207,10 @@ func (s *Searcher) search(q query, only []int) []Match {
 			defer wg.Done()
 			k := lo
 			for j := lo; j < hi; j++ {
+				if stop != nil && (j-lo)%stopEvery == 0 && (stopped.Load() || stop()) {
+					stopped.Store(true)
+					return
+				}
 				i := j
 				if only != nil {
 					i = only[j]
@@ -201,15 +224,18 @@ func (s *Searcher) search(q query, only []int) []Match {
 		}()
 	}
 	wg.Wait()
+	if stopped.Load() {
+		return nil, false
+	}
 	s.found = s.found[:0]
 	for w := range workers {
 		s.found = append(s.found, scratch[w*part:w*part+found[w]]...)
 	}
 	if len(q.terms) == 0 {
-		return s.found
+		return s.found, true
 	}
 	s.ranked = s.rank(s.found, s.ranked[:0])
-	return s.ranked
+	return s.ranked, true
 }
 
 // rank sorts matches by score, best first, keeping catalog order between

@@ -192,3 +192,18 @@ func TestSearcherNarrowsCorrectly(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchUntilStops(t *testing.T) {
+	c := embedded(t)
+	ix := model.NewIndex(c.Projects)
+	s := ix.NewSearcher()
+	s.Search("zzz") // matches nothing: narrowing from it would find nothing
+	if ms, ok := s.SearchUntil("zzz csi", func() bool { return true }); ok || ms != nil {
+		t.Errorf("a stopped search returned %v, %v", ms, ok)
+	}
+	// A stopped search leaves nothing to narrow from: the next is whole.
+	ms, ok := s.SearchUntil("csi", func() bool { return false })
+	if want := ix.Search("csi", nil); !ok || !reflect.DeepEqual(append([]model.Match{}, ms...), want) {
+		t.Errorf("after a stop: %v, %v; want %v", ms, ok, want)
+	}
+}

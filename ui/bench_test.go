@@ -30,9 +30,15 @@ func benchModel(b *testing.B, n int) Model {
 	return next.(Model)
 }
 
+// send updates the model with msg and with what its commands send back, as
+// the program would (a search in a command, on a large catalog).
 func (m Model) send(msg tea.Msg) Model {
-	next, _ := m.Update(msg)
-	return next.(Model)
+	next, cmd := m.Update(msg)
+	m = next.(Model)
+	for _, reply := range flatten(cmd) {
+		m = m.send(reply)
+	}
+	return m
 }
 
 // BenchmarkKeystroke is one key typed into the filter, Update and View, as

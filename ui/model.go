@@ -4,7 +4,10 @@
 package ui
 
 import (
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
@@ -25,7 +28,15 @@ type Options struct {
 	NoColor bool
 	// Source says where the catalog came from, for the header.
 	Source string
+	// AsyncSearchFrom is the catalog size from which a keystroke's search
+	// runs in a command, superseded by the next keystroke, instead of in
+	// Update; 0 means defaultAsyncSearchFrom.
+	AsyncSearchFrom int
 }
+
+// defaultAsyncSearchFrom: below it a search takes well under a millisecond
+// and runs in Update, where its result is on the very next frame.
+const defaultAsyncSearchFrom = 20_000
 
 // mode is what the keyboard is driving.
 type mode int
@@ -63,6 +74,15 @@ type Model struct {
 	query   string        // the filter as typed
 	results []model.Match // ranked matches of query, when filtered()
 
+	// Searches in commands: the generation of the latest, shared with the
+	// commands through latest so that a newer keystroke stops an older
+	// search, and a lock so that one search runs at a time.
+	searchGen  int
+	latest     *atomic.Int64
+	searchLock *sync.Mutex
+	searching  bool    // a search for query is under way
+	initCmd    tea.Cmd // the search of the initial query, started by Init
+
 	list       projectList
 	detail     textPane
 	shown      detailKey // what the detail viewport holds
@@ -91,16 +111,18 @@ func New(cat *model.Catalog, opts Options) Model {
 		opts.Opener = SystemOpener
 	}
 	m := Model{
-		cat:     cat,
-		index:   model.NewIndex(cat.Projects),
-		opts:    opts,
-		keys:    defaultKeyMap(),
-		isDark:  true,
-		help:    help.New(),
-		input:   textinput.New(),
-		areaTab: map[string]int{},
-		shown:   detailKey{-1, -1},
-		frame:   &frameCache{},
+		cat:        cat,
+		index:      model.NewIndex(cat.Projects),
+		opts:       opts,
+		keys:       defaultKeyMap(),
+		isDark:     true,
+		help:       help.New(),
+		input:      textinput.New(),
+		areaTab:    map[string]int{},
+		shown:      detailKey{-1, -1},
+		frame:      &frameCache{},
+		latest:     &atomic.Int64{},
+		searchLock: &sync.Mutex{},
 	}
 	m.input.Prompt = "/ "
 	m.input.Placeholder = "fuzzy filter: name, goal, area, maturity, links"
@@ -128,7 +150,7 @@ func New(cat *model.Catalog, opts Options) Model {
 	}
 	m.setTheme(true)
 	m.input.SetValue(opts.Query)
-	m.applyQuery(opts.Query)
+	m.initCmd = m.applyQuery(opts.Query)
 	m.keys.setMode(m.mode, m.filtered())
 	m.relayout()
 	return m
@@ -137,7 +159,7 @@ func New(cat *model.Catalog, opts Options) Model {
 // Init asks the terminal for its background colour; the app starts dark and
 // never waits for the answer, which some terminals never send.
 func (m Model) Init() tea.Cmd {
-	return tea.RequestBackgroundColor
+	return tea.Batch(tea.RequestBackgroundColor, m.initCmd)
 }
 
 // Update dispatches a message: resize, theme, results of commands, then keys
@@ -151,6 +173,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setTheme(msg.IsDark())
 	case openedMsg:
 		cmd = m.handleOpened(msg)
+	case searchDoneMsg:
+		if msg.gen == m.searchGen {
+			m.searching = false
+			m.results = msg.results
+			m.showResults()
+		}
 	case tea.KeyPressMsg:
 		cmd = m.handleKey(msg)
 	case tea.MouseWheelMsg:
@@ -208,14 +236,35 @@ func (m *Model) relayout() {
 	m.setAbout()
 }
 
-// applyQuery runs the filter and refreshes the tab counts and the list.
-func (m *Model) applyQuery(q string) {
+// applyQuery runs the filter and refreshes the tab counts and the list. On
+// a large catalog the search runs in the returned command instead, and the
+// list follows when its searchDoneMsg arrives.
+func (m *Model) applyQuery(q string) tea.Cmd {
 	m.query = q
-	m.gen++
+	m.searchGen++
+	m.latest.Store(int64(m.searchGen)) // stops any search still running
+	m.searching = false
+	asyncFrom := m.opts.AsyncSearchFrom
+	if asyncFrom <= 0 {
+		asyncFrom = defaultAsyncSearchFrom
+	}
+	if m.filtered() && len(m.cat.Projects) >= asyncFrom {
+		// The last results stay on screen until these arrive.
+		m.searching = true
+		m.gen++
+		return search(m.searcher, m.searchLock, m.latest, m.searchGen, q)
+	}
 	m.results = nil
 	if m.filtered() {
 		m.results = m.searcher.Search(q)
 	}
+	m.showResults()
+	return nil
+}
+
+// showResults refreshes the tab counts and the list from the results.
+func (m *Model) showResults() {
+	m.gen++
 	for t := range m.tabs {
 		m.tabs[t].count = len(m.tabItems[t])
 	}
@@ -230,6 +279,30 @@ func (m *Model) applyQuery(q string) {
 	}
 	// A new query selects its best match.
 	m.refreshList(false)
+}
+
+// searchDoneMsg carries the results of a search run in a command.
+type searchDoneMsg struct {
+	gen     int
+	results []model.Match
+}
+
+// search runs a search in a command. It gives up, sending nothing, as soon
+// as a newer keystroke has moved latest on from gen.
+func search(s *model.Searcher, lock *sync.Mutex, latest *atomic.Int64, gen int, q string) tea.Cmd {
+	return func() tea.Msg {
+		lock.Lock()
+		defer lock.Unlock()
+		superseded := func() bool { return latest.Load() != int64(gen) }
+		if superseded() {
+			return nil
+		}
+		ms, ok := s.SearchUntil(q, superseded)
+		if !ok {
+			return nil
+		}
+		return searchDoneMsg{gen: gen, results: slices.Clone(ms)}
+	}
 }
 
 // filtered reports whether a filter is in force: a query with a term.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -17,7 +18,7 @@ type tab struct {
 
 // shortNames drops from each name the words that appear in other names too
 // ("Kubernetes", "Cloud Native"), which tell the tabs apart least; a name
-// made only of shared words is kept whole.
+// that would keep no word with a letter ("1") is kept whole.
 func shortNames(names []string) []string {
 	seen := map[string]int{}
 	for _, n := range names {
@@ -34,7 +35,7 @@ func shortNames(names []string) []string {
 			}
 		}
 		out[i] = n
-		if len(kept) > 0 {
+		if strings.IndexFunc(strings.Join(kept, " "), unicode.IsLetter) >= 0 {
 			out[i] = strings.Join(kept, " ")
 		}
 	}

@@ -36,8 +36,7 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeBrowse
 		m.input.Blur()
 		m.input.SetValue("")
-		m.applyQuery("")
-		return nil
+		return m.applyQuery("")
 	case key.Matches(msg, m.keys.FilterUp):
 		m.moveSelection(-1)
 		return nil
@@ -48,7 +47,7 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	if v := m.input.Value(); v != m.query {
-		m.applyQuery(v)
+		cmd = tea.Batch(cmd, m.applyQuery(v))
 	}
 	return cmd
 }
@@ -95,7 +94,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.input.Focus()
 	case key.Matches(msg, k.ClearFilter):
 		m.input.SetValue("")
-		m.applyQuery("")
+		return m.applyQuery("")
 	case key.Matches(msg, k.Up):
 		m.moveSelection(-1)
 	case key.Matches(msg, k.Down):

@@ -102,7 +102,7 @@ func runCmd(t testing.TB, m Model, cmd tea.Cmd, out []tea.Msg) (Model, []tea.Msg
 		return m, out
 	}
 	switch msg := cmd().(type) {
-	case openedMsg:
+	case openedMsg, searchDoneMsg:
 		next, cmd := m.Update(msg)
 		return runCmd(t, next.(Model), cmd, out)
 	case tea.BatchMsg:
@@ -318,4 +318,68 @@ func colourSGR(s string) string {
 		}
 	}
 	return ""
+}
+
+// TestAsyncSearch runs searches in commands, as on a large catalog: the
+// results are the same as in Update, and a newer keystroke supersedes an
+// older search, whose results never show.
+func TestAsyncSearch(t *testing.T) {
+	m, _ := newTestModel(t, 100, 30, Options{AsyncSearchFrom: 1})
+	m, _ = press(t, m, "/", "c", "s", "i")
+	if m.searching || len(m.list.items) != 7 || selectedName(m) != "Azure Disk CSI Driver" {
+		t.Fatalf("searching %v, %d items, selected %q", m.searching, len(m.list.items), selectedName(m))
+	}
+
+	// Type "x" and keep its search; then backspace before it runs.
+	next, stale := m.Update(keyMsg("x"))
+	m = next.(Model)
+	if !m.searching || !strings.Contains(screen(m), "searching…") {
+		t.Errorf("no sign of the search under way:\n%s", screen(m))
+	}
+	m, _ = press(t, m, "backspace")
+	if m.searching || m.query != "csi" || len(m.list.items) != 7 {
+		t.Fatalf("after backspace: searching %v, query %q, %d items", m.searching, m.query, len(m.list.items))
+	}
+	// The superseded search sends nothing, or results that are dropped.
+	if stale != nil {
+		for _, msg := range flatten(stale) {
+			m = update(t, m, msg)
+		}
+	}
+	if m.query != "csi" || len(m.list.items) != 7 {
+		t.Errorf("a superseded search changed the list: %d items", len(m.list.items))
+	}
+
+	// An initial query on a large catalog is searched from Init.
+	m2 := New(testCatalog(t), Options{Query: "gatekeeper", AsyncSearchFrom: 1, Opener: func(string) error { return nil }})
+	m2 = update(t, m2, tea.WindowSizeMsg{Width: 100, Height: 30})
+	for _, msg := range flatten(m2.Init()) {
+		m2 = update(t, m2, msg)
+	}
+	if selectedName(m2) != "OPA Gatekeeper" || len(m2.list.items) != 1 {
+		t.Errorf("initial query: %d items, selected %q", len(m2.list.items), selectedName(m2))
+	}
+}
+
+// flatten runs a command and the commands of a batch, except the terminal
+// query, and returns their messages.
+func flatten(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, flatten(c)...)
+		}
+		return out
+	case nil:
+		return nil
+	default:
+		if fmt.Sprintf("%T", msg) == "tea.backgroundColorMsg" {
+			return nil
+		}
+		return []tea.Msg{msg}
+	}
 }

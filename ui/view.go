@@ -142,6 +142,9 @@ func (m *Model) listTitle() string {
 	if m.active == 0 {
 		name = "All areas"
 	}
+	if m.searching {
+		return fmt.Sprintf("%s · searching…", name)
+	}
 	if m.filtered() {
 		return fmt.Sprintf("%s · %d of %d match", name, len(m.list.items), len(m.tabItems[m.active]))
 	}

@@ -149,8 +149,8 @@ func TestTabsKeepActiveNameOnScreen(t *testing.T) {
 }
 
 func TestShortNames(t *testing.T) {
-	got := shortNames([]string{"Kubernetes Cluster Management", "Kubernetes Azure Cloud Provider", "Container Runtime", "Cloud Native Service Mesh", "Cloud Native"})
-	want := []string{"Cluster Management", "Azure Provider", "Container Runtime", "Service Mesh", "Cloud Native"}
+	got := shortNames([]string{"Kubernetes Cluster Management", "Kubernetes Azure Cloud Provider", "Container Runtime", "Cloud Native Service Mesh", "Cloud Native", "Storage Mesh 1", "Storage Mesh 2"})
+	want := []string{"Cluster Management", "Azure Provider", "Container Runtime", "Service", "Cloud Native", "Storage Mesh 1", "Storage Mesh 2"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("shortNames = %q", got)
 	}
