@@ -6,6 +6,7 @@ package main
 import (
 	"io"
 	"os"
+	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -48,8 +49,25 @@ func load(path string) (*model.Catalog, string, error) {
 		cat, err := data.LoadEmbedded()
 		return cat, "embedded catalog", err
 	}
+	limitMemory(path)
 	cat, err := data.LoadFile(path)
 	return cat, path, err
+}
+
+// limitMemory sets a soft memory limit for reading a catalog file, unless
+// GOMEMLIMIT sets one: parsing makes garbage that would otherwise grow the
+// heap to about four times what the catalog keeps (100,000 projects: a peak
+// of 545 MiB, 274 MiB with the limit, for 10% more time). The catalog keeps
+// about twice its file size, so the limit leaves room for that.
+func limitMemory(path string) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	var size int64
+	if st, err := os.Stat(path); err == nil {
+		size = st.Size()
+	}
+	debug.SetMemoryLimit(max(256<<20, 5*size))
 }
 
 // lint lints the catalog at path, or the embedded one.
