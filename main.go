@@ -28,9 +28,13 @@ func main() {
 // the browser.
 func deps(stdout, stderr io.Writer) cli.Deps {
 	return cli.Deps{
-		Stdout:   stdout,
-		Stderr:   stderr,
-		Load:     load,
+		Stdout: stdout,
+		Stderr: stderr,
+		Load:   load,
+		LoadPrefix: func(path string) (*model.Catalog, bool) {
+			limitMemory(path)
+			return data.LoadFilePrefix(path)
+		},
 		Lint:     lint,
 		Terminal: terminal,
 		Browse: func(cat *model.Catalog, opts ui.Options) error {

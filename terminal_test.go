@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/upstream-tui/upstream-tui/data"
 )
 
 // tmuxSession runs the built binary in a real terminal: a tmux server of
@@ -228,4 +230,27 @@ func TestHostileCatalogsInRealTerminal(t *testing.T) {
 			s.checkRestored("0")
 		})
 	}
+}
+
+// TestLargeCatalogInRealTerminal starts on a catalog large enough to be
+// shown by its first rows first, and checks that the whole arrives in place
+// of them with the filter kept.
+func TestLargeCatalogInRealTerminal(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "big.md")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := data.Synthesize(f, 12, 20_000, 7); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	s := startTmux(t, 120, 30, "--catalog", big)
+	s.keys("/kube")
+	s.waitFor("the whole catalog, filtered", func(screen string) bool {
+		return strings.Contains(screen, "of 20000 match") && !strings.Contains(screen, "loading")
+	})
+	s.key("Enter")
+	s.keys("q")
+	s.checkRestored("0")
 }

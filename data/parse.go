@@ -52,6 +52,40 @@ func Parse(file string, src []byte) (*model.Catalog, error) {
 // form: rows whose cell count is not the header's, and what it mended or
 // could not resolve.
 func parse(file string, src []byte) (*model.Catalog, []model.Finding, error) {
+	return parseRows(file, src, -1)
+}
+
+// prefixBytes and prefixRows bound what ParsePrefix reads.
+const (
+	prefixBytes = 1 << 20
+	prefixRows  = 2 * chunkRows
+)
+
+// ParsePrefix reads only the start of a large catalog, its first rows, so
+// that the app can show them at once while the whole is parsed. ok is false
+// when the catalog is small enough to parse whole at once, or when its
+// project table does not start near the top.
+func ParsePrefix(file string, src []byte) (c *model.Catalog, ok bool) {
+	if len(src) <= 4*prefixBytes {
+		return nil, false
+	}
+	return parsePrefix(file, src[:prefixBytes])
+}
+
+// parsePrefix parses the first rows of head, the start of a catalog, cut
+// at its last whole line.
+func parsePrefix(file string, head []byte) (*model.Catalog, bool) {
+	end := bytes.LastIndexByte(head, '\n')
+	if end < 0 {
+		return nil, false
+	}
+	c, _, err := parseRows(file, head[:end+1], prefixRows)
+	return c, err == nil && len(c.Projects) > 0
+}
+
+// parseRows is parse reading at most maxRows rows of the table (all when
+// maxRows < 0).
+func parseRows(file string, src []byte, maxRows int) (*model.Catalog, []model.Finding, error) {
 	if line, ok := binaryLine(src); ok {
 		return nil, nil, &ParseError{file, line, "not a Markdown catalog (binary data)"}
 	}
@@ -77,6 +111,9 @@ func parse(file string, src []byte) (*model.Catalog, []model.Finding, error) {
 			t, ok := d.projectTable(n)
 			if !ok {
 				continue
+			}
+			if maxRows >= 0 {
+				t.last = min(t.last, t.first+maxRows-1)
 			}
 			c, rowFindings, err := d.catalog(t)
 			if err != nil {

@@ -3,6 +3,7 @@ package data
 import (
 	_ "embed"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 
@@ -34,6 +35,24 @@ func LoadFile(path string) (*model.Catalog, error) {
 		return nil, err
 	}
 	return Parse(path, src)
+}
+
+// LoadFilePrefix reads the first rows of a large catalog file, for a first
+// frame while LoadFile reads the whole; ok is false when the file is small
+// (LoadFile is quick) or the prefix does not parse.
+func LoadFilePrefix(path string) (*model.Catalog, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.Size() <= 4*prefixBytes {
+		return nil, false
+	}
+	head := make([]byte, prefixBytes)
+	n, _ := io.ReadFull(f, head)
+	return parsePrefix(path, head[:n])
 }
 
 func readFile(path string) ([]byte, error) {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"os"
 	"testing"
 )
 
@@ -50,5 +51,36 @@ func TestSynthesize(t *testing.T) {
 	var other bytes.Buffer
 	if err := Synthesize(&other, 7, 500, 43); err != nil || bytes.Equal(other.Bytes(), a.Bytes()) {
 		t.Error("another seed wrote the same catalog")
+	}
+}
+
+func TestParsePrefix(t *testing.T) {
+	var b bytes.Buffer
+	if err := Synthesize(&b, 12, 20_000, 3); err != nil {
+		t.Fatal(err)
+	}
+	full, err := Parse("big.md", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix, ok := ParsePrefix("big.md", b.Bytes())
+	// prefixRows rows: the projects, and the area rows among them.
+	if !ok || len(prefix.Projects) < prefixRows-12 || len(prefix.Projects) >= prefixRows {
+		t.Fatalf("prefix: ok %v, %d projects", ok, len(prefix.Projects))
+	}
+	for i, p := range prefix.Projects {
+		if w := full.Projects[i]; p.Name != w.Name || p.Line != w.Line || len(p.Links) != len(w.Links) {
+			t.Fatalf("prefix project %d is %q (line %d), want %q (line %d)", i, p.Name, p.Line, w.Name, w.Line)
+		}
+	}
+	if _, ok := ParsePrefix("projects.md", Embedded()); ok {
+		t.Error("a small catalog was read by prefix")
+	}
+	path := t.TempDir() + "/big.md"
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := LoadFilePrefix(path); !ok || len(c.Projects) != len(prefix.Projects) {
+		t.Errorf("LoadFilePrefix: ok %v", ok)
 	}
 }

@@ -28,6 +28,9 @@ type Options struct {
 	NoColor bool
 	// Source says where the catalog came from, for the header.
 	Source string
+	// Load, when set, reads the whole catalog: the one handed to New is its
+	// first rows, shown at once, and Init runs Load in a command.
+	Load func() (*model.Catalog, error)
 	// AsyncSearchFrom is the catalog size from which a keystroke's search
 	// runs in a command, superseded by the next keystroke, instead of in
 	// Update; 0 means defaultAsyncSearchFrom.
@@ -83,6 +86,9 @@ type Model struct {
 	searching  bool    // a search for query is under way
 	initCmd    tea.Cmd // the search of the initial query, started by Init
 
+	loading       bool // the catalog is its first rows; Options.Load reads the rest
+	pendingSelect int  // a project to select once it is listed, or -1
+
 	list       projectList
 	detail     textPane
 	shown      detailKey // what the detail viewport holds
@@ -111,18 +117,20 @@ func New(cat *model.Catalog, opts Options) Model {
 		opts.Opener = SystemOpener
 	}
 	m := Model{
-		cat:        cat,
-		index:      model.NewIndex(cat.Projects),
-		opts:       opts,
-		keys:       defaultKeyMap(),
-		isDark:     true,
-		help:       help.New(),
-		input:      textinput.New(),
-		areaTab:    map[string]int{},
-		shown:      detailKey{-1, -1},
-		frame:      &frameCache{},
-		latest:     &atomic.Int64{},
-		searchLock: &sync.Mutex{},
+		cat:           cat,
+		index:         model.NewIndex(cat.Projects),
+		opts:          opts,
+		keys:          defaultKeyMap(),
+		isDark:        true,
+		help:          help.New(),
+		input:         textinput.New(),
+		areaTab:       map[string]int{},
+		shown:         detailKey{-1, -1},
+		frame:         &frameCache{},
+		latest:        &atomic.Int64{},
+		loading:       opts.Load != nil,
+		pendingSelect: -1,
+		searchLock:    &sync.Mutex{},
 	}
 	m.input.Prompt = "/ "
 	m.input.Placeholder = "fuzzy filter: name, goal, area, maturity, links"
@@ -159,7 +167,11 @@ func New(cat *model.Catalog, opts Options) Model {
 // Init asks the terminal for its background colour; the app starts dark and
 // never waits for the answer, which some terminals never send.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.initCmd)
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.initCmd}
+	if m.opts.Load != nil {
+		cmds = append(cmds, loadCatalog(m.opts.Load))
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update dispatches a message: resize, theme, results of commands, then keys
@@ -178,7 +190,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.searching = false
 			m.results = msg.results
 			m.showResults()
+			m.selectPending()
 		}
+	case catalogLoadedMsg:
+		m, cmd = m.handleLoaded(msg)
 	case tea.KeyPressMsg:
 		cmd = m.handleKey(msg)
 	case tea.MouseWheelMsg:

@@ -76,9 +76,13 @@ func (m *Model) viewTitle(width int) string {
 	if m.cat.Title != "" {
 		title += m.styles.TitleInfo.Render(" · " + m.cat.Title)
 	}
-	source := m.styles.TitleInfo.Render(m.opts.Source)
+	text := m.opts.Source
+	if m.loading {
+		text += " · loading…"
+	}
+	source := m.styles.TitleInfo.Render(text)
 	gap := width - ansi.StringWidth(title) - ansi.StringWidth(source)
-	if m.opts.Source == "" || gap < 2 {
+	if text == "" || gap < 2 {
 		return title
 	}
 	return title + strings.Repeat(" ", gap) + source

@@ -22,6 +22,9 @@ type Deps struct {
 	// Load loads the catalog at path, or the embedded one when path is
 	// empty, and says where it came from.
 	Load func(path string) (cat *model.Catalog, source string, err error)
+	// LoadPrefix reads the first rows of a large catalog file, for the
+	// browser's first frame; ok is false when the file is quick to load.
+	LoadPrefix func(path string) (cat *model.Catalog, ok bool)
 	// Lint lints the catalog at path, or the embedded one, and names the
 	// file for its findings.
 	Lint func(path string) (file string, findings []model.Finding, err error)
@@ -113,8 +116,23 @@ func (a *app) load() (*model.Catalog, string, error) {
 	return a.Load(a.catalog)
 }
 
-// browse starts the interactive browser. A load error never starts it.
+// browse starts the interactive browser. A load error never starts it. A
+// large catalog file starts it on its first rows while the rest is read
+// (not with --area, which needs every area to check the name against).
 func (a *app) browse(query, area string) error {
+	if a.catalog != "" && area == "" && a.LoadPrefix != nil {
+		if first, ok := a.LoadPrefix(a.catalog); ok {
+			if _, ok := a.Terminal(a.Stdout); !ok {
+				return usagef("the interactive browser needs a terminal; standard output is not one (try 'upstream-tui list')")
+			}
+			path := a.catalog
+			load := func() (*model.Catalog, error) {
+				cat, _, err := a.Load(path)
+				return cat, err
+			}
+			return a.Browse(first, ui.Options{Query: query, Source: path, NoColor: a.NoColor, Opener: a.Opener, Load: load})
+		}
+	}
 	cat, source, err := a.load()
 	if err != nil {
 		return err
