@@ -37,10 +37,10 @@ func BenchmarkStartup(b *testing.B) {
 		want [][]byte // all on screen in the first complete frame
 	}{
 		{"embedded", nil, [][]byte{[]byte("All 18"), []byte("AKS Engine"), []byte("Maturity:")}},
-		// The first rows, while the rest loads.
+		// The first rows, while the rest loads: the whole arrives later by
+		// changed cells only, which no text in the stream can mark; its
+		// cost is BenchmarkParse's (./data).
 		{"100k-first-rows", []string{"--catalog", big}, [][]byte{[]byte("All "), []byte("Open Kubelet a"), []byte("Maturity:"), []byte("loading…")}},
-		// The whole catalog, parsed and on screen.
-		{"100k-whole", []string{"--catalog", big}, [][]byte{[]byte("All 100000"), []byte("Open Kubelet a")}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			var total time.Duration
