@@ -4,14 +4,11 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
-
-	"github.com/upstream-tui/upstream-tui/data"
 )
 
 // BenchmarkStartup runs the built binary in a pseudo-terminal that answers
@@ -22,15 +19,7 @@ func BenchmarkStartup(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	big := filepath.Join(b.TempDir(), "big.md")
-	f, err := os.Create(big)
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := data.Synthesize(f, 12, 100_000, 1); err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
+	big := writeSynthetic(b, 100_000)
 	for _, tc := range []struct {
 		name string
 		args []string

@@ -236,16 +236,7 @@ func TestHostileCatalogsInRealTerminal(t *testing.T) {
 // shown by its first rows first, and checks that the whole arrives in place
 // of them with the filter kept.
 func TestLargeCatalogInRealTerminal(t *testing.T) {
-	big := filepath.Join(t.TempDir(), "big.md")
-	f, err := os.Create(big)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := data.Synthesize(f, 12, 20_000, 7); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	s := startTmux(t, 120, 30, "--catalog", big)
+	s := startTmux(t, 120, 30, "--catalog", writeSynthetic(t, 20_000))
 	s.keys("/kube")
 	s.waitFor("the whole catalog, filtered", func(screen string) bool {
 		return strings.Contains(screen, "of 20000 match") && !strings.Contains(screen, "loading")
@@ -253,4 +244,19 @@ func TestLargeCatalogInRealTerminal(t *testing.T) {
 	s.key("Enter")
 	s.keys("q")
 	s.checkRestored("0")
+}
+
+// writeSynthetic writes a synthetic catalog of n projects to a file.
+func writeSynthetic(tb testing.TB, n int) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "big.md")
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	if err := data.Synthesize(f, 12, n, 1); err != nil {
+		tb.Fatal(err)
+	}
+	return path
 }

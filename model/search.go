@@ -86,11 +86,8 @@ func runeMask(s string) uint64 {
 	return m
 }
 
-// Len returns the number of projects in the index.
-func (ix *Index) Len() int { return len(ix.entries) }
-
-// Terms splits a query into its lower-cased, whitespace-separated terms.
-func Terms(query string) [][]rune {
+// terms splits a query into its lower-cased, whitespace-separated terms.
+func terms(query string) [][]rune {
 	var terms [][]rune
 	for _, w := range strings.Fields(query) {
 		terms = append(terms, []rune(lower(w)))
@@ -105,7 +102,7 @@ type query struct {
 }
 
 func parseQuery(q string) query {
-	pq := query{terms: Terms(q)}
+	pq := query{terms: terms(q)}
 	for _, t := range pq.terms {
 		var m uint64
 		for _, r := range t {
@@ -310,7 +307,7 @@ func (ix *Index) score(i int, q query) (int, bool) {
 func (ix *Index) NamePositions(i int, query string) []int {
 	name := ix.entries[i].name
 	var pos []int
-	for _, t := range Terms(query) {
+	for _, t := range terms(query) {
 		var bytePos []int
 		if _, ok := matchTerm(name, t, &bytePos); ok {
 			pos = append(pos, bytePos...)
