@@ -186,7 +186,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openedMsg:
 		cmd = m.handleOpened(msg)
 	case searchDoneMsg:
-		if msg.gen == m.searchGen {
+		// Only the latest search of this catalog: a swapped-in catalog
+		// counts its generations afresh.
+		if msg.gen == m.searchGen && msg.searcher == m.searcher {
 			m.searching = false
 			m.results = msg.results
 			m.showResults()
@@ -298,8 +300,9 @@ func (m *Model) showResults() {
 
 // searchDoneMsg carries the results of a search run in a command.
 type searchDoneMsg struct {
-	gen     int
-	results []model.Match
+	searcher *model.Searcher // whose catalog the results index
+	gen      int
+	results  []model.Match
 }
 
 // search runs a search in a command. It gives up, sending nothing, as soon
@@ -316,7 +319,7 @@ func search(s *model.Searcher, lock *sync.Mutex, latest *atomic.Int64, gen int, 
 		if !ok {
 			return nil
 		}
-		return searchDoneMsg{gen: gen, results: slices.Clone(ms)}
+		return searchDoneMsg{searcher: s, gen: gen, results: slices.Clone(ms)}
 	}
 }
 

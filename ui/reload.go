@@ -37,6 +37,7 @@ func (m Model) handleLoaded(msg catalogLoadedMsg) (Model, tea.Cmd) {
 // keeping the tab, the filter, the mode, the theme and the selected project
 // where they still exist.
 func (m Model) replaceCatalog(cat *model.Catalog) (Model, tea.Cmd) {
+	m.latest.Store(-1) // stops the old catalog's searches
 	opts := m.opts
 	opts.Query, opts.Area, opts.Load = m.query, "", nil
 	if m.active > 0 {

@@ -72,3 +72,30 @@ func TestProgressiveLoadFailure(t *testing.T) {
 		t.Errorf("loading %v, %d projects, status %q", m.loading, len(m.cat.Projects), m.status)
 	}
 }
+
+// TestStaleSearchAfterSwap: a search of the old catalog, finishing after
+// the swap with the same generation number, is not shown.
+func TestStaleSearchAfterSwap(t *testing.T) {
+	full := testCatalog(t)
+	m := New(head(full, 5), Options{Load: func() (*model.Catalog, error) { return full, nil }, AsyncSearchFrom: 1})
+	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	m = update(t, m, keyMsg("/"))
+	next, stale := m.Update(keyMsg("a")) // a search of the 5 projects, not run yet
+	m = next.(Model)
+	staleGen := m.searchGen
+	m, _ = m.handleLoaded(catalogLoadedMsg{cat: full})
+	for m.searchGen < staleGen { // let the new catalog's generations catch up
+		m.searchGen++
+	}
+	msgs := flatten(stale)
+	for _, msg := range msgs {
+		if done, ok := msg.(searchDoneMsg); ok {
+			t.Fatalf("a superseded search still sent results: %+v", done.gen)
+		}
+	}
+	old := searchDoneMsg{searcher: model.NewIndex(full.Projects[:5]).NewSearcher(), gen: m.searchGen, results: []model.Match{{Project: 4}}}
+	m = update(t, m, old)
+	if len(m.results) == 1 && m.results[0].Project == 4 {
+		t.Error("results of the old catalog's searcher were shown")
+	}
+}
