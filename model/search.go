@@ -15,6 +15,10 @@ import (
 // project, lower-cased once, and the letters each field holds.
 type Index struct {
 	entries []entry
+	// areas are the distinct area names, lower-cased: a search matches each
+	// once, not once for every project in it.
+	areas     []string
+	areaMasks []uint64
 }
 
 // entry holds one project's searchable fields, lower-cased rune by rune so
@@ -22,8 +26,9 @@ type Index struct {
 // a mask of the runes in each: a term with a rune missing from a field's
 // mask cannot match it, which rejects most fields with one AND.
 type entry struct {
-	name, goal, other             string // other: area, maturity and link labels, one per line
+	name, goal, other             string // other: maturity and link labels, one per line
 	nameMask, goalMask, otherMask uint64
+	area                          int // index in Index.areas
 }
 
 // Match is one project found by a search.
@@ -46,12 +51,11 @@ const (
 // NewIndex prepares projects for Search.
 func NewIndex(projects []Project) *Index {
 	ix := &Index{entries: make([]entry, len(projects))}
+	areaIndex := map[string]int{}
 	var other strings.Builder
 	for i := range projects {
 		p := &projects[i]
 		other.Reset()
-		other.WriteString(p.Area)
-		other.WriteByte('\n')
 		other.WriteString(p.Maturity.Text)
 		for _, l := range p.Links {
 			other.WriteByte('\n')
@@ -59,6 +63,14 @@ func NewIndex(projects []Project) *Index {
 		}
 		e := entry{name: lower(p.Name), goal: lower(p.Goal.Plain()), other: lower(other.String())}
 		e.nameMask, e.goalMask, e.otherMask = runeMask(e.name), runeMask(e.goal), runeMask(e.other)
+		a, ok := areaIndex[p.Area]
+		if !ok {
+			a = len(ix.areas)
+			areaIndex[p.Area] = a
+			ix.areas = append(ix.areas, lower(p.Area))
+			ix.areaMasks = append(ix.areaMasks, runeMask(ix.areas[a]))
+		}
+		e.area = a
 		ix.entries[i] = e
 	}
 	return ix
@@ -95,10 +107,28 @@ func terms(query string) [][]rune {
 	return terms
 }
 
-// query is a parsed query: its terms and their rune masks.
+// query is a parsed query: its terms and their rune masks, and how each
+// term matches each area (areaScores[area*len(terms)+term], -1: it does
+// not), worked out once per search.
 type query struct {
-	terms [][]rune
-	masks []uint64
+	terms      [][]rune
+	masks      []uint64
+	areaScores []int
+}
+
+// scoreAreas matches every term against every area name, once.
+func (ix *Index) scoreAreas(q *query) {
+	q.areaScores = make([]int, len(ix.areas)*len(q.terms))
+	for a, name := range ix.areas {
+		for k, t := range q.terms {
+			q.areaScores[a*len(q.terms)+k] = -1
+			if q.masks[k]&ix.areaMasks[a] == q.masks[k] {
+				if s, ok := matchInWord(name, t); ok {
+					q.areaScores[a*len(q.terms)+k] = s
+				}
+			}
+		}
+	}
 }
 
 func parseQuery(q string) query {
@@ -181,6 +211,7 @@ const parallelMin = 8192
 // matches in catalog order in s.found, and returns them ranked; or gives up
 // when stop reports true.
 func (s *Searcher) search(q query, only []int, stop func() bool) ([]Match, bool) {
+	s.ix.scoreAreas(&q)
 	n := len(s.ix.entries)
 	if only != nil {
 		n = len(only)
@@ -287,6 +318,12 @@ func (ix *Index) score(i int, q query) (int, bool) {
 		if best < 0 && m&e.goalMask == m {
 			if s, ok := matchInWord(e.goal, t); ok {
 				best = weightGoal + s
+			}
+		}
+		// The other fields: the area first, as the user reads them.
+		if best < 0 {
+			if s := q.areaScores[e.area*len(q.terms)+k]; s >= 0 {
+				best = weightOther + s
 			}
 		}
 		if best < 0 && m&e.otherMask == m {
