@@ -30,13 +30,12 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 	return cli.Deps{
 		Stdout: stdout,
 		Stderr: stderr,
-		Load:   load,
-		LoadPrefix: func(path string) (*model.Catalog, bool) {
-			limitMemory(path)
-			return data.LoadFilePrefix(path)
+		Catalogs: &data.Sources{
+			Remote:     data.Remote{CacheDir: data.DefaultCacheDir()},
+			BeforeFile: limitMemory,
 		},
-		Lint:     lint,
-		Terminal: terminal,
+		DefaultCatalog: os.Getenv("UPSTREAM_TUI_CATALOG"),
+		Terminal:       terminal,
 		Browse: func(cat *model.Catalog, opts ui.Options) error {
 			_, err := tea.NewProgram(ui.New(cat, opts)).Run()
 			return err
@@ -45,17 +44,6 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		NoColor: os.Getenv("NO_COLOR") != "",
 		Version: version,
 	}
-}
-
-// load loads the catalog at path, or the embedded one.
-func load(path string) (*model.Catalog, string, error) {
-	if path == "" {
-		cat, err := data.LoadEmbedded()
-		return cat, "embedded catalog", err
-	}
-	limitMemory(path)
-	cat, err := data.LoadFile(path)
-	return cat, path, err
 }
 
 // limitMemory sets a soft memory limit for reading a catalog file, unless
@@ -72,15 +60,6 @@ func limitMemory(path string) {
 		size = st.Size()
 	}
 	debug.SetMemoryLimit(max(256<<20, 5*size))
-}
-
-// lint lints the catalog at path, or the embedded one.
-func lint(path string) (string, []model.Finding, error) {
-	if path == "" {
-		return data.EmbeddedName, data.LintEmbedded(), nil
-	}
-	fs, err := data.LintFile(path)
-	return path, fs, err
 }
 
 // terminal reports whether w is a terminal, and its width.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -259,4 +260,83 @@ func writeSynthetic(tb testing.TB, n int) string {
 		tb.Fatal(err)
 	}
 	return path
+}
+
+// TestURLCatalogInRealTerminal points the app at a local server, then
+// changes the list, breaks the server and stops it, checking the screen
+// and the cache at each step.
+func TestURLCatalogInRealTerminal(t *testing.T) {
+	cache := withCache(t)
+	body, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newSwitchServer(t, body)
+	url := srv.URL + "/upstream-readme.md"
+	host := strings.TrimPrefix(url, "http://")
+	s := startTmux(t, 140, 30, "--catalog", url)
+	s.waitFor("the downloaded catalog", contains(host+" · checked just now", "Azure Container Compute Upstream Projects", "All 18", "Read 18 projects from "+url))
+	cached := func() string {
+		matches, _ := filepath.Glob(filepath.Join(cache, "*.md"))
+		if len(matches) != 1 {
+			t.Fatalf("cache holds %v", matches)
+		}
+		b, _ := os.ReadFile(matches[0])
+		return string(b)
+	}
+	if cached() != string(body) {
+		t.Fatal("the cache does not hold the download")
+	}
+
+	s.keys("/moby")
+	s.key("Enter")
+	srv.serve([]byte(strings.Replace(string(body), "[Moby]", "[Moby Two]", 1)))
+	s.keys("r")
+	s.waitFor("the new list, filter kept", contains("/ moby", "Moby Two", "Read 18 projects"))
+
+	srv.status.Store(http.StatusInternalServerError)
+	s.keys("r")
+	s.waitFor("the failure notice", contains("not updated: showing the copy cached just now (could not fetch", "Moby Two"))
+	if !strings.Contains(cached(), "Moby Two") {
+		t.Error("the cache lost the last good copy")
+	}
+	srv.Close()
+	s.keys("r")
+	s.waitFor("the offline notice", contains("offline: showing the copy cached just now", "Moby Two"))
+	s.keys("q")
+	s.checkRestored("0")
+
+	// Started again with the server gone: the cached copy, at once.
+	s = startTmux(t, 140, 30, "--catalog", url, "--refresh", "moby")
+	s.waitFor("the cached copy", contains(host+" · cached just now", "Moby Two", "offline: showing the copy cached just now"))
+	s.keys("q")
+	s.checkRestored("0")
+}
+
+// TestFileReloadInRealTerminal edits the catalog file under the running
+// app: a good edit is shown, a broken one keeps the last good catalog and
+// names the line.
+func TestFileReloadInRealTerminal(t *testing.T) {
+	body, err := os.ReadFile(readme)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "README.md")
+	write := func(content string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(string(body))
+	s := startTmux(t, 140, 30, "--catalog", path)
+	s.waitFor("the file", contains(path, "All 18", "AKS Engine"))
+	write(strings.Replace(string(body), "[AKS Engine]", "[AKS Engine Edited]", 1))
+	s.waitFor("the edit", contains("AKS Engine Edited", "Read 18 projects from "+path))
+	broken := strings.Replace(string(body), "[Moby]", "[Mo\x00by]", 1)
+	line := strings.Count(broken[:strings.Index(broken, "\x00")], "\n") + 1
+	write(broken)
+	s.waitFor("the parse error", contains(fmt.Sprintf("%s:%d: not a Markdown catalog", filepath.Base(path), line), "AKS Engine Edited"))
+	s.keys("q")
+	s.checkRestored("0")
 }

@@ -25,7 +25,12 @@ func Embedded() []byte { return embedded }
 
 // LoadEmbedded parses the catalog built into the binary.
 func LoadEmbedded() (*model.Catalog, error) {
-	return Parse(EmbeddedName, embedded)
+	cat, err := Parse(EmbeddedName, embedded)
+	if err != nil {
+		return nil, err
+	}
+	cat.Origin = model.Origin{Kind: model.OriginEmbedded, Name: EmbeddedName}
+	return cat, nil
 }
 
 // LoadFile reads and parses a catalog file.

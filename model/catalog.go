@@ -20,6 +20,8 @@ type Catalog struct {
 	Projects []Project
 	// About is the Markdown prose before and after the project table.
 	About string
+	// Origin says where the catalog was read from and how fresh it is.
+	Origin Origin
 }
 
 // Area is a group of projects, a row of the table with only its first cell filled.

@@ -12,9 +12,11 @@ type keyMap struct {
 	AcceptFilter, CancelFilter              key.Binding
 	FilterUp, FilterDown                    key.Binding
 	Open, Slack, Issues, Mail, Docs, Number key.Binding
-	Copy                                    key.Binding
+	Copy, Reload                            key.Binding
 	DetailUp, DetailDown                    key.Binding
 	About, Help, Close, Quit, ForceQuit     key.Binding
+
+	reloadable bool // the catalog has a source to read again
 }
 
 func defaultKeyMap() keyMap {
@@ -43,6 +45,7 @@ func defaultKeyMap() keyMap {
 		Docs:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "open Use on Azure")),
 		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "open link N")),
 		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy homepage URL")),
+		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload catalog")),
 
 		DetailUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/ctrl+u", "scroll detail up")),
 		DetailDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn/ctrl+d", "scroll detail down")),
@@ -74,6 +77,7 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	}
 	k.Up.SetEnabled(browsing || m == modeAbout)
 	k.Down.SetEnabled(browsing || m == modeAbout)
+	k.Reload.SetEnabled(browsing && k.reloadable)
 	k.Close.SetEnabled(m == modeHelp || m == modeAbout)
 	k.Help.SetEnabled(m != modeFilter)
 	k.Quit.SetEnabled(m != modeFilter)
@@ -92,7 +96,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.NextTab, k.PrevTab, k.Filter, k.ClearFilter, k.AcceptFilter, k.CancelFilter, k.About},
+		{k.NextTab, k.PrevTab, k.Filter, k.ClearFilter, k.AcceptFilter, k.CancelFilter, k.About, k.Reload},
 		{k.Open, k.Slack, k.Issues, k.Mail, k.Docs, k.Number, k.Copy},
 		{k.DetailUp, k.DetailDown, k.Help, k.Close, k.Quit, k.ForceQuit},
 	}

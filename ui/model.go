@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
@@ -26,11 +27,22 @@ type Options struct {
 	Opener Opener
 	// NoColor turns every colour off, glamour's too (NO_COLOR).
 	NoColor bool
-	// Source says where the catalog came from, for the header.
-	Source string
-	// Load, when set, reads the whole catalog: the one handed to New is its
-	// first rows, shown at once, and Init runs Load in a command.
-	Load func() (*model.Catalog, error)
+	// Reload, when set, reads the catalog's source again, in a command:
+	// at start with ReloadAtStart, on r, and when Stamp changes. A catalog
+	// whose Origin has a Notice stands in for one that could not be read;
+	// an error keeps the catalog shown.
+	Reload func() (*model.Catalog, error)
+	// ReloadAtStart: the catalog handed to New stands in for the real one
+	// (a large file's first rows, a stale cached copy), and Init starts
+	// Reload.
+	ReloadAtStart bool
+	// Stamp, when set, identifies the version of the catalog's file on
+	// disk; the app looks at it every second and reloads when it changes.
+	// Stamped is its value when the catalog was read.
+	Stamp   func() string
+	Stamped string
+	// Now tells the time for the header's "fetched 5 min ago"; nil: time.Now.
+	Now func() time.Time
 	// AsyncSearchFrom is the catalog size from which a keystroke's search
 	// runs in a command, superseded by the next keystroke, instead of in
 	// Update; 0 means defaultAsyncSearchFrom.
@@ -86,8 +98,10 @@ type Model struct {
 	searching  bool    // a search for query is under way
 	initCmd    tea.Cmd // the search of the initial query, started by Init
 
-	loading       bool // the catalog is its first rows; Options.Load reads the rest
-	pendingSelect int  // a project to select once it is listed, or -1
+	loading       bool   // Options.Reload is reading the catalog again
+	stamp         string // the catalog file's stamp when last read
+	origin        string // where the catalog came from, for the header
+	pendingSelect int    // a project to select once it is listed, or -1
 
 	list       projectList
 	detail     textPane
@@ -128,7 +142,8 @@ func New(cat *model.Catalog, opts Options) Model {
 		shown:         detailKey{-1, -1},
 		frame:         &frameCache{},
 		latest:        &atomic.Int64{},
-		loading:       opts.Load != nil,
+		loading:       opts.ReloadAtStart && opts.Reload != nil,
+		stamp:         opts.Stamped,
 		pendingSelect: -1,
 		searchLock:    &sync.Mutex{},
 	}
@@ -159,7 +174,12 @@ func New(cat *model.Catalog, opts Options) Model {
 	m.setTheme(true)
 	m.input.SetValue(opts.Query)
 	m.initCmd = m.applyQuery(opts.Query)
+	m.keys.reloadable = opts.Reload != nil
 	m.keys.setMode(m.mode, m.filtered())
+	m.describeOrigin()
+	if cat.Origin.Notice != "" {
+		m.setStatus(cat.Origin.Notice, true)
+	}
 	m.relayout()
 	return m
 }
@@ -168,8 +188,11 @@ func New(cat *model.Catalog, opts Options) Model {
 // never waits for the answer, which some terminals never send.
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.initCmd}
-	if m.opts.Load != nil {
-		cmds = append(cmds, loadCatalog(m.opts.Load))
+	if m.loading {
+		cmds = append(cmds, reload(m.opts.Reload, reloadStart))
+	}
+	if m.opts.Reload != nil {
+		cmds = append(cmds, tick(m.opts.Stamp))
 	}
 	return tea.Batch(cmds...)
 }
@@ -196,6 +219,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case catalogLoadedMsg:
 		m, cmd = m.handleLoaded(msg)
+	case tickMsg:
+		cmd = m.handleTick(msg)
 	case tea.KeyPressMsg:
 		cmd = m.handleKey(msg)
 	case tea.MouseWheelMsg:

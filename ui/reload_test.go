@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -27,7 +28,9 @@ func head(c *model.Catalog, n int) *model.Catalog {
 func TestProgressiveLoadKeepsTabFilterAndSelection(t *testing.T) {
 	for _, async := range []int{0, 1} {
 		full := testCatalog(t)
-		m := New(head(full, 5), Options{Load: func() (*model.Catalog, error) { return full, nil }, AsyncSearchFrom: async, Source: "big.md"})
+		first := head(full, 5)
+		first.Origin = model.Origin{Kind: model.OriginFile, Name: "big.md"}
+		m := New(first, Options{Reload: func() (*model.Catalog, error) { return full, nil }, ReloadAtStart: true, AsyncSearchFrom: async})
 		m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 		if !strings.Contains(screen(m), "big.md · loading…") || len(m.tabs) != 3 {
 			t.Fatalf("before: %d tabs\n%s", len(m.tabs), screen(m))
@@ -37,13 +40,8 @@ func TestProgressiveLoadKeepsTabFilterAndSelection(t *testing.T) {
 			t.Fatalf("selected %q before the load", selectedName(m))
 		}
 		m, _ = press(t, m, "down") // nothing below: still the disk driver
-		var loaded tea.Msg
-		for _, msg := range flatten(m.Init()) {
-			if _, ok := msg.(catalogLoadedMsg); ok {
-				loaded = msg
-			}
-		}
-		next, cmd := m.Update(loaded)
+		// Init starts this reload (with a tick, not run here: it waits).
+		next, cmd := m.Update(reload(m.opts.Reload, reloadStart)())
 		m = next.(Model)
 		for _, msg := range flatten(cmd) {
 			m = update(t, m, msg)
@@ -65,7 +63,7 @@ func TestProgressiveLoadKeepsTabFilterAndSelection(t *testing.T) {
 
 func TestProgressiveLoadFailure(t *testing.T) {
 	full := testCatalog(t)
-	m := New(head(full, 5), Options{Load: func() (*model.Catalog, error) { return nil, errors.New("big.md:9000: boom") }})
+	m := New(head(full, 5), Options{Reload: func() (*model.Catalog, error) { return nil, errors.New("big.md:9000: boom") }, ReloadAtStart: true})
 	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	m = update(t, m, catalogLoadedMsg{err: errors.New("big.md:9000: boom")})
 	if m.loading || len(m.cat.Projects) != 5 || !m.statusErr || !strings.Contains(m.status, "big.md:9000: boom") {
@@ -77,7 +75,7 @@ func TestProgressiveLoadFailure(t *testing.T) {
 // the swap with the same generation number, is not shown.
 func TestStaleSearchAfterSwap(t *testing.T) {
 	full := testCatalog(t)
-	m := New(head(full, 5), Options{Load: func() (*model.Catalog, error) { return full, nil }, AsyncSearchFrom: 1})
+	m := New(head(full, 5), Options{Reload: func() (*model.Catalog, error) { return full, nil }, ReloadAtStart: true, AsyncSearchFrom: 1})
 	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	m = update(t, m, keyMsg("/"))
 	next, stale := m.Update(keyMsg("a")) // a search of the 5 projects, not run yet
@@ -97,5 +95,120 @@ func TestStaleSearchAfterSwap(t *testing.T) {
 	m = update(t, m, old)
 	if len(m.results) == 1 && m.results[0].Project == 4 {
 		t.Error("results of the old catalog's searcher were shown")
+	}
+}
+
+// renamedCatalog is the test catalog with one project renamed.
+func renamedCatalog(t *testing.T, from, to string) *model.Catalog {
+	c := testCatalog(t)
+	for i := range c.Projects {
+		if c.Projects[i].Name == from {
+			c.Projects[i].Name = to
+		}
+	}
+	return c
+}
+
+func TestReloadKey(t *testing.T) {
+	cat := testCatalog(t)
+	cat.Origin = model.Origin{Kind: model.OriginFile, Name: "projects.md"}
+	next := renamedCatalog(t, "Moby", "Moby Two")
+	next.Origin = cat.Origin
+	calls := 0
+	m := New(cat, Options{Reload: func() (*model.Catalog, error) { calls++; return next, nil }})
+	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	if !strings.Contains(screen(m), "r reload catalog") && !strings.Contains(m.help.FullHelpView(m.keys.FullHelp()), "reload catalog") {
+		t.Error("help does not offer r")
+	}
+	m, _ = press(t, m, "/", "c", "o", "n", "t", "a", "i", "n", "enter")
+	m, _ = press(t, m, "r")
+	if calls != 1 || !hasProjectNamed(m, "Moby Two") || selectedName(m) != "Containerd" || m.query != "contain" {
+		t.Errorf("%d reloads, selected %q, query %q", calls, selectedName(m), m.query)
+	}
+	if m.status != "Read 18 projects from projects.md" || m.loading {
+		t.Errorf("status %q, loading %v", m.status, m.loading)
+	}
+	// Without a source to read again, r does nothing and help does not offer it.
+	plain := New(testCatalog(t), Options{})
+	if plain.keys.Reload.Enabled() {
+		t.Error("r is offered for a catalog that cannot change")
+	}
+}
+
+func hasProjectNamed(m Model, name string) bool {
+	for _, p := range m.cat.Projects {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// TestFileChangeReloads: a tick with a new stamp reloads; the same stamp
+// does not; a change that does not parse keeps the last good catalog.
+func TestFileChangeReloads(t *testing.T) {
+	cat := testCatalog(t)
+	cat.Origin = model.Origin{Kind: model.OriginFile, Name: "projects.md"}
+	var result *model.Catalog
+	var resultErr error
+	m := New(cat, Options{
+		Reload:  func() (*model.Catalog, error) { return result, resultErr },
+		Stamp:   func() string { return "unused: ticks carry the stamp" },
+		Stamped: "v1",
+	})
+	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	m, _ = press(t, m, "j", "j")
+	selected := selectedName(m)
+
+	m = update(t, m, tickMsg{stamp: "v1"})
+	if m.loading {
+		t.Fatal("an unchanged file was read again")
+	}
+	m = update(t, m, tickMsg{stamp: ""}) // the file is being replaced
+	if m.loading {
+		t.Fatal("a missing file was read again")
+	}
+
+	resultErr = errors.New("projects.md:12: not a Markdown catalog (binary data)")
+	m = update(t, m, tickMsg{stamp: "v2"})
+	if !m.loading {
+		t.Fatal("a changed file was not read again")
+	}
+	m = update(t, m, reload(m.opts.Reload, reloadFile)())
+	want := "projects.md:12: not a Markdown catalog (binary data); showing the last good catalog"
+	if m.status != want || !m.statusErr || len(m.cat.Projects) != 18 || selectedName(m) != selected {
+		t.Errorf("status %q, %d projects, selected %q", m.status, len(m.cat.Projects), selectedName(m))
+	}
+	if !strings.Contains(screen(m), want) {
+		t.Errorf("the error is not on screen:\n%s", screen(m))
+	}
+
+	result, resultErr = renamedCatalog(t, "Moby", "Moby Two"), nil
+	m = update(t, m, tickMsg{stamp: "v3"})
+	m = update(t, m, reload(m.opts.Reload, reloadFile)())
+	if !hasProjectNamed(m, "Moby Two") || selectedName(m) != selected || m.stamp != "v3" {
+		t.Errorf("after the fix: selected %q, stamp %q", selectedName(m), m.stamp)
+	}
+}
+
+// TestStandInNotice: a catalog standing in for one that could not be read
+// says so in the status line, and the header says where it came from.
+func TestStandInNotice(t *testing.T) {
+	cat := testCatalog(t)
+	fetched := time.Date(2026, 11, 22, 8, 0, 0, 0, time.UTC)
+	cat.Origin = model.Origin{Kind: model.OriginCache, Name: "https://example.com/projects.md", Fetched: fetched,
+		Notice: "offline: showing the copy cached 3 days ago (could not fetch https://example.com/projects.md: connection refused)"}
+	now := fetched.Add(73 * time.Hour)
+	m := New(cat, Options{Now: func() time.Time { return now }})
+	m = update(t, m, tea.WindowSizeMsg{Width: 160, Height: 30})
+	s := screen(m)
+	if !strings.Contains(s, "example.com/projects.md · cached 3 days ago") || !strings.Contains(s, "offline: showing the copy cached 3 days ago") || !m.statusErr {
+		t.Errorf("screen:\n%s", s)
+	}
+	// The age moves on with the clock.
+	now = now.Add(24 * time.Hour)
+	m = update(t, m, tickMsg{})
+	if !strings.Contains(screen(m), "cached 4 days ago") {
+		t.Errorf("the age did not move on:\n%s", screen(m))
 	}
 }

@@ -130,6 +130,8 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.openNumber(n)
 	case key.Matches(msg, k.Copy):
 		return m.copyHomepage()
+	case key.Matches(msg, k.Reload):
+		return m.startReload(reloadKey)
 	}
 	return nil
 }

@@ -76,7 +76,7 @@ func (m *Model) viewTitle(width int) string {
 	if m.cat.Title != "" {
 		title += m.styles.TitleInfo.Render(" · " + m.cat.Title)
 	}
-	text := m.opts.Source
+	text := m.origin
 	if m.loading {
 		text += " · loading…"
 	}

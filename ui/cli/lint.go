@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -11,11 +12,12 @@ import (
 
 func (a *app) lintCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   "lint [FILE]",
+		Use:   "lint [FILE|URL]",
 		Short: "Check a catalog file",
 		Long: `Check a catalog file (the embedded catalog, or --catalog, when FILE is
 omitted) the way its maintainers would want. Prints FILE:LINE: error|warning:
-message for each finding; exits 1 if there is any error, else 0.`,
+message for each finding; exits 1 if there is any error, else 0. A URL is
+checked as it is downloaded now, never from the cache.`,
 		Example: `  upstream-tui lint
   upstream-tui lint ./README.md`,
 		Args: args(0, 1),
@@ -24,7 +26,7 @@ message for each finding; exits 1 if there is any error, else 0.`,
 			if len(args) == 1 {
 				path = args[0]
 			}
-			file, findings, err := a.Lint(path)
+			file, findings, err := a.Catalogs.Lint(context.Background(), path)
 			if err != nil {
 				return err
 			}

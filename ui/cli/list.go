@@ -27,7 +27,7 @@ piped, nothing is cut. JSON is documented in README.md.`,
 			if !slices.Contains(listFormats, output) {
 				return usagef("unknown output format %q; use one of %s", output, strings.Join(listFormats, ", "))
 			}
-			cat, _, err := a.load()
+			cat, err := a.load()
 			if err != nil {
 				return err
 			}

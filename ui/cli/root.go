@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -19,15 +20,11 @@ import (
 // Deps is what the commands need from outside; main wires it.
 type Deps struct {
 	Stdout, Stderr io.Writer
-	// Load loads the catalog at path, or the embedded one when path is
-	// empty, and says where it came from.
-	Load func(path string) (cat *model.Catalog, source string, err error)
-	// LoadPrefix reads the first rows of a large catalog file, for the
-	// browser's first frame; ok is false when the file is quick to load.
-	LoadPrefix func(path string) (cat *model.Catalog, ok bool)
-	// Lint lints the catalog at path, or the embedded one, and names the
-	// file for its findings.
-	Lint func(path string) (file string, findings []model.Finding, err error)
+	// Catalogs reads the catalogs.
+	Catalogs Catalogs
+	// DefaultCatalog is the catalog source when --catalog is not given
+	// (UPSTREAM_TUI_CATALOG); empty for the embedded catalog.
+	DefaultCatalog string
 	// Terminal reports whether w is a terminal, and its width.
 	Terminal func(w io.Writer) (width int, ok bool)
 	// Browse runs the interactive browser.
@@ -37,6 +34,27 @@ type Deps struct {
 	// NoColor is set when NO_COLOR asks for no colour.
 	NoColor bool
 	Version string
+}
+
+// Catalogs is where catalogs come from. A source is what --catalog names:
+// "" for the embedded catalog, a file, or a URL.
+type Catalogs interface {
+	// Load returns the catalog a command works on. A URL that cannot be
+	// fetched gives its cached copy or the embedded catalog instead, with
+	// Origin.Notice saying which and why; refresh fetches it whatever the
+	// cache's age.
+	Load(ctx context.Context, source string, refresh bool) (*model.Catalog, error)
+	// Quick returns at once what the app shows first, without the network:
+	// a URL's cached copy (or the embedded catalog), a large file's first
+	// rows. more is set when Reload should follow in the background.
+	Quick(source string, refresh bool) (cat *model.Catalog, more bool, err error)
+	// Reload reads a source again. A URL that cannot be fetched gives a
+	// stand-in as Load does; a file that cannot be read is an error.
+	Reload(ctx context.Context, source string) (*model.Catalog, error)
+	// Stamp identifies the version of a file on disk; "" for other sources.
+	Stamp(source string) string
+	// Lint lints a source and names it for the findings.
+	Lint(ctx context.Context, source string) (file string, findings []model.Finding, err error)
 }
 
 // Exit statuses.
@@ -73,6 +91,7 @@ func Run(args []string, d Deps) int {
 type app struct {
 	Deps
 	catalog string
+	refresh bool
 }
 
 func newRoot(d Deps) *cobra.Command {
@@ -104,46 +123,59 @@ The list, show, open and lint commands give the same answers to scripts.`,
 	root.SetErr(d.Stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.SetVersionTemplate("upstream-tui version {{.Version}}\n")
-	root.PersistentFlags().StringVar(&a.catalog, "catalog", "", "read the catalog from this Markdown `FILE` instead of the embedded one")
+	root.PersistentFlags().StringVar(&a.catalog, "catalog", d.DefaultCatalog, "read the catalog from this Markdown `FILE` or https:// URL instead of the embedded one (default $UPSTREAM_TUI_CATALOG)")
+	root.PersistentFlags().BoolVar(&a.refresh, "refresh", false, "fetch the --catalog URL now, whatever the age of its cached copy")
 	root.Flags().StringVar(&area, "area", "", "start on the tab of this area (`NAME` or a unique part of it)")
 	_ = root.RegisterFlagCompletionFunc("area", a.completeAreas)
 	root.AddCommand(a.listCmd(), a.showCmd(), a.openCmd(), a.lintCmd(), a.versionCmd())
 	return root
 }
 
-// load loads the catalog the --catalog flag names.
-func (a *app) load() (*model.Catalog, string, error) {
-	return a.Load(a.catalog)
+// load loads the catalog the --catalog flag names. When a URL could not be
+// fetched, the stand-in's notice goes to standard error and the command
+// goes on.
+func (a *app) load() (*model.Catalog, error) {
+	cat, err := a.Catalogs.Load(context.Background(), a.catalog, a.refresh)
+	if err != nil {
+		return nil, err
+	}
+	if n := cat.Origin.Notice; n != "" {
+		fmt.Fprintf(a.Stderr, "upstream-tui: %s\n", n)
+	}
+	return cat, nil
 }
 
-// browse starts the interactive browser. A load error never starts it. A
-// large catalog file starts it on its first rows while the rest is read
-// (not with --area, which needs every area to check the name against).
+// browse starts the interactive browser on what can be shown at once (a
+// URL's cached copy, a large file's first rows) and reads the rest in the
+// background. A load error never starts it. Quitting cancels a download.
 func (a *app) browse(query, area string) error {
-	if a.catalog != "" && area == "" && a.LoadPrefix != nil {
-		if first, ok := a.LoadPrefix(a.catalog); ok {
-			if _, ok := a.Terminal(a.Stdout); !ok {
-				return usagef("the interactive browser needs a terminal; standard output is not one (try 'upstream-tui list')")
-			}
-			path := a.catalog
-			load := func() (*model.Catalog, error) {
-				cat, _, err := a.Load(path)
-				return cat, err
-			}
-			return a.Browse(first, ui.Options{Query: query, Source: path, NoColor: a.NoColor, Opener: a.Opener, Load: load})
-		}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	src := a.catalog
+	stamped := a.Catalogs.Stamp(src)
+	cat, more, err := a.Catalogs.Quick(src, a.refresh)
+	if err == nil && more && area != "" {
+		// The area is checked against the whole catalog.
+		more = false
+		cat, err = a.Catalogs.Load(ctx, src, a.refresh)
 	}
-	cat, source, err := a.load()
 	if err != nil {
 		return err
 	}
-	opts := ui.Options{Query: query, Source: source, NoColor: a.NoColor, Opener: a.Opener}
+	opts := ui.Options{Query: query, NoColor: a.NoColor, Opener: a.Opener, ReloadAtStart: more}
 	if area != "" {
 		ar, err := cat.FindArea(area)
 		if err != nil {
 			return usageError{err}
 		}
 		opts.Area = ar.Name
+	}
+	if src != "" {
+		opts.Reload = func() (*model.Catalog, error) { return a.Catalogs.Reload(ctx, src) }
+	}
+	if stamped != "" {
+		opts.Stamp = func() string { return a.Catalogs.Stamp(src) }
+		opts.Stamped = stamped
 	}
 	if _, ok := a.Terminal(a.Stdout); !ok {
 		return usagef("the interactive browser needs a terminal; standard output is not one (try 'upstream-tui list')")

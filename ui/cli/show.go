@@ -48,7 +48,7 @@ name containing it, else the fuzzy best match when it clearly leads.`,
 
 // findProject loads the catalog and finds the project a user named.
 func (a *app) findProject(name string) (*model.Project, error) {
-	cat, _, err := a.load()
+	cat, err := a.load()
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,129 @@
+package data
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// A URL's cache entry is two files in the cache directory: NAME.md, the
+// catalog exactly as downloaded, and NAME.json, its validators. Each is
+// written atomically; the JSON holds the body's hash, so a crash between
+// the two writes leaves a body without validators, never wrong ones.
+
+// cacheMeta is what NAME.json holds.
+type cacheMeta struct {
+	URL          string    `json:"url"`
+	ETag         string    `json:"etag,omitempty"`
+	LastModified string    `json:"last_modified,omitempty"`
+	Fetched      time.Time `json:"fetched"`
+	SHA256       string    `json:"sha256"`
+}
+
+// cacheEntry is a usable cached copy: it parses and holds a project.
+type cacheEntry struct {
+	meta cacheMeta
+	cat  *model.Catalog
+}
+
+// cachePath is where a URL's download is kept, without the extension: the
+// host, for people looking in the directory, and a hash of the whole URL.
+func cachePath(dir, rawURL string) string {
+	sum := sha256.Sum256([]byte(rawURL))
+	host := "catalog"
+	if u, err := checkURL(rawURL); err == nil {
+		host = strings.Map(func(r rune) rune {
+			if r == '.' || r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return '_'
+		}, strings.ToLower(u.Hostname()))
+	}
+	return filepath.Join(dir, host+"-"+hex.EncodeToString(sum[:8]))
+}
+
+// readCache returns the cached copy of a URL, or nil when there is none
+// that can be used: an empty, unreadable or corrupt file counts as missing.
+func readCache(dir, rawURL string) *cacheEntry {
+	if dir == "" {
+		return nil
+	}
+	base := cachePath(dir, rawURL)
+	body, err := os.ReadFile(base + ".md")
+	if err != nil || len(body) == 0 || len(body) > maxBody {
+		return nil
+	}
+	cat, err := Parse(rawURL, body)
+	if err != nil || len(cat.Projects) == 0 {
+		return nil
+	}
+	var meta cacheMeta
+	raw, err := os.ReadFile(base + ".json")
+	if err != nil || json.Unmarshal(raw, &meta) != nil || meta.URL != rawURL || meta.SHA256 != bodyHash(body) {
+		// No validators to trust; the file's time says how old it is.
+		meta = cacheMeta{URL: rawURL}
+		if st, err := os.Stat(base + ".md"); err == nil {
+			meta.Fetched = st.ModTime()
+		}
+	}
+	return &cacheEntry{meta: meta, cat: cat}
+}
+
+// writeCache keeps a download and its validators.
+func writeCache(dir string, body []byte, meta cacheMeta) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	meta.SHA256 = bodyHash(body)
+	raw, err := json.MarshalIndent(meta, "", "  ")
+	if err != nil {
+		return err
+	}
+	base := cachePath(dir, meta.URL)
+	if err := writeAtomic(base+".md", body); err != nil {
+		return err
+	}
+	return writeAtomic(base+".json", append(raw, '\n'))
+}
+
+func bodyHash(body []byte) string {
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:])
+}
+
+// rename makes an atomic write visible; tests replace it to inject a
+// failure.
+var rename = os.Rename
+
+// writeAtomic replaces path with data so that a reader sees the old file
+// or the new one, never part of either: a temporary file in the same
+// directory, synced, then renamed over path. On failure the temporary
+// file is removed and path is as it was.
+func writeAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return rename(f.Name(), path)
+}

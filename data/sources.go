@@ -1,0 +1,115 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// Sources loads catalogs by the name the user gives (--catalog, or
+// UPSTREAM_TUI_CATALOG): "" for the embedded catalog, an https:// URL
+// (http:// for loopback hosts) through the cache, or a file path.
+type Sources struct {
+	Remote Remote
+	// BeforeFile, when set, is called with a file's path before it is read.
+	BeforeFile func(path string)
+}
+
+// Load returns the catalog a command works on. A URL that cannot be
+// fetched falls back to its cache or the embedded catalog, with
+// Origin.Notice saying so, and no error; refresh fetches whatever the
+// cache's age.
+func (s *Sources) Load(ctx context.Context, source string, refresh bool) (*model.Catalog, error) {
+	switch {
+	case source == "":
+		return LoadEmbedded()
+	case IsURL(source):
+		return s.Remote.Load(ctx, source, refresh)
+	}
+	return s.loadFile(source)
+}
+
+// Quick returns at once, without the network, what the app shows first:
+// a URL's cached copy (or the embedded catalog), or a large file's first
+// rows. more is set when Reload should follow in the background: the
+// copy is stale or refresh asks for it, or the file is not read whole.
+func (s *Sources) Quick(source string, refresh bool) (cat *model.Catalog, more bool, err error) {
+	switch {
+	case source == "":
+		cat, err = LoadEmbedded()
+		return cat, false, err
+	case IsURL(source):
+		cat, stale, err := s.Remote.Cached(source)
+		return cat, stale || refresh, err
+	}
+	if s.BeforeFile != nil {
+		s.BeforeFile(source)
+	}
+	if first, ok := LoadFilePrefix(source); ok {
+		first.Origin = fileOrigin(source)
+		return first, true, nil
+	}
+	cat, err = s.loadFile(source)
+	return cat, false, err
+}
+
+// Reload reads a source again: a URL from the network whatever the
+// cache's age (falling back as Load does), a file from disk (an error says
+// why it could not be read).
+func (s *Sources) Reload(ctx context.Context, source string) (*model.Catalog, error) {
+	switch {
+	case source == "":
+		return LoadEmbedded()
+	case IsURL(source):
+		return s.Remote.Load(ctx, source, true)
+	}
+	return s.loadFile(source)
+}
+
+// Stamp identifies the version of a file on disk, so that a change can be
+// noticed; "" for the embedded catalog, URLs and files that cannot be read.
+func (s *Sources) Stamp(source string) string {
+	if source == "" || IsURL(source) {
+		return ""
+	}
+	st, err := os.Stat(source)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%d %d %v", st.Size(), st.ModTime().UnixNano(), st.Mode())
+}
+
+// Lint lints a source and names it for the findings. A URL is linted as
+// downloaded now; when it cannot be, that is the error.
+func (s *Sources) Lint(ctx context.Context, source string) (string, []model.Finding, error) {
+	switch {
+	case source == "":
+		return EmbeddedName, LintEmbedded(), nil
+	case IsURL(source):
+		body, err := s.Remote.Download(ctx, source)
+		if err != nil {
+			return source, nil, err
+		}
+		return source, Lint(source, body), nil
+	}
+	fs, err := LintFile(source)
+	return source, fs, err
+}
+
+func (s *Sources) loadFile(path string) (*model.Catalog, error) {
+	if s.BeforeFile != nil {
+		s.BeforeFile(path)
+	}
+	cat, err := LoadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	cat.Origin = fileOrigin(path)
+	return cat, nil
+}
+
+func fileOrigin(path string) model.Origin {
+	return model.Origin{Kind: model.OriginFile, Name: path}
+}

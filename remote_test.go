@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/upstream-tui/upstream-tui/data"
+)
+
+// TestMain keeps every test off the user's cache: the commands run with
+// the real wiring, which caches under the user cache directory.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "upstream-tui-home")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
+	os.Unsetenv("UPSTREAM_TUI_CATALOG")
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// switchServer serves whatever body holds, or the status when it is set.
+type switchServer struct {
+	*httptest.Server
+	body   atomic.Pointer[[]byte]
+	status atomic.Int64
+}
+
+func newSwitchServer(t *testing.T, body []byte) *switchServer {
+	t.Helper()
+	s := &switchServer{}
+	s.body.Store(&body)
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if st := s.status.Load(); st != 0 {
+			w.WriteHeader(int(st))
+			return
+		}
+		w.Write(*s.body.Load())
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+func (s *switchServer) serve(body []byte) { s.body.Store(&body); s.status.Store(0) }
+
+// withCache gives a test a cache directory of its own.
+func withCache(t *testing.T) string {
+	dir := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", dir)
+	return filepath.Join(dir, "upstream-tui")
+}
+
+func TestCommandsFromURL(t *testing.T) {
+	cache := withCache(t)
+	srv := newSwitchServer(t, data.Embedded())
+	url := srv.URL + "/projects.md"
+
+	r := execute(t, nil, "list", "moby", "-o", "tsv", "--catalog", url)
+	if r.status != 0 || r.stderr != "" || !strings.Contains(r.stdout, "\nMoby\t") {
+		t.Fatalf("status %d stdout %q stderr %q", r.status, r.stdout, r.stderr)
+	}
+	entries, _ := os.ReadDir(cache)
+	if len(entries) != 2 {
+		t.Fatalf("cache holds %d files, want the body and its validators", len(entries))
+	}
+
+	// A newer list is seen with --refresh; without it, the fresh cache is.
+	srv.serve(bytes.Replace(data.Embedded(), []byte("[Moby]"), []byte("[Moby Two]"), 1))
+	if r := execute(t, nil, "list", "moby", "-o", "tsv", "--catalog", url); strings.Contains(r.stdout, "Moby Two") {
+		t.Error("a fresh cache was fetched again without --refresh")
+	}
+	if r := execute(t, nil, "show", "moby two", "--refresh", "--catalog", url); r.status != 0 || !strings.Contains(r.stdout, "Moby Two") {
+		t.Errorf("--refresh: status %d stdout %q stderr %q", r.status, r.stdout, r.stderr)
+	}
+
+	// The server fails: the cached copy, a notice, success.
+	srv.status.Store(http.StatusInternalServerError)
+	r = execute(t, nil, "list", "-o", "tsv", "--refresh", "--catalog", url)
+	want := "upstream-tui: not updated: showing the copy cached just now (could not fetch " + url + ": HTTP 500 Internal Server Error)\n"
+	if r.status != 0 || r.stderr != want || !strings.Contains(r.stdout, "Moby Two") {
+		t.Errorf("status %d stderr %q", r.status, r.stderr)
+	}
+
+	// The server is gone and there is no cache: the embedded catalog.
+	srv.Close()
+	withCache(t)
+	r = execute(t, nil, "list", "-o", "tsv", "--catalog", url)
+	if r.status != 0 || !strings.HasPrefix(r.stderr, "upstream-tui: offline: showing the embedded catalog (could not fetch "+url) ||
+		!strings.Contains(r.stdout, "\nMoby\t") {
+		t.Errorf("offline: status %d stderr %q", r.status, r.stderr)
+	}
+}
+
+func TestCatalogFromEnvironment(t *testing.T) {
+	withCache(t)
+	srv := newSwitchServer(t, bytes.Replace(data.Embedded(), []byte("[Moby]"), []byte("[Moby From Env]"), 1))
+	t.Setenv("UPSTREAM_TUI_CATALOG", srv.URL+"/projects.md")
+	if r := execute(t, nil, "list", "-o", "tsv"); r.status != 0 || !strings.Contains(r.stdout, "Moby From Env") {
+		t.Errorf("status %d stdout %q stderr %q", r.status, r.stdout, r.stderr)
+	}
+	// --catalog wins over the environment.
+	if r := execute(t, nil, "list", "-o", "tsv", "--catalog", readme); strings.Contains(r.stdout, "Moby From Env") {
+		t.Error("the environment won over --catalog")
+	}
+}
+
+func TestURLsRefused(t *testing.T) {
+	withCache(t)
+	r := execute(t, nil, "list", "--catalog", "http://example.com/projects.md")
+	if r.status != 1 || r.stderr != "upstream-tui: refusing plain http to example.com: use https (http is only for localhost)\n" {
+		t.Errorf("status %d stderr %q", r.status, r.stderr)
+	}
+}
+
+func TestLintURL(t *testing.T) {
+	withCache(t)
+	srv := newSwitchServer(t, data.Embedded())
+	url := srv.URL + "/projects.md"
+	r := execute(t, nil, "lint", url)
+	if r.status != 0 || !strings.Contains(r.stdout, url+":39: warning: Azure File CSI Driver repeats") {
+		t.Errorf("status %d stdout %q stderr %q", r.status, r.stdout, r.stderr)
+	}
+	srv.Close()
+	if r := execute(t, nil, "lint", url); r.status != 1 || !strings.HasPrefix(r.stderr, "upstream-tui: could not fetch "+url) {
+		t.Errorf("offline lint: status %d stderr %q", r.status, r.stderr)
+	}
+}
