@@ -80,12 +80,20 @@ func TestCommandsFromURL(t *testing.T) {
 	if r := execute(t, nil, "show", "moby two", "--refresh", "--catalog", url); r.status != 0 || !strings.Contains(r.stdout, "Moby Two") {
 		t.Errorf("--refresh: status %d stdout %q stderr %q", r.status, r.stdout, r.stderr)
 	}
+	// So is one older than --max-age.
+	srv.serve(bytes.Replace(data.Embedded(), []byte("[Moby]"), []byte("[Moby Three]"), 1))
+	if r := execute(t, nil, "show", "moby three", "--max-age", "1h", "--catalog", url); r.status == 0 {
+		t.Error("a copy younger than --max-age was downloaded again")
+	}
+	if r := execute(t, nil, "show", "moby three", "--max-age", "1ns", "--catalog", url); r.status != 0 {
+		t.Errorf("--max-age: status %d stderr %q", r.status, r.stderr)
+	}
 
 	// The server fails: the cached copy, a notice, success.
 	srv.status.Store(http.StatusInternalServerError)
 	r = execute(t, nil, "list", "-o", "tsv", "--refresh", "--catalog", url)
 	want := "upstream-tui: not updated: showing the copy cached just now (could not fetch " + url + ": HTTP 500 Internal Server Error)\n"
-	if r.status != 0 || r.stderr != want || !strings.Contains(r.stdout, "Moby Two") {
+	if r.status != 0 || r.stderr != want || !strings.Contains(r.stdout, "Moby Three") {
 		t.Errorf("status %d stderr %q", r.status, r.stderr)
 	}
 

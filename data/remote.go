@@ -18,10 +18,9 @@ import (
 
 // Limits of a download.
 const (
-	FetchTimeout  = 10 * time.Second
-	maxRedirects  = 5
-	maxBody       = 5 << 20
-	DefaultMaxAge = 24 * time.Hour
+	FetchTimeout = 10 * time.Second
+	maxRedirects = 5
+	maxBody      = 5 << 20
 )
 
 // IsURL reports whether a catalog source names a URL rather than a file.
@@ -93,14 +92,11 @@ func DefaultCacheDir() string {
 }
 
 // Remote reads catalogs from URLs through a cache. Its zero value works:
-// the default client, no cache, a 24 h maximum age.
+// the default client, no cache.
 type Remote struct {
 	Client *http.Client // nil: NewHTTPClient()
 	// CacheDir keeps the downloads; empty: nothing is cached.
 	CacheDir string
-	// MaxAge is how old a cached copy may be before it is fetched again;
-	// 0: DefaultMaxAge.
-	MaxAge time.Duration
 	// Now tells the time; nil: time.Now.
 	Now func() time.Time
 }
@@ -112,23 +108,16 @@ func (r *Remote) now() time.Time {
 	return time.Now()
 }
 
-func (r *Remote) maxAge() time.Duration {
-	if r.MaxAge > 0 {
-		return r.MaxAge
-	}
-	return DefaultMaxAge
-}
-
 // Cached returns at once, without the network, what to show for a URL:
 // its cached copy, else the embedded catalog with a notice. stale is set
-// when the cached copy is older than MaxAge or missing, so a Fetch should
-// follow. An error means the URL itself is refused.
-func (r *Remote) Cached(rawURL string) (cat *model.Catalog, stale bool, err error) {
+// when the cached copy is maxAge old or older, or missing, so a Fetch
+// should follow. An error means the URL itself is refused.
+func (r *Remote) Cached(rawURL string, maxAge time.Duration) (cat *model.Catalog, stale bool, err error) {
 	if _, err := checkURL(rawURL); err != nil {
 		return nil, false, err
 	}
 	if e := readCache(r.CacheDir, rawURL); e != nil {
-		return e.catalog(model.OriginCache), r.now().Sub(e.meta.Fetched) > r.maxAge(), nil
+		return e.catalog(model.OriginCache), r.now().Sub(e.meta.Fetched) >= maxAge, nil
 	}
 	cat, err = LoadEmbedded()
 	if err != nil {
@@ -140,12 +129,12 @@ func (r *Remote) Cached(rawURL string) (cat *model.Catalog, stale bool, err erro
 }
 
 // Load returns a URL's catalog for a command: the cached copy while it is
-// younger than MaxAge (unless refresh), else a download; when the
-// download fails, the cached copy or the embedded catalog, with a notice
-// that says which and why. An error means the URL itself is refused.
-func (r *Remote) Load(ctx context.Context, rawURL string, refresh bool) (*model.Catalog, error) {
-	cat, stale, err := r.Cached(rawURL)
-	if err != nil || !stale && !refresh {
+// younger than maxAge (0: never), else a download; when the download
+// fails, the cached copy or the embedded catalog, with a notice that says
+// which and why. An error means the URL itself is refused.
+func (r *Remote) Load(ctx context.Context, rawURL string, maxAge time.Duration) (*model.Catalog, error) {
+	cat, stale, err := r.Cached(rawURL, maxAge)
+	if err != nil || !stale {
 		return cat, err
 	}
 	fresh, err := r.Fetch(ctx, rawURL)

@@ -136,7 +136,7 @@ func TestFetchCachesTheDownload(t *testing.T) {
 	}
 	// A fresh cached copy is used without the network.
 	before := srv.requests.Load()
-	cat, err = r.Load(context.Background(), srv.catalogURL(), false)
+	cat, err = r.Load(context.Background(), srv.catalogURL(), time.Hour)
 	if err != nil || cat.Origin.Kind != model.OriginCache || srv.requests.Load() != before {
 		t.Errorf("fresh cache: origin %+v, %d requests, %v", cat.Origin, srv.requests.Load()-before, err)
 	}
@@ -149,7 +149,7 @@ func TestFetchFailuresFallBack(t *testing.T) {
 		})
 		dir := t.TempDir()
 		r := &Remote{CacheDir: dir}
-		cat, err := r.Load(context.Background(), url, true)
+		cat, err := r.Load(context.Background(), url, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -180,7 +180,7 @@ func TestFailureShowsTheCachedCopy(t *testing.T) {
 	url := srv.catalogURL()
 	srv.Close() // offline
 	now = fetched.Add(3*24*time.Hour + time.Hour)
-	cat, err := r.Load(context.Background(), url, false)
+	cat, err := r.Load(context.Background(), url, time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ func TestFetchTimesOut(t *testing.T) {
 	client := NewHTTPClient()
 	client.Timeout = 100 * time.Millisecond // the same client, a shorter wait
 	r := &Remote{Client: client, CacheDir: t.TempDir()}
-	cat, err := r.Load(context.Background(), url, true)
+	cat, err := r.Load(context.Background(), url, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +273,7 @@ func TestGarbageKeepsTheCache(t *testing.T) {
 		"",
 	} {
 		srv.set([]byte(junk), `"junk"`)
-		cat, err := r.Load(context.Background(), srv.catalogURL(), true)
+		cat, err := r.Load(context.Background(), srv.catalogURL(), 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -437,7 +437,7 @@ func TestBadCacheCountsAsMissing(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := &Remote{CacheDir: dir}
-		cat, stale, err := r.Cached(url)
+		cat, stale, err := r.Cached(url, time.Hour)
 		if err != nil || cat.Origin.Kind != model.OriginEmbedded || !stale {
 			t.Errorf("%q: origin %+v, stale %v, %v", body, cat.Origin, stale, err)
 		}
@@ -457,7 +457,7 @@ func TestCacheAge(t *testing.T) {
 	dir := t.TempDir()
 	start := time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)
 	now := start
-	r := &Remote{CacheDir: dir, MaxAge: 6 * time.Hour, Now: func() time.Time { return now }}
+	r := &Remote{CacheDir: dir, Now: func() time.Time { return now }}
 	if _, err := r.Fetch(context.Background(), srv.catalogURL()); err != nil {
 		t.Fatal(err)
 	}
@@ -466,7 +466,7 @@ func TestCacheAge(t *testing.T) {
 		stale bool
 	}{{time.Hour, false}, {7 * time.Hour, true}} {
 		now = start.Add(tc.after)
-		cat, stale, err := r.Cached(srv.catalogURL())
+		cat, stale, err := r.Cached(srv.catalogURL(), 6*time.Hour)
 		if err != nil || stale != tc.stale || cat.Origin.Kind != model.OriginCache {
 			t.Errorf("after %v: stale %v, origin %+v, %v", tc.after, stale, cat.Origin, err)
 		}
@@ -494,7 +494,7 @@ func TestURLRule(t *testing.T) {
 			t.Errorf("%s: %v", tc.url, err)
 		}
 		r := &Remote{}
-		if _, err := r.Load(context.Background(), tc.url, false); !tc.ok && err == nil {
+		if _, err := r.Load(context.Background(), tc.url, time.Hour); !tc.ok && err == nil {
 			t.Errorf("%s: Load accepted it", tc.url)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
@@ -17,16 +18,16 @@ type Sources struct {
 	BeforeFile func(path string)
 }
 
-// Load returns the catalog a command works on. A URL that cannot be
-// fetched falls back to its cache or the embedded catalog, with
-// Origin.Notice saying so, and no error; refresh fetches whatever the
-// cache's age.
-func (s *Sources) Load(ctx context.Context, source string, refresh bool) (*model.Catalog, error) {
+// Load returns the catalog a command works on. A URL is downloaded when
+// its cached copy is maxAge old (0: always); when that fails, the cached
+// copy or the embedded catalog is returned, with Origin.Notice saying so,
+// and no error.
+func (s *Sources) Load(ctx context.Context, source string, maxAge time.Duration) (*model.Catalog, error) {
 	switch {
 	case source == "":
 		return LoadEmbedded()
 	case IsURL(source):
-		return s.Remote.Load(ctx, source, refresh)
+		return s.Remote.Load(ctx, source, maxAge)
 	}
 	return s.loadFile(source)
 }
@@ -34,15 +35,14 @@ func (s *Sources) Load(ctx context.Context, source string, refresh bool) (*model
 // Quick returns at once, without the network, what the app shows first:
 // a URL's cached copy (or the embedded catalog), or a large file's first
 // rows. more is set when Reload should follow in the background: the
-// copy is stale or refresh asks for it, or the file is not read whole.
-func (s *Sources) Quick(source string, refresh bool) (cat *model.Catalog, more bool, err error) {
+// copy is maxAge old (0: always), or the file is not read whole.
+func (s *Sources) Quick(source string, maxAge time.Duration) (cat *model.Catalog, more bool, err error) {
 	switch {
 	case source == "":
 		cat, err = LoadEmbedded()
 		return cat, false, err
 	case IsURL(source):
-		cat, stale, err := s.Remote.Cached(source)
-		return cat, stale || refresh, err
+		return s.Remote.Cached(source, maxAge)
 	}
 	if s.BeforeFile != nil {
 		s.BeforeFile(source)
@@ -63,7 +63,7 @@ func (s *Sources) Reload(ctx context.Context, source string) (*model.Catalog, er
 	case source == "":
 		return LoadEmbedded()
 	case IsURL(source):
-		return s.Remote.Load(ctx, source, true)
+		return s.Remote.Load(ctx, source, 0)
 	}
 	return s.loadFile(source)
 }

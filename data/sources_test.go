@@ -19,7 +19,7 @@ func TestFileSource(t *testing.T) {
 	if err := os.WriteFile(path, Embedded(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cat, more, err := s.Quick(path, false)
+	cat, more, err := s.Quick(path, time.Hour)
 	if err != nil || more || cat.Origin != (model.Origin{Kind: model.OriginFile, Name: path}) {
 		t.Fatalf("quick: more %v, origin %+v, %v", more, cat.Origin, err)
 	}
@@ -49,7 +49,7 @@ func TestFileSource(t *testing.T) {
 
 func TestEmbeddedOrigin(t *testing.T) {
 	var s Sources
-	cat, err := s.Load(context.Background(), "", false)
+	cat, err := s.Load(context.Background(), "", time.Hour)
 	if err != nil || cat.Origin.Kind != model.OriginEmbedded || cat.Origin.Describe(time.Now()) != "embedded catalog" {
 		t.Errorf("origin %+v, %v", cat.Origin, err)
 	}

@@ -35,7 +35,7 @@ func (a *app) completeAreas(_ *cobra.Command, _ []string, toComplete string) ([]
 // complete offers the names of the catalog --catalog names that start
 // with prefix; never files.
 func (a *app) complete(prefix string, names func(*model.Catalog) []string) ([]string, cobra.ShellCompDirective) {
-	cat, _, err := a.Catalogs.Quick(a.catalog, false) // no network for a completion
+	cat, _, err := a.Catalogs.Quick(a.catalog, a.freshness()) // no network for a completion
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}

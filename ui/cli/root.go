@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -39,15 +40,15 @@ type Deps struct {
 // Catalogs is where catalogs come from. A source is what --catalog names:
 // "" for the embedded catalog, a file, or a URL.
 type Catalogs interface {
-	// Load returns the catalog a command works on. A URL that cannot be
-	// fetched gives its cached copy or the embedded catalog instead, with
-	// Origin.Notice saying which and why; refresh fetches it whatever the
-	// cache's age.
-	Load(ctx context.Context, source string, refresh bool) (*model.Catalog, error)
+	// Load returns the catalog a command works on. A URL is downloaded
+	// when its cached copy is maxAge old (0: always); when that fails, its
+	// cached copy or the embedded catalog comes instead, with
+	// Origin.Notice saying which and why.
+	Load(ctx context.Context, source string, maxAge time.Duration) (*model.Catalog, error)
 	// Quick returns at once what the app shows first, without the network:
 	// a URL's cached copy (or the embedded catalog), a large file's first
 	// rows. more is set when Reload should follow in the background.
-	Quick(source string, refresh bool) (cat *model.Catalog, more bool, err error)
+	Quick(source string, maxAge time.Duration) (cat *model.Catalog, more bool, err error)
 	// Reload reads a source again. A URL that cannot be fetched gives a
 	// stand-in as Load does; a file that cannot be read is an error.
 	Reload(ctx context.Context, source string) (*model.Catalog, error)
@@ -92,6 +93,19 @@ type app struct {
 	Deps
 	catalog string
 	refresh bool
+	maxAge  time.Duration
+}
+
+// defaultMaxAge is how old a URL's cached copy may be before it is
+// downloaded again.
+const defaultMaxAge = 24 * time.Hour
+
+// freshness is how old a cached copy may be, from --refresh and --max-age.
+func (a *app) freshness() time.Duration {
+	if a.refresh {
+		return 0
+	}
+	return max(a.maxAge, 0)
 }
 
 func newRoot(d Deps) *cobra.Command {
@@ -124,7 +138,8 @@ The list, show, open and lint commands give the same answers to scripts.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.SetVersionTemplate("upstream-tui version {{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.catalog, "catalog", d.DefaultCatalog, "read the catalog from this Markdown `FILE` or https:// URL instead of the embedded one (default $UPSTREAM_TUI_CATALOG)")
-	root.PersistentFlags().BoolVar(&a.refresh, "refresh", false, "fetch the --catalog URL now, whatever the age of its cached copy")
+	root.PersistentFlags().BoolVar(&a.refresh, "refresh", false, "download the --catalog URL now, whatever the age of its cached copy")
+	root.PersistentFlags().DurationVar(&a.maxAge, "max-age", defaultMaxAge, "download the --catalog URL again when its cached copy is this old (`DURATION`: 30m, 6h)")
 	root.Flags().StringVar(&area, "area", "", "start on the tab of this area (`NAME` or a unique part of it)")
 	_ = root.RegisterFlagCompletionFunc("area", a.completeAreas)
 	root.AddCommand(a.listCmd(), a.showCmd(), a.openCmd(), a.lintCmd(), a.versionCmd())
@@ -135,7 +150,7 @@ The list, show, open and lint commands give the same answers to scripts.`,
 // fetched, the stand-in's notice goes to standard error and the command
 // goes on.
 func (a *app) load() (*model.Catalog, error) {
-	cat, err := a.Catalogs.Load(context.Background(), a.catalog, a.refresh)
+	cat, err := a.Catalogs.Load(context.Background(), a.catalog, a.freshness())
 	if err != nil {
 		return nil, err
 	}
@@ -153,11 +168,11 @@ func (a *app) browse(query, area string) error {
 	defer cancel()
 	src := a.catalog
 	stamped := a.Catalogs.Stamp(src)
-	cat, more, err := a.Catalogs.Quick(src, a.refresh)
+	cat, more, err := a.Catalogs.Quick(src, a.freshness())
 	if err == nil && more && area != "" {
 		// The area is checked against the whole catalog.
 		more = false
-		cat, err = a.Catalogs.Load(ctx, src, a.refresh)
+		cat, err = a.Catalogs.Load(ctx, src, a.freshness())
 	}
 	if err != nil {
 		return err
