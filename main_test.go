@@ -78,6 +78,10 @@ func TestCommands(t *testing.T) {
 		{name: "list markdown", args: []string{"list", "gatekeeper", "-o", "markdown"}, stdout: "| Name | Area | Maturity | Goal |\n|---|---|---|---|\n| [OPA Gatekeeper](<https://github.com/open-policy-agent/gatekeeper>) | Cloud Native Governance and Security | CNCF incubating | K8s native Open Policy Agent policy enforcement |\n"},
 		{name: "list bad format", args: []string{"list", "-o", "yaml"}, status: 2, stderr: "upstream-tui: unknown output format \"yaml\"; use one of table, json, tsv, markdown\n"},
 		{name: "list nothing", args: []string{"list", "zzzqqq", "-o", "json"}, stdout: "[]\n"},
+		{name: "list facets", args: []string{"list", "state:graduated", "has:slack", "-o", "tsv"}, stdout: "NAME\tAREA\tMATURITY\tGOAL\tHOMEPAGE\nIn-tree (legacy)\t"},
+		{name: "list facets and words", args: []string{"list", "org:cncf", "state:incubating", "gate", "-o", "tsv"}, stdout: "HOMEPAGE\nOPA Gatekeeper\t"},
+		{name: "list negated facet", args: []string{"list", "-o", "tsv", "--", "-has:slack", "org:azure"}, stdout: "HOMEPAGE\nAAD Pod Identity\t"},
+		{name: "list unknown facet", args: []string{"list", "colour:red"}, status: 2, stderr: "upstream-tui: colour:red: unknown filter; use area:, org:, state: or has: (-has:slack leaves out)\n"},
 
 		{name: "show piped is markdown", args: []string{"show", "gatekeeper"}, stdout: "# OPA Gatekeeper\n\n**Area:** Cloud Native Governance and Security  \n**Maturity:** CNCF · incubating · API alpha\n\nK8s native Open Policy Agent policy enforcement\n\n## Project\n\n- **1** [OPA Gatekeeper](<https://github.com/open-policy-agent/gatekeeper>) *(homepage)*\n\n## Communication\n\n- **2** [\\#kubernetes-policy](<https://openpolicyagent.slack.com/archives/CDTN970AX>) *(Slack)*\n"},
 		{name: "show shared", args: []string{"show", "azure", "disk", "csi"}, stdout: "*(Slack, shared from In-tree (legacy))*"},

@@ -29,6 +29,9 @@ type entry struct {
 	name, goal, other             string // other: maturity and link labels, one per line
 	nameMask, goalMask, otherMask uint64
 	area                          int // index in Index.areas
+	// What facets look at: the maturity, lower-cased, and the link kinds.
+	org, state, api string
+	kinds           uint32
 }
 
 // Match is one project found by a search.
@@ -61,7 +64,11 @@ func NewIndex(projects []Project) *Index {
 			other.WriteByte('\n')
 			other.WriteString(l.Label)
 		}
-		e := entry{name: lower(p.Name), goal: lower(p.Goal.Plain()), other: lower(other.String())}
+		e := entry{name: lower(p.Name), goal: lower(p.Goal.Plain()), other: lower(other.String()),
+			org: lower(p.Maturity.Org), state: p.Maturity.State, api: lower(p.Maturity.API)}
+		for _, l := range p.Links {
+			e.kinds |= kindBit(l.Kind)
+		}
 		e.nameMask, e.goalMask, e.otherMask = runeMask(e.name), runeMask(e.goal), runeMask(e.other)
 		a, ok := areaIndex[p.Area]
 		if !ok {
@@ -114,6 +121,8 @@ type query struct {
 	terms      [][]rune
 	masks      []uint64
 	areaScores []int
+	facets     []Facet
+	err        error // the query cannot be used: it matches nothing
 }
 
 // scoreAreas matches every term against every area name, once.
@@ -132,7 +141,8 @@ func (ix *Index) scoreAreas(q *query) {
 }
 
 func parseQuery(q string) query {
-	pq := query{terms: terms(q)}
+	words, facets, err := ParseQuery(q)
+	pq := query{terms: terms(strings.Join(words, " ")), facets: facets, err: err}
 	for _, t := range pq.terms {
 		var m uint64
 		for _, r := range t {
@@ -184,7 +194,10 @@ func (s *Searcher) Search(q string) []Match {
 // supersedes a search still running.
 func (s *Searcher) SearchUntil(q string, stop func() bool) ([]Match, bool) {
 	var only []int
-	if s.lastValid && strings.TrimSpace(s.last) != "" && strings.HasPrefix(q, s.last) {
+	// A longer facet value can match more (a negated one, or "state" that
+	// becomes "state:"), so only fuzzy words narrow.
+	narrows := !strings.Contains(q, ":")
+	if narrows && s.lastValid && strings.TrimSpace(s.last) != "" && strings.HasPrefix(q, s.last) {
 		s.candidate = s.candidate[:0]
 		for _, m := range s.found {
 			s.candidate = append(s.candidate, m.Project)
@@ -211,7 +224,12 @@ const parallelMin = 8192
 // matches in catalog order in s.found, and returns them ranked; or gives up
 // when stop reports true.
 func (s *Searcher) search(q query, only []int, stop func() bool) ([]Match, bool) {
+	if q.err != nil {
+		s.found = s.found[:0]
+		return s.found, true
+	}
 	s.ix.scoreAreas(&q)
+	facets := s.ix.prepareFacets(q.facets)
 	n := len(s.ix.entries)
 	if only != nil {
 		n = len(only)
@@ -242,6 +260,9 @@ func (s *Searcher) search(q query, only []int, stop func() bool) ([]Match, bool)
 				i := j
 				if only != nil {
 					i = only[j]
+				}
+				if len(facets) > 0 && !facetsHold(&s.ix.entries[i], facets) {
+					continue
 				}
 				if score, ok := s.ix.score(i, q); ok {
 					scratch[k] = Match{Project: i, Score: score}
@@ -344,7 +365,7 @@ func (ix *Index) score(i int, q query) (int, bool) {
 func (ix *Index) NamePositions(i int, query string) []int {
 	name := ix.entries[i].name
 	var pos []int
-	for _, t := range terms(query) {
+	for _, t := range parseQuery(query).terms { // not the facets
 		var bytePos []int
 		if _, ok := matchTerm(name, t, &bytePos); ok {
 			pos = append(pos, bytePos...)

@@ -13,6 +13,7 @@ type keyMap struct {
 	FilterUp, FilterDown                    key.Binding
 	Open, Slack, Issues, Mail, Docs, Number key.Binding
 	Copy, Reload                            key.Binding
+	Facets, PickFacet, PickNegated          key.Binding
 	DetailUp, DetailDown                    key.Binding
 	About, Help, Close, Quit, ForceQuit     key.Binding
 
@@ -47,6 +48,10 @@ func defaultKeyMap() keyMap {
 		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy homepage URL")),
 		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload catalog")),
 
+		Facets:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "facets")),
+		PickFacet:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add to filter")),
+		PickNegated: key.NewBinding(key.WithKeys("-", "!"), key.WithHelp("-", "leave out")),
+
 		DetailUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/ctrl+u", "scroll detail up")),
 		DetailDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn/ctrl+d", "scroll detail down")),
 
@@ -78,7 +83,14 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	k.Up.SetEnabled(browsing || m == modeAbout)
 	k.Down.SetEnabled(browsing || m == modeAbout)
 	k.Reload.SetEnabled(browsing && k.reloadable)
-	k.Close.SetEnabled(m == modeHelp || m == modeAbout)
+	facets := m == modeFacets
+	k.Facets.SetEnabled(browsing)
+	k.PickFacet.SetEnabled(facets)
+	k.PickNegated.SetEnabled(facets)
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.Quit} {
+		b.SetEnabled(b.Enabled() || facets)
+	}
+	k.Close.SetEnabled(m == modeHelp || m == modeAbout || facets)
 	k.Help.SetEnabled(m != modeFilter)
 	k.Quit.SetEnabled(m != modeFilter)
 }
@@ -86,8 +98,8 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 // ShortHelp is the one-line help always shown at the bottom.
 func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
-		k.AcceptFilter, k.CancelFilter, k.FilterUp, k.FilterDown, k.Close,
-		k.Up, k.Down, k.Filter, k.ClearFilter, k.NextTab, k.Open, k.Slack, k.Issues,
+		k.AcceptFilter, k.CancelFilter, k.FilterUp, k.FilterDown, k.PickFacet, k.PickNegated, k.Close,
+		k.Up, k.Down, k.Filter, k.ClearFilter, k.NextTab, k.Open, k.Slack, k.Issues, k.Facets,
 		k.Help, k.Quit,
 	}
 }
@@ -96,7 +108,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.NextTab, k.PrevTab, k.Filter, k.ClearFilter, k.AcceptFilter, k.CancelFilter, k.About, k.Reload},
+		{k.NextTab, k.PrevTab, k.Filter, k.ClearFilter, k.AcceptFilter, k.CancelFilter, k.Facets, k.About, k.Reload},
 		{k.Open, k.Slack, k.Issues, k.Mail, k.Docs, k.Number, k.Copy},
 		{k.DetailUp, k.DetailDown, k.Help, k.Close, k.Quit, k.ForceQuit},
 	}

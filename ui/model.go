@@ -61,6 +61,7 @@ const (
 	modeFilter             // typing a filter
 	modeHelp               // full help on screen
 	modeAbout              // the catalog's prose on screen
+	modeFacets             // the facet picker on screen
 )
 
 // Model is the root Bubble Tea model of the app.
@@ -86,8 +87,9 @@ type Model struct {
 	active     int   // current tab
 	filterBuf  []int // the filtered list, reused from keystroke to keystroke
 
-	query   string        // the filter as typed
-	results []model.Match // ranked matches of query, when filtered()
+	query    string        // the filter as typed
+	queryErr error         // what is wrong with query, shown instead of the list
+	results  []model.Match // ranked matches of query, when filtered()
 
 	// Searches in commands: the generation of the latest, shared with the
 	// commands through latest so that a newer keystroke stops an older
@@ -109,6 +111,9 @@ type Model struct {
 	about      textPane
 	aboutWidth int // the width the about view was rendered for
 	renderer   *detailRenderer
+
+	facets      []facetOption // the picker's options, worked out when first shown
+	facetCursor int
 
 	status    string
 	statusErr bool
@@ -283,6 +288,7 @@ func (m *Model) relayout() {
 // list follows when its searchDoneMsg arrives.
 func (m *Model) applyQuery(q string) tea.Cmd {
 	m.query = q
+	m.queryErr = model.CheckQuery(q)
 	m.searchGen++
 	m.latest.Store(int64(m.searchGen)) // stops any search still running
 	m.searching = false

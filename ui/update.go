@@ -20,6 +20,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.handleFilterKey(msg)
 	case modeHelp, modeAbout:
 		return m.handleOverlayKey(msg)
+	case modeFacets:
+		return m.handleFacetKey(msg)
 	}
 	return m.handleBrowseKey(msg)
 }
@@ -88,6 +90,8 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeHelp
 	case key.Matches(msg, k.About):
 		m.mode = modeAbout
+	case key.Matches(msg, k.Facets):
+		m.openFacets()
 	case key.Matches(msg, k.Filter):
 		m.mode = modeFilter
 		m.input.CursorEnd()
@@ -226,7 +230,7 @@ func (m *Model) handleWheel(ev tea.Mouse) {
 	switch {
 	case m.mode == modeAbout:
 		m.about.ScrollDown(delta * wheelLines)
-	case m.mode == modeHelp:
+	case m.mode == modeHelp, m.mode == modeFacets:
 	case l.inDetail(ev.X, ev.Y):
 		m.detail.ScrollDown(delta * wheelLines)
 	case l.inList(ev.X, ev.Y):
@@ -239,7 +243,7 @@ const wheelLines = 3
 
 // handleClick selects the tab or the project under the mouse.
 func (m *Model) handleClick(ev tea.Mouse) {
-	if ev.Button != tea.MouseLeft || m.mode == modeHelp || m.mode == modeAbout {
+	if ev.Button != tea.MouseLeft || m.mode != modeBrowse && m.mode != modeFilter {
 		return
 	}
 	l := m.layout()

@@ -34,6 +34,8 @@ func (m *Model) render() string {
 		body = block(m.viewFullHelp(l.width), l.width, l.bodyH)
 	case modeAbout:
 		body = m.about.view()
+	case modeFacets:
+		body = m.viewFacets(l.width, l.bodyH)
 	default:
 		body = m.viewBody(l)
 	}
@@ -120,10 +122,14 @@ func (m *Model) viewList(l layout) string {
 	}
 	if len(m.list.items) == 0 {
 		msg := "No projects in this area."
-		if m.filtered() {
+		st := m.styles.Empty
+		switch {
+		case m.queryErr != nil:
+			msg, st = m.queryErr.Error(), m.styles.StatusError
+		case m.filtered():
 			msg = fmt.Sprintf("No projects match %q here.", m.query)
 		}
-		b.WriteString("\n" + m.styles.Empty.Render(msg))
+		b.WriteString("\n" + st.Render(wrapWords(msg, l.listW)))
 		return b.String()
 	}
 	end := min(m.list.offset+m.list.perPage(), len(m.list.items))

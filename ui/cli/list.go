@@ -18,9 +18,16 @@ func (a *app) listCmd() *cobra.Command {
 		Short: "List the projects, ranked by a fuzzy QUERY",
 		Long: `List the projects of the catalog, in catalog order, or ranked by the same
 fuzzy search as the app when QUERY is given. The table fits the terminal;
-piped, nothing is cut. JSON is documented in README.md.`,
+piped, nothing is cut. JSON is documented in README.md.
+
+QUERY may hold filters: area:NAME (fuzzy), org:cncf|azure|moby|...,
+state:graduated|incubating|sandbox|alpha|stable|unknown|...,
+has:slack|issues|mailing-list|docs|releases|tests. A leading - leaves the
+matches out; a QUERY starting with - follows --.`,
 		Example: `  upstream-tui list
   upstream-tui list csi --area "cloud provider"
+  upstream-tui list state:graduated has:slack
+  upstream-tui list -o tsv -- -has:slack org:azure
   upstream-tui list -o json | jq -r '.[] | select(.maturity.state == "graduated") | .name'`,
 		Args: args(0, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -57,6 +64,9 @@ piped, nothing is cut. JSON is documented in README.md.`,
 // selectProjects returns the projects of an area (all when area is empty),
 // ranked by query when it is given, else in catalog order.
 func selectProjects(cat *model.Catalog, query, area string) ([]*model.Project, error) {
+	if err := model.CheckQuery(query); err != nil {
+		return nil, usageError{err}
+	}
 	var only []int
 	if area != "" {
 		a, err := cat.FindArea(area)

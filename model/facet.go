@@ -1,0 +1,201 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// FacetKeys are the keys of the key:value words a query may hold.
+var FacetKeys = []string{"area", "org", "state", "has"}
+
+// FacetKinds are the link kinds has: knows, in the order help gives them.
+var FacetKinds = []Kind{KindSlack, KindIssues, KindMailingList, KindDocs, KindReleases, KindTests, KindForum, KindBoard, KindHome}
+
+// Facet is a key:value word of a query; it narrows the results to the
+// projects it holds for, or with Negate ("-has:slack") to the others.
+type Facet struct {
+	Key, Value string
+	Negate     bool
+}
+
+// String writes the facet as it is typed.
+func (f Facet) String() string {
+	v := f.Value
+	if strings.ContainsAny(v, " \t") {
+		v = `"` + v + `"`
+	}
+	s := f.Key + ":" + v
+	if f.Negate {
+		s = "-" + s
+	}
+	return s
+}
+
+// QueryError is a query word that cannot be used.
+type QueryError struct {
+	Word string
+	Msg  string
+}
+
+func (e *QueryError) Error() string { return fmt.Sprintf("%s: %s", e.Word, e.Msg) }
+
+// ParseQuery splits a query into its fuzzy words and its facets. A word
+// key:value whose key is letters only is a facet, negated by a leading
+// "-"; the value may be quoted (area:"container runtime"). A facet with no
+// value yet narrows nothing, so that a query can be typed letter by letter.
+// An unknown key, or a has: value that is no link kind, is an error that
+// names the words known.
+func ParseQuery(q string) (words []string, facets []Facet, err error) {
+	for _, tok := range tokens(q) {
+		body, negate := strings.CutPrefix(tok, "-")
+		key, value, ok := strings.Cut(body, ":")
+		if !ok || !isKey(key) {
+			words = append(words, tok)
+			continue
+		}
+		key = strings.ToLower(key)
+		f := Facet{Key: key, Value: strings.ToLower(strings.Trim(value, `"`)), Negate: negate}
+		switch key {
+		case "area", "org", "state":
+		case "has":
+			if f.Value != "" && kindsWithPrefix(f.Value) == 0 {
+				return nil, nil, &QueryError{Word: tok, Msg: "no such link kind; has: takes " + kindList()}
+			}
+		default:
+			return nil, nil, &QueryError{Word: tok, Msg: "unknown filter; use area:, org:, state: or has: (-has:slack leaves out)"}
+		}
+		facets = append(facets, f)
+	}
+	return words, facets, nil
+}
+
+// CheckQuery reports what is wrong with a query, or nil.
+func CheckQuery(q string) error {
+	_, _, err := ParseQuery(q)
+	return err
+}
+
+// tokens splits a query at white space outside double quotes.
+func tokens(q string) []string {
+	var out []string
+	for i := 0; i < len(q); {
+		for i < len(q) && isSpace(q[i]) {
+			i++
+		}
+		start, quoted := i, false
+		for i < len(q) && (quoted || !isSpace(q[i])) {
+			if q[i] == '"' {
+				quoted = !quoted
+			}
+			i++
+		}
+		if i > start {
+			out = append(out, q[start:i])
+		}
+	}
+	return out
+}
+
+func isKey(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// kindsWithPrefix returns the bits of the link kinds has: value names: the
+// kinds starting with it ("mail" is mailing-list).
+func kindsWithPrefix(value string) uint32 {
+	var bits uint32
+	for i, k := range FacetKinds {
+		if strings.HasPrefix(string(k), value) {
+			bits |= 1 << i
+		}
+	}
+	return bits
+}
+
+func kindBit(k Kind) uint32 {
+	for i, fk := range FacetKinds {
+		if fk == k {
+			return 1 << i
+		}
+	}
+	return 0
+}
+
+func kindList() string {
+	names := make([]string, len(FacetKinds))
+	for i, k := range FacetKinds {
+		names[i] = string(k)
+	}
+	return strings.Join(names, ", ")
+}
+
+// facetTest is a facet prepared for one search.
+type facetTest struct {
+	Facet
+	kinds  uint32 // has: the link kinds named
+	areaOK []bool // area: whether each of the index's areas matches
+}
+
+// prepareFacets works out once per search what each facet needs.
+func (ix *Index) prepareFacets(fs []Facet) []facetTest {
+	out := make([]facetTest, 0, len(fs))
+	for _, f := range fs {
+		if f.Value == "" {
+			continue // still being typed
+		}
+		t := facetTest{Facet: f}
+		switch f.Key {
+		case "has":
+			t.kinds = kindsWithPrefix(f.Value)
+		case "area":
+			want := []rune(strings.ReplaceAll(f.Value, " ", ""))
+			t.areaOK = make([]bool, len(ix.areas))
+			for a, name := range ix.areas {
+				t.areaOK[a] = subsequence(name, want)
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// facetsHold reports whether every facet holds for entry e.
+func facetsHold(e *entry, fs []facetTest) bool {
+	for i := range fs {
+		f := &fs[i]
+		var ok bool
+		switch f.Key {
+		case "area":
+			ok = f.areaOK[e.area]
+		case "org":
+			ok = strings.HasPrefix(e.org, f.Value)
+		case "state":
+			ok = strings.HasPrefix(e.state, f.Value) || e.api != "" && strings.HasPrefix(e.api, f.Value)
+		case "has":
+			ok = e.kinds&f.kinds != 0
+		}
+		if ok == f.Negate {
+			return false
+		}
+	}
+	return true
+}
+
+// subsequence reports whether the runes of want appear in s in order.
+func subsequence(s string, want []rune) bool {
+	i := 0
+	for _, r := range s {
+		if i < len(want) && r == want[i] {
+			i++
+		}
+	}
+	return i == len(want)
+}

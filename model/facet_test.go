@@ -1,0 +1,94 @@
+package model
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// facetCatalog has one project per interesting combination.
+func facetCatalog() []Project {
+	link := func(k Kind) Link { return Link{Label: string(k), URL: "https://example.com/" + string(k), Kind: k} }
+	return []Project{
+		{Name: "In-tree", Area: "Kubernetes Azure Cloud Provider", Maturity: Maturity{Org: "CNCF", State: "graduated"}, Links: []Link{link(KindHome), link(KindSlack)}},
+		{Name: "Containerd", Area: "Container Runtime", Maturity: Maturity{Org: "CNCF", State: "graduated"}, Links: []Link{link(KindHome), link(KindSlack), link(KindIssues)}},
+		{Name: "Helm", Area: "Package Management", Maturity: Maturity{Org: "CNCF", State: "graduated"}, Links: []Link{link(KindHome)}},
+		{Name: "Gatekeeper", Area: "Governance", Maturity: Maturity{Org: "CNCF", State: "incubating", API: "alpha"}, Links: []Link{link(KindHome), link(KindMailingList)}},
+		{Name: "AKS Engine", Area: "Cluster Management", Maturity: Maturity{Org: "Azure", State: "incubating"}, Links: []Link{link(KindHome), link(KindSlack)}},
+		{Name: "Moby", Area: "Container Runtime", Maturity: Maturity{Org: "Moby", State: StateUnknown}, Links: []Link{link(KindHome), link(KindSlack)}},
+	}
+}
+
+func TestFacets(t *testing.T) {
+	ps := facetCatalog()
+	ix := NewIndex(ps)
+	for _, tc := range []struct {
+		query string
+		want  string
+	}{
+		{"state:graduated has:slack", "In-tree Containerd"},
+		{"state:grad has:slack", "In-tree Containerd"},
+		{"state:graduated -has:slack", "Helm"},
+		{"org:azure", "AKS Engine"},
+		{"org:cncf state:alpha", "Gatekeeper"}, // the API version counts as a state
+		{"state:unknown", "Moby"},
+		{"has:mail", "Gatekeeper"},
+		{"area:runtime", "Containerd Moby"},
+		{`area:"container runtime" -org:moby`, "Containerd"},
+		{"area:ctrrt", "Containerd Moby"},                                // fuzzy
+		{"has:slack cont", "Containerd Moby"},                            // fuzzy words rank within the facets
+		{"state:", "In-tree Containerd Helm Gatekeeper AKS Engine Moby"}, // a facet being typed
+		{"STATE:Graduated HAS:Issues", "Containerd"},
+		{"org:nobody", ""},
+	} {
+		var got []string
+		for _, m := range ix.Search(tc.query, nil) {
+			got = append(got, ps[m.Project].Name)
+		}
+		if strings.Join(got, " ") != tc.want {
+			t.Errorf("%q: %q, want %q", tc.query, strings.Join(got, " "), tc.want)
+		}
+	}
+}
+
+func TestQueryErrors(t *testing.T) {
+	for q, want := range map[string]string{
+		"colour:red":     `colour:red: unknown filter; use area:, org:, state: or has: (-has:slack leaves out)`,
+		"moby has:email": `has:email: no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, home`,
+	} {
+		err := CheckQuery(q)
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: %v", q, err)
+		}
+		if ms := NewIndex(facetCatalog()).Search(q, nil); len(ms) != 0 {
+			t.Errorf("%q matched %d", q, len(ms))
+		}
+	}
+	words, facets, err := ParseQuery(`gate -has:slack area:"a b" x:y:z 2:30`)
+	if err == nil {
+		t.Errorf("x:y:z accepted: %v %v", words, facets)
+	}
+	words, facets, err = ParseQuery(`gate -has:slack area:"a b" 2:30`)
+	want := []Facet{{Key: "has", Value: "slack", Negate: true}, {Key: "area", Value: "a b"}}
+	if err != nil || !reflect.DeepEqual(words, []string{"gate", "2:30"}) || !reflect.DeepEqual(facets, want) {
+		t.Errorf("words %q facets %+v err %v", words, facets, err)
+	}
+	if facets[1].String() != `area:"a b"` || facets[0].String() != "-has:slack" {
+		t.Errorf("%s %s", facets[0], facets[1])
+	}
+}
+
+// TestFacetsDoNotNarrowWrongly: typing on from a fuzzy word into a facet,
+// or lengthening a negated value, must not keep the narrower results.
+func TestFacetsDoNotNarrowWrongly(t *testing.T) {
+	ps := facetCatalog()
+	s := NewIndex(ps).NewSearcher()
+	steps := []string{"state", "state:", "state:g", "-", "-has:s", "-has:sl", "-has:slack"}
+	for _, q := range steps {
+		got := len(s.Search(q))
+		want := len(NewIndex(ps).Search(q, nil))
+		if got != want {
+			t.Errorf("%q: %d matches while typing, %d afresh", q, got, want)
+		}
+	}
+}
