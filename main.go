@@ -24,9 +24,14 @@ func main() {
 	os.Exit(cli.Run(os.Args[1:], deps(os.Stdout, os.Stderr)))
 }
 
-// deps wires the command line to the catalog sources, the terminal and
-// the browser.
+// deps wires the command line to the catalog sources, the config file,
+// the state directory, the terminal and the browser.
 func deps(stdout, stderr io.Writer) cli.Deps {
+	cfg, settings := config()
+	catalog := os.Getenv("UPSTREAM_TUI_CATALOG")
+	if catalog == "" {
+		catalog = cfg.Catalog
+	}
 	return cli.Deps{
 		Stdout: stdout,
 		Stderr: stderr,
@@ -34,7 +39,9 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 			Remote:     data.Remote{CacheDir: data.DefaultCacheDir()},
 			BeforeFile: limitMemory,
 		},
-		DefaultCatalog: os.Getenv("UPSTREAM_TUI_CATALOG"),
+		DefaultCatalog: catalog,
+		Settings:       settings,
+		State:          data.StateStore{Dir: data.DefaultStateDir()},
 		Terminal:       terminal,
 		Browse: func(cat *model.Catalog, opts ui.Options) error {
 			_, err := tea.NewProgram(ui.New(cat, opts)).Run()
@@ -42,8 +49,24 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		},
 		Opener:  ui.SystemOpener,
 		NoColor: os.Getenv("NO_COLOR") != "",
+		Plain:   os.Getenv("TERM") == "dumb",
 		Version: version,
 	}
+}
+
+// config reads the config file. A mistake in it means none of it is used:
+// the settings are the defaults, with a notice that names the file, the
+// line and the key.
+func config() (data.Config, cli.Settings) {
+	cfg, err := data.LoadConfig(data.DefaultConfigFile(), ui.Actions(), ui.CheckKeys)
+	if err != nil {
+		return data.Config{}, cli.Settings{RecentFirst: true, Notice: "config not used, running on the defaults: " + err.Error()}
+	}
+	s := cli.Settings{MaxAge: cfg.MaxAge, Theme: cfg.Theme, RecentFirst: true, Plain: cfg.Plain, Keys: cfg.Keys}
+	if cfg.RecentFirst != nil {
+		s.RecentFirst = *cfg.RecentFirst
+	}
+	return cfg, s
 }
 
 // limitMemory sets a soft memory limit for reading a catalog file, unless

@@ -13,15 +13,20 @@ import (
 	"github.com/upstream-tui/upstream-tui/data"
 )
 
-// TestMain keeps every test off the user's cache: the commands run with
-// the real wiring, which caches under the user cache directory.
+// TestMain keeps every test off the user's files: the commands run with
+// the real wiring, which caches, remembers and reads a config file under
+// the user's directories.
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "upstream-tui-home")
 	if err != nil {
 		panic(err)
 	}
+	// Off the user's cache, state and config too.
 	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
+	os.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
+	os.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	os.Unsetenv("UPSTREAM_TUI_CATALOG")
+	os.Unsetenv("NO_COLOR")
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

@@ -25,6 +25,9 @@ type tmuxSession struct {
 	started time.Time
 }
 
+// stateDirs holds each test's state directory.
+var stateDirs sync.Map
+
 // binary builds the program once for all the terminal tests.
 var binary = sync.OnceValues(func() (string, error) {
 	dir, err := os.MkdirTemp("", "upstream-tui-test")
@@ -63,8 +66,11 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	}
 	// After the program: its exit status and whether the terminal is back
 	// in canonical mode with echo.
-	shell := fmt.Sprintf("env -u BROWSER DISPLAY=:99 PATH=%s:$PATH %s %s; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END-OF-RUN; sleep 600",
-		fakebin, bin, strings.Join(quoted, " "))
+	// What the app remembers is the test's own: shared by its sessions,
+	// never by other tests.
+	state, _ := stateDirs.LoadOrStore(t, t.TempDir())
+	shell := fmt.Sprintf("env -u BROWSER DISPLAY=:99 XDG_STATE_HOME=%s PATH=%s:$PATH %s %s; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END-OF-RUN; sleep 600",
+		state, fakebin, bin, strings.Join(quoted, " "))
 	// No user config; set-clipboard on makes any OSC 52 write a paste buffer.
 	s.started = time.Now()
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), shell)
@@ -337,6 +343,69 @@ func TestFileReloadInRealTerminal(t *testing.T) {
 	line := strings.Count(broken[:strings.Index(broken, "\x00")], "\n") + 1
 	write(broken)
 	s.waitFor("the parse error", contains(fmt.Sprintf("%s:%d: not a Markdown catalog", filepath.Base(path), line), "AKS Engine Edited"))
+	s.keys("q")
+	s.checkRestored("0")
+}
+
+// TestRecentsInRealTerminal opens a link, quits, starts again and finds
+// the project first, and in list --recent.
+func TestRecentsInRealTerminal(t *testing.T) {
+	s := startTmux(t, 120, 30)
+	s.waitFor("the catalog", contains("All 18"))
+	s.keys("/moby")
+	s.key("Enter")
+	s.keys("s")
+	s.waitOpened("https://opencontainers.slack.com/archives/C0LQVA03W")
+	s.key("Escape")
+	s.waitFor("Moby first", contains("recently opened first"))
+	s.keys("q")
+	s.checkRestored("0")
+
+	s = startTmux(t, 120, 30)
+	screen := s.waitFor("the recents", contains("All areas · 18 projects · recently opened first"))
+	if rows := strings.Split(screen, "\n"); !strings.Contains(rows[3], "Moby") {
+		t.Errorf("Moby is not the first row:\n%s", screen)
+	}
+	s.keys("q")
+	s.checkRestored("0")
+
+	dir, _ := stateDirs.Load(t)
+	t.Setenv("XDG_STATE_HOME", dir.(string))
+	if r := execute(t, nil, "list", "--recent", "-o", "tsv"); !strings.HasPrefix(r.stdout, "NAME\tAREA\tMATURITY\tGOAL\tHOMEPAGE\nMoby\t") {
+		t.Errorf("list --recent: %q %q", r.stdout, r.stderr)
+	}
+}
+
+// TestConfigInRealTerminal swaps two keys, then makes a mistake.
+func TestConfigInRealTerminal(t *testing.T) {
+	withConfig(t, "# swap s and i\n[keys]\nslack = \"i\"\nissues = \"s\"\n")
+	s := startTmux(t, 120, 30, "gatekeeper")
+	s.waitFor("the catalog", contains("1 of 18 match", "OPA Gatekeeper", "i open Slack", "s open issues"))
+	s.keys("i")
+	s.waitOpened("https://openpolicyagent.slack.com/archives/CDTN970AX")
+	s.keys("q")
+	s.checkRestored("0")
+
+	path := withConfig(t, "theme = \"dark\"\n[keys]\nslack = \"i\"\n")
+	s = startTmux(t, 160, 30, "gatekeeper")
+	s.waitFor("the notice and the defaults", contains("config not used, running on the defaults: "+path+`:3: keys.slack: "i" would do`, "s open Slack"))
+	s.keys("s")
+	s.waitOpened("https://openpolicyagent.slack.com/archives/CDTN970AX")
+	s.keys("q")
+	s.checkRestored("0")
+}
+
+// TestPlainInRealTerminal: --plain draws no box and no colour, and puts
+// the detail under the list even in a wide terminal.
+func TestPlainInRealTerminal(t *testing.T) {
+	s := startTmux(t, 140, 30, "--plain", "gatekeeper")
+	screen := s.waitFor("the plain screen", contains("[All 1]", "> OPA Gatekeeper", "-----"))
+	if strings.ContainsAny(screen, "│─▌‹›") {
+		t.Errorf("box drawing in plain mode:\n%s", screen)
+	}
+	if escapes := s.tmux("capture-pane", "-p", "-e"); strings.Contains(escapes, "\x1b[38;") || strings.Contains(escapes, "\x1b[48;") {
+		t.Errorf("colour in plain mode:\n%q", escapes)
+	}
 	s.keys("q")
 	s.checkRestored("0")
 }

@@ -17,16 +17,18 @@ import (
 type detailRenderer struct {
 	style     string
 	noColor   bool // strip colours from glamour's output (NO_COLOR)
+	links     bool // make link labels clickable (OSC 8)
 	renderers map[int]*glamour.TermRenderer
 	cache     map[detailKey]string
 }
 
 type detailKey struct{ project, width int }
 
-func newDetailRenderer(style string, noColor bool) *detailRenderer {
+func newDetailRenderer(style string, noColor, links bool) *detailRenderer {
 	return &detailRenderer{
 		style:     style,
 		noColor:   noColor,
+		links:     links,
 		renderers: map[int]*glamour.TermRenderer{},
 		cache:     map[detailKey]string{},
 	}
@@ -39,6 +41,9 @@ func (r *detailRenderer) render(p *model.Project, i, width int) string {
 		return s
 	}
 	s := r.markdown(detailMarkdown(p, paneFlavor(width)), width)
+	if r.links {
+		s = hyperlinkLabels(s, p)
+	}
 	r.cache[k] = s
 	return s
 }
@@ -95,5 +100,5 @@ func compactStyle(name string) ansi.StyleConfig {
 // RenderDetail renders a project's detail as the detail pane shows it, for
 // a terminal width columns wide (what `show` prints on a terminal).
 func RenderDetail(p *model.Project, width int, noColor bool) string {
-	return newDetailRenderer("dark", noColor).render(p, -1, width)
+	return newDetailRenderer("dark", noColor, false).render(p, -1, width)
 }

@@ -97,7 +97,7 @@ func (m *Model) handleFacetKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.input.SetValue(q)
 		return m.applyQuery(q)
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	}
 	return nil
 }
@@ -111,7 +111,7 @@ func (m *Model) viewFacets(width, height int) []string {
 		o := m.facets[i]
 		line := fmt.Sprintf("  %-40s %5d", o.facet.String(), o.count)
 		if i == m.facetCursor {
-			line = m.styles.Cursor.Render("▌ ") + m.styles.SelectedName.Render(line[2:])
+			line = m.styles.Cursor.Render(m.styles.Glyphs.cursor) + m.styles.SelectedName.Render(line[2:])
 		}
 		lines = append(lines, line)
 	}

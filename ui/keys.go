@@ -1,6 +1,13 @@
 package ui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+)
 
 // keyMap holds every binding of the app. Help is built from it, and
 // bindings that do not apply in the current mode are disabled, so help
@@ -45,7 +52,7 @@ func defaultKeyMap() keyMap {
 		Mail:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "open mailing list")),
 		Docs:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "open Use on Azure")),
 		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "open link N")),
-		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy homepage URL")),
+		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link: y then y/s/i/m/d/1-9")),
 		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload catalog")),
 
 		Facets:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "facets")),
@@ -112,4 +119,80 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Open, k.Slack, k.Issues, k.Mail, k.Docs, k.Number, k.Copy},
 		{k.DetailUp, k.DetailDown, k.Help, k.Close, k.Quit, k.ForceQuit},
 	}
+}
+
+// actions names every binding for the config file's [keys] table.
+func (k *keyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom,
+		"page_up": &k.PageUp, "page_down": &k.PageDown,
+		"next_tab": &k.NextTab, "prev_tab": &k.PrevTab,
+		"filter": &k.Filter, "clear_filter": &k.ClearFilter,
+		"accept_filter": &k.AcceptFilter, "cancel_filter": &k.CancelFilter,
+		"filter_up": &k.FilterUp, "filter_down": &k.FilterDown,
+		"open": &k.Open, "slack": &k.Slack, "issues": &k.Issues, "mail": &k.Mail,
+		"docs": &k.Docs, "number": &k.Number, "copy": &k.Copy, "reload": &k.Reload,
+		"facets": &k.Facets, "pick_facet": &k.PickFacet, "pick_negated": &k.PickNegated,
+		"detail_up": &k.DetailUp, "detail_down": &k.DetailDown,
+		"about": &k.About, "help": &k.Help, "close": &k.Close,
+		"quit": &k.Quit, "force_quit": &k.ForceQuit,
+	}
+}
+
+// Actions lists the names of the actions a config file can bind.
+func Actions() []string {
+	var k keyMap
+	names := slices.Collect(maps.Keys(k.actions()))
+	slices.Sort(names)
+	return names
+}
+
+// rebind gives actions the keys a config asks for; help shows them.
+func (k *keyMap) rebind(keys map[string][]string) {
+	acts := k.actions()
+	for name, ks := range keys {
+		if b, ok := acts[name]; ok {
+			b.SetKeys(ks...)
+			b.SetHelp(strings.Join(ks, "/"), b.Help().Desc)
+		}
+	}
+}
+
+// CheckKeys reports a rebinding that would make two actions of one mode
+// share a key, naming one of the actions the config rebinds.
+func CheckKeys(keys map[string][]string) (action string, err error) {
+	k := defaultKeyMap()
+	k.reloadable = true
+	k.rebind(keys)
+	names := k.actions()
+	for _, m := range []mode{modeBrowse, modeFilter, modeHelp, modeAbout, modeFacets} {
+		k.setMode(m, true)
+		owner := map[string]string{}
+		for _, name := range Actions() {
+			b := names[name]
+			if !b.Enabled() {
+				continue
+			}
+			for _, key := range b.Keys() {
+				other, taken := owner[key]
+				if !taken || sameAction(name, other) {
+					owner[key] = name
+					continue
+				}
+				culprit := name
+				if _, ok := keys[other]; ok {
+					culprit = other
+				}
+				return culprit, fmt.Errorf("%q would do both %s and %s", key, other, name)
+			}
+		}
+	}
+	return "", nil
+}
+
+// sameAction: bindings that share keys by design, one of them disabled in
+// every mode where the other works, or doing the same there.
+func sameAction(a, b string) bool {
+	pair := func(x, y string) bool { return a == x && b == y || a == y && b == x }
+	return pair("close", "help") || pair("close", "about") || pair("close", "facets")
 }

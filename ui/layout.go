@@ -40,7 +40,7 @@ func (m *Model) layout() layout {
 	}
 	l.bodyY = headerLines
 	l.bodyH = m.height - headerLines - footerLines
-	l.wide = m.width >= wideWidth
+	l.wide = m.width >= wideWidth && !m.opts.Plain // plain: in reading order
 	filterLine := 0
 	if m.mode == modeFilter || m.filtered() {
 		filterLine = 1

@@ -97,7 +97,7 @@ func renderRow(s *styles, r listRow, width int) string {
 	cursor := "  "
 	nameStyle, goalStyle := p.name, p.goal
 	if r.selected {
-		cursor = p.cursor.Render("▌ ")
+		cursor = p.cursor.Render(s.Glyphs.cursor)
 		nameStyle, goalStyle = p.selectedName, p.selectedGoal
 	}
 	inner := max(width-2, 0)

@@ -41,8 +41,31 @@ type Options struct {
 	// Stamped is its value when the catalog was read.
 	Stamp   func() string
 	Stamped string
-	// Now tells the time for the header's "fetched 5 min ago"; nil: time.Now.
+	// Now tells the time for the header's "checked 5 min ago" and for
+	// recents; nil: time.Now.
 	Now func() time.Time
+	// State is what the last run remembered; SaveState keeps it, in a
+	// command, after a link opens and when the app quits. The app starts
+	// on State.LastTab when Area is empty.
+	State     model.State
+	SaveState func(model.State) error
+	// RecentFirst lists the recently opened projects first on the All tab
+	// while no filter is applied.
+	RecentFirst bool
+	// Keys rebinds actions (see Actions) to keys; CheckKeys them first.
+	Keys map[string][]string
+	// Theme is "dark" or "light" to fix the colours; otherwise they follow
+	// the terminal's background.
+	Theme string
+	// Hyperlinks makes the detail's link labels clickable in terminals that
+	// support OSC 8.
+	Hyperlinks bool
+	// Plain draws for screen readers and dumb terminals: no colour, ASCII
+	// instead of box drawing, the detail always under the list.
+	Plain bool
+	// Notice is shown in the status line at start (a config file that was
+	// not used, a state file that could not be read).
+	Notice string
 	// AsyncSearchFrom is the catalog size from which a keystroke's search
 	// runs in a command, superseded by the next keystroke, instead of in
 	// Update; 0 means defaultAsyncSearchFrom.
@@ -114,6 +137,10 @@ type Model struct {
 
 	facets      []facetOption // the picker's options, worked out when first shown
 	facetCursor int
+	copying     bool // y was pressed: the next key names the link to copy
+
+	state   model.State
+	recents []int // the All tab with the recent projects first, when recentFirst
 
 	status    string
 	statusErr bool
@@ -151,6 +178,7 @@ func New(cat *model.Catalog, opts Options) Model {
 		stamp:         opts.Stamped,
 		pendingSelect: -1,
 		searchLock:    &sync.Mutex{},
+		state:         opts.State,
 	}
 	m.input.Prompt = "/ "
 	m.input.Placeholder = "fuzzy filter: name, goal, area, maturity, links"
@@ -173,17 +201,21 @@ func New(cat *model.Catalog, opts Options) Model {
 		m.tabItems[0] = append(m.tabItems[0], i)
 		m.tabItems[t] = append(m.tabItems[t], i)
 	}
+	if opts.Area == "" {
+		opts.Area = opts.State.LastTab
+	}
 	if t, ok := m.areaTab[opts.Area]; ok {
 		m.active = t
 	}
-	m.setTheme(true)
+	m.setTheme(opts.Theme != "light")
 	m.input.SetValue(opts.Query)
 	m.initCmd = m.applyQuery(opts.Query)
+	m.keys.rebind(opts.Keys)
 	m.keys.reloadable = opts.Reload != nil
 	m.keys.setMode(m.mode, m.filtered())
 	m.describeOrigin()
-	if cat.Origin.Notice != "" {
-		m.setStatus(cat.Origin.Notice, true)
+	if n := strings.Join(nonEmpty(cat.Origin.Notice, opts.Notice), "; "); n != "" {
+		m.setStatus(n, true)
 	}
 	m.relayout()
 	return m
@@ -192,7 +224,10 @@ func New(cat *model.Catalog, opts Options) Model {
 // Init asks the terminal for its background colour; the app starts dark and
 // never waits for the answer, which some terminals never send.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor, m.initCmd}
+	cmds := []tea.Cmd{m.initCmd}
+	if !m.fixedTheme() {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
 	if m.loading {
 		cmds = append(cmds, reload(m.opts.Reload, reloadStart))
 	}
@@ -210,9 +245,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
-		m.setTheme(msg.IsDark())
+		if !m.fixedTheme() {
+			m.setTheme(msg.IsDark())
+		}
 	case openedMsg:
 		cmd = m.handleOpened(msg)
+	case stateSavedMsg:
+		m.setStatus("Could not save what was opened: "+msg.err.Error(), true)
 	case searchDoneMsg:
 		// Only the latest search of this catalog: a swapped-in catalog
 		// counts its generations afresh.
@@ -242,6 +281,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
+// fixedTheme reports whether the theme is set rather than following the
+// terminal's background.
+func (m *Model) fixedTheme() bool { return m.opts.Theme == "dark" || m.opts.Theme == "light" }
+
 // setTheme rebuilds the styles and the detail renderer for a background.
 func (m *Model) setTheme(isDark bool) {
 	if m.renderer != nil && isDark == m.isDark {
@@ -249,13 +292,13 @@ func (m *Model) setTheme(isDark bool) {
 	}
 	m.isDark = isDark
 	m.gen++
-	m.styles = newStyles(isDark, m.opts.NoColor)
+	m.styles = newStyles(isDark, m.opts.NoColor, m.opts.Plain)
 	m.help.Styles = m.styles.Help
 	style := "dark"
 	if !isDark {
 		style = "light"
 	}
-	m.renderer = newDetailRenderer(style, m.opts.NoColor)
+	m.renderer = newDetailRenderer(style, m.opts.NoColor, m.opts.Hyperlinks)
 	inputStyles := textinput.DefaultStyles(isDark)
 	inputStyles.Cursor.Blink = false // a steady cursor; no timer ticking while typing
 	m.input.SetStyles(inputStyles)
@@ -362,6 +405,9 @@ func (m *Model) filtered() bool { return strings.TrimSpace(m.query) != "" }
 func (m *Model) refreshList(keep bool) {
 	selected, ok := m.list.selected()
 	items := m.tabItems[m.active]
+	if m.recentFirst() {
+		items = m.recentItems()
+	}
 	if m.filtered() {
 		items = m.filterBuf[:0]
 		for _, r := range m.results {
@@ -426,4 +472,9 @@ func (m *Model) setAbout() {
 // setStatus shows a message in the status line.
 func (m *Model) setStatus(msg string, isErr bool) {
 	m.status, m.statusErr = msg, isErr
+}
+
+// nonEmpty returns the strings that are not empty.
+func nonEmpty(ss ...string) []string {
+	return slices.DeleteFunc(ss, func(s string) bool { return s == "" })
 }

@@ -65,14 +65,15 @@ func isWSL() bool {
 
 // openedMsg reports how opening a URL went.
 type openedMsg struct {
-	url string
-	err error
+	project string
+	url     string
+	err     error
 }
 
-// openURL opens url with the opener; the command captures both, so it does
-// not read the model when it runs.
-func openURL(open Opener, url string) tea.Cmd {
+// openURL opens a project's url with the opener; the command captures
+// them, so it does not read the model when it runs.
+func openURL(open Opener, project, url string) tea.Cmd {
 	return func() tea.Msg {
-		return openedMsg{url: url, err: open(url)}
+		return openedMsg{project: project, url: url, err: open(url)}
 	}
 }

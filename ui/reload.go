@@ -127,6 +127,7 @@ func (m Model) replaceCatalog(cat *model.Catalog) (Model, tea.Cmd) {
 	m.latest.Store(-1) // stops the old catalog's searches
 	opts := m.opts
 	opts.Query, opts.Area, opts.ReloadAtStart = m.query, "", false
+	opts.State = model.State{} // not its last tab: the tab shown now
 	if m.active > 0 {
 		opts.Area = m.tabs[m.active].name
 	}
@@ -136,6 +137,7 @@ func (m Model) replaceCatalog(cat *model.Catalog) (Model, tea.Cmd) {
 	n.mode, n.input = m.mode, m.input
 	n.status, n.statusErr = m.status, m.statusErr
 	n.stamp = m.stamp
+	n.state = m.state
 	if p, _, ok := m.selectedProject(); ok {
 		for i := range cat.Projects {
 			if cat.Projects[i].Name == p.Name {

@@ -22,6 +22,7 @@ type styles struct {
 	Status, StatusError, Counter lipgloss.Style
 	Prompt, Empty                lipgloss.Style
 	Help                         help.Styles
+	Glyphs                       glyphs
 
 	// rows holds the list's styles as painters: drawn on every frame for
 	// every row, they are too hot for lipgloss.
@@ -34,6 +35,17 @@ type rowPaints struct {
 	badge                                                 map[string]paint
 	badgeDefault                                          paint
 }
+
+// glyphs are the characters that draw the frame: box drawing, or ASCII
+// in plain mode.
+type glyphs struct {
+	cursor, rule, column, left, right string
+}
+
+var (
+	boxGlyphs   = glyphs{cursor: "▌ ", rule: "─", column: "│", left: "‹ ", right: " ›"}
+	asciiGlyphs = glyphs{cursor: "> ", rule: "-", column: "|", left: "< ", right: " >"}
+)
 
 // paint is a simple style (colours, bold, underline) taken apart once into
 // the escape sequences before and after its text.
@@ -48,12 +60,14 @@ func newPaint(st lipgloss.Style) paint {
 // Render paints s.
 func (p paint) Render(s string) string { return p.open + s + p.close }
 
-// newStyles builds the styles for a dark or light background; plain drops
-// every colour (NO_COLOR) and keeps only bold, underline and reverse.
-func newStyles(isDark, plain bool) styles {
+// newStyles builds the styles for a dark or light background; noColor
+// drops every colour (NO_COLOR) and keeps only bold, underline and
+// reverse; plain also draws with ASCII and marks the active tab with
+// brackets, for screen readers and dumb terminals.
+func newStyles(isDark, noColor, plain bool) styles {
 	ld := lipgloss.LightDark(isDark)
 	c := func(light, dark string) color.Color {
-		if plain {
+		if noColor || plain {
 			return lipgloss.NoColor{}
 		}
 		return ld(lipgloss.Color(light), lipgloss.Color(dark))
@@ -85,7 +99,13 @@ func newStyles(isDark, plain bool) styles {
 		Empty:        fg(muted).Italic(true),
 		Help:         help.DefaultStyles(isDark),
 	}
-	if plain {
+	s.Glyphs = boxGlyphs
+	switch {
+	case plain:
+		s.ActiveTab = lipgloss.NewStyle().Bold(true).Transform(func(t string) string { return "[" + t + "]" })
+		s.Help = help.Styles{}
+		s.Glyphs = asciiGlyphs
+	case noColor:
 		s.ActiveTab = lipgloss.NewStyle().Reverse(true).Bold(true).Padding(0, 1)
 		s.Help = help.Styles{}
 	}

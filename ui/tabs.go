@@ -125,7 +125,7 @@ func drawTabs(s *styles, labels []string, lo, hi, active, width int, left, right
 	var spans []tabSpan
 	x := 0
 	if left {
-		b.WriteString(s.TabArrow.Render("‹ "))
+		b.WriteString(s.TabArrow.Render(s.Glyphs.left))
 		x += 2
 	}
 	for i := lo; i < hi; i++ {
@@ -148,7 +148,7 @@ func drawTabs(s *styles, labels []string, lo, hi, active, width int, left, right
 		x += w
 	}
 	if right && x+2 <= width {
-		b.WriteString(s.TabArrow.Render(" ›"))
+		b.WriteString(s.TabArrow.Render(s.Glyphs.right))
 	}
 	return b.String(), spans
 }

@@ -13,7 +13,7 @@ import (
 // handleKey sends a key to the handler of the current mode; ctrl+c always quits.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.ForceQuit) {
-		return tea.Quit
+		return m.quit()
 	}
 	switch m.mode {
 	case modeFilter:
@@ -58,7 +58,7 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 func (m *Model) handleOverlayKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, m.keys.Close), key.Matches(msg, m.keys.Help) && m.mode == modeHelp,
 		key.Matches(msg, m.keys.About) && m.mode == modeAbout:
 		m.mode = modeBrowse
@@ -82,10 +82,19 @@ func (m *Model) handleOverlayKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
+	if m.copying {
+		return m.handleCopyKey(msg)
+	}
+	if l, ok, handled := m.linkForKey(msg); handled {
+		if !ok {
+			return nil
+		}
+		return m.open(l)
+	}
 	k := &m.keys
 	switch {
 	case key.Matches(msg, k.Quit):
-		return tea.Quit
+		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
 	case key.Matches(msg, k.About):
@@ -119,21 +128,11 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.detail.HalfPageUp()
 	case key.Matches(msg, k.DetailDown):
 		m.detail.HalfPageDown()
-	case key.Matches(msg, k.Open):
-		return m.openKind(model.KindHome)
-	case key.Matches(msg, k.Slack):
-		return m.openKind(model.KindSlack)
-	case key.Matches(msg, k.Issues):
-		return m.openKind(model.KindIssues)
-	case key.Matches(msg, k.Mail):
-		return m.openKind(model.KindMailingList)
-	case key.Matches(msg, k.Docs):
-		return m.openKind(model.KindDocs)
-	case key.Matches(msg, k.Number):
-		n, _ := strconv.Atoi(msg.String())
-		return m.openNumber(n)
 	case key.Matches(msg, k.Copy):
-		return m.copyHomepage()
+		if _, _, ok := m.selectedProject(); ok {
+			m.copying = true
+			m.setStatus("Copy which link? y homepage · s i m d · 1-9 · any other key cancels", false)
+		}
 	case key.Matches(msg, k.Reload):
 		return m.startReload(reloadKey)
 	}
@@ -145,34 +144,57 @@ func (m *Model) moveSelection(n int) {
 	m.syncDetail()
 }
 
-// openKind opens the selected project's first link of a kind.
-func (m *Model) openKind(kind model.Kind) tea.Cmd {
+// linkOfKind returns the selected project's first link of a kind, or says
+// why there is none.
+func (m *Model) linkOfKind(kind model.Kind) (model.Link, bool) {
 	p, _, ok := m.selectedProject()
 	if !ok {
 		m.setStatus("No project selected", true)
-		return nil
+		return model.Link{}, false
 	}
 	l, ok := p.FirstLink(kind)
 	if !ok {
 		m.setStatus(fmt.Sprintf("%s has no %s", p.Name, kind.Describe()), true)
-		return nil
 	}
-	return m.open(l)
+	return l, ok
 }
 
-// openNumber opens the selected project's link numbered n in the detail.
-func (m *Model) openNumber(n int) tea.Cmd {
+// linkNumbered returns the selected project's link numbered n in the
+// detail, or says why there is none.
+func (m *Model) linkNumbered(n int) (model.Link, bool) {
 	p, _, ok := m.selectedProject()
 	if !ok {
 		m.setStatus("No project selected", true)
-		return nil
+		return model.Link{}, false
 	}
 	links := NumberedLinks(p)
 	if n < 1 || n > len(links) {
 		m.setStatus(fmt.Sprintf("%s has no link %d (it has %d)", p.Name, n, len(links)), true)
-		return nil
+		return model.Link{}, false
 	}
-	return m.open(links[n-1])
+	return links[n-1], true
+}
+
+// linkForKey returns the link a link key names (o, s, i, m, d, 1-9);
+// handled is false for other keys.
+func (m *Model) linkForKey(msg tea.KeyPressMsg) (l model.Link, ok, handled bool) {
+	k := &m.keys
+	kinds := []struct {
+		b    key.Binding
+		kind model.Kind
+	}{{k.Open, model.KindHome}, {k.Slack, model.KindSlack}, {k.Issues, model.KindIssues}, {k.Mail, model.KindMailingList}, {k.Docs, model.KindDocs}}
+	for _, c := range kinds {
+		if key.Matches(msg, c.b) {
+			l, ok = m.linkOfKind(c.kind)
+			return l, ok, true
+		}
+	}
+	if key.Matches(msg, k.Number) {
+		n, _ := strconv.Atoi(msg.String())
+		l, ok = m.linkNumbered(n)
+		return l, ok, true
+	}
+	return model.Link{}, false, false
 }
 
 // open checks a link against the URL rule and opens it in a command.
@@ -182,7 +204,8 @@ func (m *Model) open(l model.Link) tea.Cmd {
 		return nil
 	}
 	m.setStatus("Opening "+l.URL+" …", false)
-	return openURL(m.opts.Opener, l.URL)
+	p, _, _ := m.selectedProject()
+	return openURL(m.opts.Opener, p.Name, l.URL)
 }
 
 // handleOpened reports the opener's result; on failure the URL is shown in
@@ -190,29 +213,41 @@ func (m *Model) open(l model.Link) tea.Cmd {
 func (m *Model) handleOpened(msg openedMsg) tea.Cmd {
 	if msg.err == nil {
 		m.setStatus("Opened "+msg.url, false)
-		return nil
+		return m.rememberOpened(msg.project)
 	}
 	m.setStatus(fmt.Sprintf("Could not open a browser (%v); URL copied to the clipboard: %s", msg.err, msg.url), true)
 	return tea.SetClipboard(msg.url)
 }
 
-// copyHomepage copies the selected project's homepage URL with OSC 52.
-func (m *Model) copyHomepage() tea.Cmd {
-	p, _, ok := m.selectedProject()
-	if !ok {
-		return nil
-	}
-	l, ok := p.Homepage()
-	if !ok {
-		m.setStatus(p.Name+" has no homepage", true)
-		return nil
-	}
+// copyLink copies a link's URL with OSC 52.
+func (m *Model) copyLink(l model.Link) tea.Cmd {
 	if err := model.CheckURL(l.URL); err != nil {
 		m.setStatus("Not copied: "+err.Error(), true)
 		return nil
 	}
 	m.setStatus("Copied "+l.URL, false)
 	return tea.SetClipboard(l.URL)
+}
+
+// handleCopyKey takes the key after y: a link key copies that link, y
+// again the homepage; anything else cancels.
+func (m *Model) handleCopyKey(msg tea.KeyPressMsg) tea.Cmd {
+	m.copying = false
+	if key.Matches(msg, m.keys.Copy) {
+		if l, ok := m.linkOfKind(model.KindHome); ok {
+			return m.copyLink(l)
+		}
+		return nil
+	}
+	l, ok, handled := m.linkForKey(msg)
+	if !handled {
+		m.setStatus("Nothing copied", false)
+		return nil
+	}
+	if !ok {
+		return nil
+	}
+	return m.copyLink(l)
 }
 
 // handleWheel scrolls the part under the mouse.

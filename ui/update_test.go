@@ -249,11 +249,33 @@ func TestOpenFailureShowsAndCopiesURL(t *testing.T) {
 	}
 }
 
-func TestCopyHomepage(t *testing.T) {
-	m, rec := newTestModel(t, 100, 30, Options{})
-	m, msgs := press(t, m, "y")
-	if len(rec.urls) != 0 || len(msgs) != 1 || !strings.Contains(m.status, "Copied https://github.com/Azure/aks-engine") {
-		t.Errorf("opened %q, msgs %#v, status %q", rec.urls, msgs, m.status)
+func TestCopyLinks(t *testing.T) {
+	for _, tc := range []struct {
+		keys []string
+		want string // the URL copied, "" for none
+	}{
+		{[]string{"y", "y"}, "https://github.com/Azure/aks-engine"},
+		{[]string{"y", "o"}, "https://github.com/Azure/aks-engine"},
+		{[]string{"y", "s"}, "https://kubernetes.slack.com/archives/CU3N85WJK"},
+		{[]string{"y", "i"}, "https://github.com/Azure/aks-engine/issues"},
+		{[]string{"y", "2"}, "https://kubernetes.slack.com/archives/CU3N85WJK"},
+		{[]string{"y", "x"}, ""},
+		{[]string{"y", "m"}, ""}, // no mailing list
+	} {
+		m, rec := newTestModel(t, 100, 30, Options{})
+		m, msgs := press(t, m, tc.keys...)
+		if len(rec.urls) != 0 {
+			t.Errorf("%v opened %q", tc.keys, rec.urls)
+		}
+		if tc.want == "" {
+			if len(msgs) != 0 || m.copying {
+				t.Errorf("%v: msgs %#v, still copying %v", tc.keys, msgs, m.copying)
+			}
+			continue
+		}
+		if len(msgs) != 1 || m.status != "Copied "+tc.want {
+			t.Errorf("%v: msgs %#v, status %q", tc.keys, msgs, m.status)
+		}
 	}
 }
 
@@ -268,7 +290,7 @@ func TestRefusedURLNeverOpens(t *testing.T) {
 	rec := &recorder{}
 	m := New(c, Options{Opener: rec.open})
 	m = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
-	m, msgs := press(t, m, "enter", "s", "1", "y")
+	m, msgs := press(t, m, "enter", "s", "1", "y", "y", "y", "s")
 	if len(rec.urls) != 0 || len(msgs) != 0 {
 		t.Errorf("opened %q, msgs %#v", rec.urls, msgs)
 	}

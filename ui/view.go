@@ -100,10 +100,10 @@ func (m *Model) viewBody(l layout) []string {
 	list := block(m.viewList(l), l.listW, l.listH)
 	detail := m.detail.view()
 	if !l.wide {
-		sep := m.styles.Separator.Render(strings.Repeat("─", l.width))
+		sep := m.styles.Separator.Render(strings.Repeat(m.styles.Glyphs.rule, l.width))
 		return append(append(list, sep), detail...)
 	}
-	sep := m.styles.Separator.Render("│") + " "
+	sep := m.styles.Separator.Render(m.styles.Glyphs.column) + " "
 	out := make([]string, l.bodyH)
 	for i := range out {
 		out[i] = list[i] + sep + detail[i]
@@ -157,6 +157,9 @@ func (m *Model) listTitle() string {
 	}
 	if m.filtered() {
 		return fmt.Sprintf("%s · %d of %d match", name, len(m.list.items), len(m.tabItems[m.active]))
+	}
+	if m.recentFirst() {
+		return fmt.Sprintf("%s · %d projects · recently opened first", name, len(m.list.items))
 	}
 	return fmt.Sprintf("%s · %d projects", name, len(m.list.items))
 }

@@ -124,7 +124,7 @@ func TestMouse(t *testing.T) {
 }
 
 func TestTabsKeepActiveNameOnScreen(t *testing.T) {
-	s := newStyles(true, false)
+	s := newStyles(true, false, false)
 	m, _ := newTestModel(t, 80, 24, Options{})
 	for active := range m.tabs {
 		for _, w := range []int{30, 50, 80, 120, 200} {

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -13,6 +15,7 @@ var listFormats = []string{"table", "json", "tsv", "markdown"}
 
 func (a *app) listCmd() *cobra.Command {
 	var area, output string
+	var recent bool
 	cmd := &cobra.Command{
 		Use:   "list [QUERY]",
 		Short: "List the projects, ranked by a fuzzy QUERY",
@@ -28,6 +31,7 @@ matches out; a QUERY starting with - follows --.`,
   upstream-tui list csi --area "cloud provider"
   upstream-tui list state:graduated has:slack
   upstream-tui list -o tsv -- -has:slack org:azure
+  upstream-tui list --recent -o json | jq -r '.[] | .opened + " " + .name'
   upstream-tui list -o json | jq -r '.[] | select(.maturity.state == "graduated") | .name'`,
 		Args: args(0, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -42,9 +46,17 @@ matches out; a QUERY starting with - follows --.`,
 			if err != nil {
 				return err
 			}
+			var opened []time.Time
+			if recent {
+				projects, opened = a.recentOnly(cat, projects)
+			}
 			switch output {
 			case "json":
-				return writeJSON(a.Stdout, projectsJSON(projects))
+				out := projectsJSON(projects)
+				for i := range opened {
+					out[i].Opened = &opened[i]
+				}
+				return writeJSON(a.Stdout, out)
 			case "tsv":
 				return writeTSV(a.Stdout, projects)
 			case "markdown":
@@ -55,6 +67,7 @@ matches out; a QUERY starting with - follows --.`,
 		},
 	}
 	cmd.Flags().StringVar(&area, "area", "", "only the projects of this area (`NAME` or a unique part of it)")
+	cmd.Flags().BoolVar(&recent, "recent", false, "only the projects whose links were opened in the app, most recent first")
 	cmd.Flags().StringVarP(&output, "output", "o", "table", "output `FORMAT`: "+strings.Join(listFormats, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("area", a.completeAreas)
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(listFormats, cobra.ShellCompDirectiveNoFileComp))
@@ -84,4 +97,30 @@ func selectProjects(cat *model.Catalog, query, area string) ([]*model.Project, e
 		out[i] = &cat.Projects[m.Project]
 	}
 	return out, nil
+}
+
+// recentOnly keeps the projects opened in the app, most recent first, and
+// says when each was opened. A state that cannot be read is a notice.
+func (a *app) recentOnly(cat *model.Catalog, projects []*model.Project) ([]*model.Project, []time.Time) {
+	if a.State == nil {
+		return nil, nil
+	}
+	st, err := a.State.Load()
+	if err != nil {
+		fmt.Fprintf(a.Stderr, "upstream-tui: %v\n", err)
+	}
+	keep := make(map[*model.Project]bool, len(projects))
+	for _, p := range projects {
+		keep[p] = true
+	}
+	var out []*model.Project
+	var opened []time.Time
+	ids, times := st.RecentProjects(cat)
+	for k, i := range ids {
+		if p := &cat.Projects[i]; keep[p] {
+			out = append(out, p)
+			opened = append(opened, times[k])
+		}
+	}
+	return out, opened
 }

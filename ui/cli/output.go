@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -21,6 +22,8 @@ type projectJSON struct {
 	Maturity maturityJSON `json:"maturity"`
 	Links    []linkJSON   `json:"links"`
 	Notes    []string     `json:"notes"`
+	// Opened is when a link of the project was last opened (list --recent).
+	Opened *time.Time `json:"opened,omitempty"`
 }
 
 type maturityJSON struct {

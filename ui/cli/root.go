@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,8 +25,12 @@ type Deps struct {
 	// Catalogs reads the catalogs.
 	Catalogs Catalogs
 	// DefaultCatalog is the catalog source when --catalog is not given
-	// (UPSTREAM_TUI_CATALOG); empty for the embedded catalog.
+	// (UPSTREAM_TUI_CATALOG, or the config's); empty for the embedded one.
 	DefaultCatalog string
+	// Settings are the config file's choices.
+	Settings Settings
+	// State keeps what the app remembers between runs.
+	State StateStore
 	// Terminal reports whether w is a terminal, and its width.
 	Terminal func(w io.Writer) (width int, ok bool)
 	// Browse runs the interactive browser.
@@ -34,7 +39,27 @@ type Deps struct {
 	Opener ui.Opener
 	// NoColor is set when NO_COLOR asks for no colour.
 	NoColor bool
+	// Plain is set when the terminal can only show plain text (TERM=dumb).
+	Plain   bool
 	Version string
+}
+
+// Settings are the user's choices from the config file.
+type Settings struct {
+	MaxAge      time.Duration // 0: the default
+	Theme       string        // "auto", "dark", "light" or ""
+	RecentFirst bool
+	Plain       bool
+	Keys        map[string][]string
+	// Notice says why the config file was not used, or "".
+	Notice string
+}
+
+// StateStore keeps what the app remembers between runs.
+type StateStore interface {
+	// Load returns the state; an error is a notice, with an empty state.
+	Load() (model.State, error)
+	Save(model.State) error
 }
 
 // Catalogs is where catalogs come from. A source is what --catalog names:
@@ -94,6 +119,7 @@ type app struct {
 	catalog string
 	refresh bool
 	maxAge  time.Duration
+	plain   bool
 }
 
 // defaultMaxAge is how old a URL's cached copy may be before it is
@@ -136,10 +162,21 @@ The list, show, open and lint commands give the same answers to scripts.`,
 	root.SetOut(d.Stdout)
 	root.SetErr(d.Stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+		// The browser shows it in its status line.
+		if n := d.Settings.Notice; n != "" && cmd.HasParent() && cmd.Name() != cobra.ShellCompRequestCmd {
+			fmt.Fprintf(d.Stderr, "upstream-tui: %s\n", n)
+		}
+	}
 	root.SetVersionTemplate("upstream-tui version {{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.catalog, "catalog", d.DefaultCatalog, "read the catalog from this Markdown `FILE` or https:// URL instead of the embedded one (default $UPSTREAM_TUI_CATALOG)")
 	root.PersistentFlags().BoolVar(&a.refresh, "refresh", false, "download the --catalog URL now, whatever the age of its cached copy")
-	root.PersistentFlags().DurationVar(&a.maxAge, "max-age", defaultMaxAge, "download the --catalog URL again when its cached copy is this old (`DURATION`: 30m, 6h)")
+	maxAge := defaultMaxAge
+	if d.Settings.MaxAge > 0 {
+		maxAge = d.Settings.MaxAge
+	}
+	root.PersistentFlags().BoolVar(&a.plain, "plain", d.Plain || d.Settings.Plain, "plain output: no colour, no box drawing, text in reading order (also TERM=dumb)")
+	root.PersistentFlags().DurationVar(&a.maxAge, "max-age", maxAge, "download the --catalog URL again when its cached copy is this old (`DURATION`: 30m, 6h)")
 	root.Flags().StringVar(&area, "area", "", "start on the tab of this area (`NAME` or a unique part of it)")
 	_ = root.RegisterFlagCompletionFunc("area", a.completeAreas)
 	root.AddCommand(a.listCmd(), a.showCmd(), a.openCmd(), a.lintCmd(), a.versionCmd())
@@ -177,7 +214,19 @@ func (a *app) browse(query, area string) error {
 	if err != nil {
 		return err
 	}
-	opts := ui.Options{Query: query, NoColor: a.NoColor, Opener: a.Opener, ReloadAtStart: more}
+	opts := ui.Options{
+		Query: query, Opener: a.Opener, ReloadAtStart: more,
+		NoColor: a.NoColor || a.plain, Plain: a.plain, Hyperlinks: !a.plain,
+		Theme: a.Settings.Theme, Keys: a.Settings.Keys, RecentFirst: a.Settings.RecentFirst,
+	}
+	opts.Notice = a.Settings.Notice
+	if a.State != nil {
+		st, err := a.State.Load()
+		if err != nil {
+			opts.Notice = strings.Join(nonEmpty(opts.Notice, err.Error()), "; ")
+		}
+		opts.State, opts.SaveState = st, a.State.Save
+	}
 	if area != "" {
 		ar, err := cat.FindArea(area)
 		if err != nil {
@@ -221,4 +270,9 @@ func (a *app) versionCmd() *cobra.Command {
 			fmt.Fprintf(a.Stdout, "upstream-tui version %s\n", a.Version)
 		},
 	}
+}
+
+// nonEmpty returns the strings that are not empty.
+func nonEmpty(ss ...string) []string {
+	return slices.DeleteFunc(ss, func(s string) bool { return s == "" })
 }

@@ -16,7 +16,7 @@ func (a *app) showCmd() *cobra.Command {
 		Use:   "show NAME",
 		Short: "Show one project's detail",
 		Long: `Show one project: rendered as in the app on a terminal, plain Markdown when
-piped, or JSON. NAME matches case-insensitively: an exact name, else the one
+piped or with --plain, or JSON. NAME matches case-insensitively: an exact name, else the one
 name containing it, else the fuzzy best match when it clearly leads.`,
 		Example: `  upstream-tui show gatekeeper
   upstream-tui show "azure disk csi" -o json`,
@@ -33,7 +33,7 @@ name containing it, else the fuzzy best match when it clearly leads.`,
 			if output == "json" {
 				return writeJSON(a.Stdout, toJSON(p))
 			}
-			if width, ok := a.Terminal(a.Stdout); ok {
+			if width, ok := a.Terminal(a.Stdout); ok && !a.plain {
 				_, err = fmt.Fprintln(a.Stdout, ui.RenderDetail(p, width, a.NoColor))
 				return err
 			}

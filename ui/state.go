@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// What the app remembers between runs (Options.State): the projects whose
+// links were opened, shown first on the All tab while no filter is applied
+// (Options.RecentFirst), and the last tab. It is saved by
+// Options.SaveState, in a command, after a link opens and when the app
+// quits.
+
+// stateSavedMsg reports a failed save; a saved state sends nothing.
+type stateSavedMsg struct{ err error }
+
+// saveState saves a copy of the state in a command.
+func (m *Model) saveState() tea.Cmd {
+	save := m.opts.SaveState
+	if save == nil {
+		return nil
+	}
+	st := m.state
+	st.Recents = append([]model.Recent(nil), st.Recents...)
+	return func() tea.Msg {
+		if err := save(st); err != nil {
+			return stateSavedMsg{err: err}
+		}
+		return nil
+	}
+}
+
+// quit saves the state, with the tab shown, and then quits.
+func (m *Model) quit() tea.Cmd {
+	m.state.LastTab = ""
+	if m.active > 0 {
+		m.state.LastTab = m.tabs[m.active].name
+	}
+	return tea.Sequence(m.saveState(), tea.Quit)
+}
+
+// rememberOpened records an opened project and saves the state.
+func (m *Model) rememberOpened(project string) tea.Cmd {
+	now := time.Now
+	if m.opts.Now != nil {
+		now = m.opts.Now
+	}
+	m.state.Opened(project, now())
+	m.recents = nil
+	if m.recentFirst() {
+		m.refreshList(true)
+	}
+	return m.saveState()
+}
+
+// recentFirst reports whether the list puts recently opened projects first:
+// on the All tab, with no filter, when asked to.
+func (m *Model) recentFirst() bool {
+	return m.opts.RecentFirst && m.active == 0 && !m.filtered() && len(m.state.Recents) > 0
+}
+
+// recentItems is the All tab with the recently opened projects first, then
+// the others in catalog order.
+func (m *Model) recentItems() []int {
+	if m.recents != nil {
+		return m.recents
+	}
+	first, _ := m.state.RecentProjects(m.cat)
+	seen := make([]bool, len(m.cat.Projects))
+	items := make([]int, 0, len(m.cat.Projects))
+	for _, i := range first {
+		seen[i] = true
+		items = append(items, i)
+	}
+	for i := range m.cat.Projects {
+		if !seen[i] {
+			items = append(items, i)
+		}
+	}
+	m.recents = items
+	return items
+}
