@@ -140,6 +140,7 @@ type Model struct {
 	copying     bool // y was pressed: the next key names the link to copy
 
 	state   model.State
+	saves   *saves
 	recents []int // the All tab with the recent projects first, when recentFirst
 
 	status    string
@@ -179,6 +180,7 @@ func New(cat *model.Catalog, opts Options) Model {
 		pendingSelect: -1,
 		searchLock:    &sync.Mutex{},
 		state:         opts.State,
+		saves:         &saves{},
 	}
 	m.input.Prompt = "/ "
 	m.input.Placeholder = "fuzzy filter: name, goal, area, maturity, links"

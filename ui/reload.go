@@ -137,7 +137,7 @@ func (m Model) replaceCatalog(cat *model.Catalog) (Model, tea.Cmd) {
 	n.mode, n.input = m.mode, m.input
 	n.status, n.statusErr = m.status, m.statusErr
 	n.stamp = m.stamp
-	n.state = m.state
+	n.state, n.saves = m.state, m.saves
 	if p, _, ok := m.selectedProject(); ok {
 		for i := range cat.Projects {
 			if cat.Projects[i].Name == p.Name {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -17,6 +18,13 @@ import (
 // stateSavedMsg reports a failed save; a saved state sends nothing.
 type stateSavedMsg struct{ err error }
 
+// saves orders the saves of one app: commands run concurrently, and an
+// older state must never be written over a newer one.
+type saves struct {
+	sync.Mutex
+	next, written int
+}
+
 // saveState saves a copy of the state in a command.
 func (m *Model) saveState() tea.Cmd {
 	save := m.opts.SaveState
@@ -25,7 +33,18 @@ func (m *Model) saveState() tea.Cmd {
 	}
 	st := m.state
 	st.Recents = append([]model.Recent(nil), st.Recents...)
+	order := m.saves
+	order.Lock()
+	order.next++
+	seq := order.next
+	order.Unlock()
 	return func() tea.Msg {
+		order.Lock()
+		defer order.Unlock()
+		if seq < order.written {
+			return nil // a newer state is already saved
+		}
+		order.written = seq
 		if err := save(st); err != nil {
 			return stateSavedMsg{err: err}
 		}

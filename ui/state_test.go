@@ -99,3 +99,19 @@ func indexOf(m Model, name string) int {
 	}
 	return -1
 }
+
+// TestOlderSaveNeverWins: saves run in commands, in any order; the state
+// written last is the newest.
+func TestOlderSaveNeverWins(t *testing.T) {
+	var saved []model.State
+	m, _ := newTestModel(t, 120, 30, Options{SaveState: func(s model.State) error { saved = append(saved, s); return nil }})
+	m.state.LastTab = "old"
+	older := m.saveState()
+	m.state.LastTab = "new"
+	newer := m.saveState()
+	runAll(newer)
+	runAll(older)
+	if len(saved) != 1 || saved[0].LastTab != "new" {
+		t.Errorf("saved %+v", saved)
+	}
+}
