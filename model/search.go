@@ -410,6 +410,16 @@ func matchTerm(text string, term []rune, pos *[]int) (int, bool) {
 	if len(term) == 0 {
 		return 0, true
 	}
+	if len(term) == 1 && term[0] < utf8.RuneSelf {
+		return matchByte(text, byte(term[0]), pos)
+	}
+	return matchWindow(text, term, pos)
+}
+
+// matchWindow is matchTerm's general case: the tightest window that holds
+// the term as a subsequence, or its first contiguous occurrence at a word
+// start, whichever scores better.
+func matchWindow(text string, term []rune, pos *[]int) (int, bool) {
 	// Forward: does the term occur as a subsequence, and where does it end?
 	end := 0
 	for _, r := range term {
@@ -453,6 +463,37 @@ func matchTerm(text string, term []rune, pos *[]int) (int, bool) {
 	return best, true
 }
 
+// matchByte is matchTerm for a one-letter ASCII term, the first keystroke
+// of most filters, without the search for a best window: the score is one
+// letter's, with the word-start bonus when an occurrence starts a word. It
+// reports the position matchWindow would: the first occurrence, or the
+// first that starts a word.
+func matchByte(text string, c byte, pos *[]int) (int, bool) {
+	first := strings.IndexByte(text, c)
+	if first < 0 {
+		return 0, false
+	}
+	at := first
+	for j := first; !wordStart(text, j); {
+		next := strings.IndexByte(text[j+1:], c)
+		if next < 0 {
+			break
+		}
+		j += 1 + next
+		if wordStart(text, j) {
+			at = j
+		}
+	}
+	score := scoreRune
+	if wordStart(text, at) {
+		score += bonusWordStart + bonusFirst
+	}
+	if pos != nil {
+		*pos = append((*pos)[:0], at)
+	}
+	return score, true
+}
+
 // matchInWord matches term within one word of text (words are separated by
 // white space) and returns the score of the first word that holds it.
 func matchInWord(text string, term []rune) (int, bool) {
@@ -487,11 +528,34 @@ func matchInWord(text string, term []rune) (int, bool) {
 			for end < len(text) && !isSpace(text[end]) {
 				end++
 			}
-			return matchTerm(text[start:end], term, nil)
+			return wordScore(text[start:end], term), true
 		}
-		from = p + 1
+		// A later occurrence in the same word cannot do better than this
+		// one did: go on from the word's end.
+		from = i
 	}
 	return 0, false
+}
+
+// wordScore scores an ASCII term found within a word, with bounded work:
+// a term the word starts with scores as matchTerm scores it, any other one
+// letter's score a letter. Goal and other-field matches rank below every
+// name match anyway; the best window would cost most of a search.
+func wordScore(word string, term []rune) int {
+	score := scoreRune * len(term)
+	if len(word) >= len(term) {
+		prefix := true
+		for k, r := range term {
+			if word[k] != byte(r) {
+				prefix = false
+				break
+			}
+		}
+		if prefix {
+			score += bonusWordStart + bonusFirst + bonusAdjacent*(len(term)-1)
+		}
+	}
+	return min(score, maxTermScore)
 }
 
 // matchInWordRunes is matchInWord for a term with non-ASCII runes: a greedy
