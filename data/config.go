@@ -129,7 +129,7 @@ func loadConfig(path string, actions []string) (Config, error) {
 				return cfg, fail(full, "unknown action; actions are %s", strings.Join(actions, ", "))
 			}
 			keys, err := parseStrings(v)
-			if err != nil || len(keys) == 0 || slices.Contains(keys, "") {
+			if err != nil || len(keys) == 0 || slices.ContainsFunc(keys, func(k string) bool { return k == "" || !IsClean(k) }) {
 				return cfg, fail(full, `expected a key ("s") or a list of keys (["s", "ctrl+s"])`)
 			}
 			cfg.Keys[k], cfg.KeyLines[k] = keys, n

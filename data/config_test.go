@@ -58,6 +58,7 @@ func TestConfigMistakes(t *testing.T) {
 		"[keys]\nslak = \"s\"\n":             `:2: keys.slak: unknown action; actions are issues, quit, slack`,
 		"[keys]\nslack = s\n":                `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
 		"[colors]\n":                         `:1: unknown table [colors]; the only table is [keys]`,
+		"[keys]\nslack = \"\\u001b[2J\"\n":   `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
 		"plain = yes\n":                      `:1: plain: expected true or false`,
 		"max_age = \"soon\"\n":               `:1: max_age: "soon" is not a duration like "30m" or "6h"`,
 		"theme\n":                            `:1: expected key = value, got "theme"`,
