@@ -144,10 +144,19 @@ func newRoot(d Deps) *cobra.Command {
 tabs, a fuzzy filter over names, goals and links, a detail pane, and one
 key to open a project's homepage, Slack channel or issues in the browser.
 
-QUERY starts the browser with that filter applied. Press ? inside for keys.
-The list, show, open and lint commands give the same answers to scripts.`,
+QUERY starts the browser with that filter applied; it may hold facets:
+area:NAME org:cncf state:graduated has:slack, and -has:slack to leave out.
+Press ? inside for keys. The list, show, open and lint commands give the
+same answers to scripts.
+
+--catalog takes a file or an https:// URL (cached under the user cache
+directory). Defaults and key bindings can be set in
+$XDG_CONFIG_HOME/upstream-tui/config.toml; what was opened is remembered
+under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 		Example: `  upstream-tui gatekeeper
+  upstream-tui "state:graduated has:slack"
   upstream-tui --area "Container Runtime"
+  upstream-tui --catalog https://example.com/README.md
   upstream-tui list csi -o json | jq -r '.[].name'
   upstream-tui open gatekeeper --link slack
   upstream-tui lint ./README.md`,
