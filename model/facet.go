@@ -199,3 +199,26 @@ func subsequence(s string, want []rune) bool {
 	}
 	return i == len(want)
 }
+
+// CountFacets counts the projects each facet holds for, in one pass over
+// the index. Facets without a value count every project.
+func (ix *Index) CountFacets(fs []Facet) []int {
+	counts := make([]int, len(fs))
+	tests := make([]facetTest, len(fs))
+	for k, f := range fs {
+		if f.Value == "" {
+			counts[k] = len(ix.entries)
+			continue
+		}
+		tests[k] = ix.prepareFacets([]Facet{f})[0]
+	}
+	for i := range ix.entries {
+		e := &ix.entries[i]
+		for k := range tests {
+			if fs[k].Value != "" && facetsHold(e, tests[k:k+1]) {
+				counts[k]++
+			}
+		}
+	}
+	return counts
+}

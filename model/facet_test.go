@@ -92,3 +92,15 @@ func TestFacetsDoNotNarrowWrongly(t *testing.T) {
 		}
 	}
 }
+
+// TestCountFacets: one pass counts what each facet's search finds.
+func TestCountFacets(t *testing.T) {
+	ix := NewIndex(facetCatalog())
+	fs := []Facet{{Key: "has", Value: "slack"}, {Key: "state", Value: "graduated"}, {Key: "org", Value: "cncf", Negate: true}, {Key: "area", Value: "runtime"}, {Key: "state"}}
+	got := ix.CountFacets(fs)
+	for k, f := range fs {
+		if want := len(ix.Search(f.String(), nil)); got[k] != want {
+			t.Errorf("%s: counted %d, search finds %d", f, got[k], want)
+		}
+	}
+}

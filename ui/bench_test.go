@@ -117,3 +117,20 @@ func BenchmarkSelect(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkFacetPicker is the first f: the facets the catalog can answer,
+// each counted.
+func BenchmarkFacetPicker(b *testing.B) {
+	for _, n := range []int{1_000, 100_000} {
+		cat := benchCatalogs()[n]
+		ix := model.NewIndex(cat.Projects)
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if len(facetOptions(cat, ix)) == 0 {
+					b.Fatal("no options")
+				}
+			}
+		})
+	}
+}

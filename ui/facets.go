@@ -21,52 +21,59 @@ type facetOption struct {
 	count int
 }
 
-// facetOptions lists the facets worth offering for a catalog: the link
-// kinds, states and organisations it holds, and its areas.
-func facetOptions(cat *model.Catalog) []facetOption {
-	var out []facetOption
-	count := func(f model.Facet) {
-		n := len(model.NewIndex(cat.Projects).Search(f.String(), nil))
-		if n > 0 {
-			out = append(out, facetOption{facet: f, count: n})
-		}
-	}
+// facetOptions lists the facets worth offering for a catalog, with how
+// many projects each holds for: the link kinds, states and organisations
+// it holds, and its areas. Counting is one pass over the index.
+func facetOptions(cat *model.Catalog, ix *model.Index) []facetOption {
+	var fs []model.Facet
 	for _, k := range model.FacetKinds {
-		count(model.Facet{Key: "has", Value: string(k)})
+		fs = append(fs, model.Facet{Key: "has", Value: string(k)})
 	}
-	var states, orgs []string
-	for _, p := range cat.Projects {
-		for _, s := range []string{p.Maturity.State, strings.ToLower(p.Maturity.API)} {
-			if s != "" && !slices.Contains(states, s) {
-				states = append(states, s)
-			}
-		}
-		if o := strings.ToLower(p.Maturity.Org); o != "" && !slices.Contains(orgs, o) && !strings.ContainsAny(o, " \t\"") {
-			orgs = append(orgs, o)
-		}
+	for _, s := range distinctLower(cat, func(m model.Maturity) []string { return []string{m.State, m.API} }) {
+		fs = append(fs, model.Facet{Key: "state", Value: s})
 	}
-	slices.Sort(states)
-	slices.Sort(orgs)
-	for _, s := range states {
-		if !strings.ContainsAny(s, " \t\"") {
-			count(model.Facet{Key: "state", Value: s})
-		}
-	}
-	for _, o := range orgs {
-		count(model.Facet{Key: "org", Value: o})
+	for _, o := range distinctLower(cat, func(m model.Maturity) []string { return []string{m.Org} }) {
+		fs = append(fs, model.Facet{Key: "org", Value: o})
 	}
 	for _, a := range cat.Areas {
 		if !strings.Contains(a.Name, `"`) {
-			count(model.Facet{Key: "area", Value: strings.ToLower(a.Name)})
+			fs = append(fs, model.Facet{Key: "area", Value: strings.ToLower(a.Name)})
 		}
 	}
+	var out []facetOption
+	for k, n := range ix.CountFacets(fs) {
+		if n > 0 {
+			out = append(out, facetOption{facet: fs[k], count: n})
+		}
+	}
+	return out
+}
+
+// distinctLower returns the distinct maturity values of a catalog, lower
+// case, sorted, without those a facet cannot be typed for (white space,
+// quotes). Each distinct value is lower-cased once.
+func distinctLower(cat *model.Catalog, values func(model.Maturity) []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for i := range cat.Projects {
+		for _, v := range values(cat.Projects[i].Maturity) {
+			if v == "" || seen[v] {
+				continue
+			}
+			seen[v] = true
+			if v = strings.ToLower(v); !slices.Contains(out, v) && !strings.ContainsAny(v, " \t\"") {
+				out = append(out, v)
+			}
+		}
+	}
+	slices.Sort(out)
 	return out
 }
 
 // openFacets shows the picker.
 func (m *Model) openFacets() {
 	if m.facets == nil {
-		m.facets = facetOptions(m.cat) // once per catalog: it searches once per option
+		m.facets = facetOptions(m.cat, m.index) // once per catalog: it searches once per option
 	}
 	m.facetCursor = min(m.facetCursor, max(len(m.facets)-1, 0))
 	m.mode = modeFacets
