@@ -137,6 +137,21 @@ func kindList() string {
 	return strings.Join(names, ", ")
 }
 
+// facetEntry is what facets look at in a project: its maturity, lower
+// case, and the kinds of its links.
+type facetEntry struct {
+	org, state, api string
+	kinds           uint32
+}
+
+func newFacetEntry(p *Project) facetEntry {
+	f := facetEntry{org: lower(p.Maturity.Org), state: p.Maturity.State, api: lower(p.Maturity.API)}
+	for _, l := range p.Links {
+		f.kinds |= kindBit(l.Kind)
+	}
+	return f
+}
+
 // facetTest is a facet prepared for one search.
 type facetTest struct {
 	Facet
@@ -167,14 +182,14 @@ func (ix *Index) prepareFacets(fs []Facet) []facetTest {
 	return out
 }
 
-// facetsHold reports whether every facet holds for entry e.
-func facetsHold(e *entry, fs []facetTest) bool {
+// facetsHold reports whether every facet holds for a project: e, in area.
+func facetsHold(e *facetEntry, area int, fs []facetTest) bool {
 	for i := range fs {
 		f := &fs[i]
 		var ok bool
 		switch f.Key {
 		case "area":
-			ok = f.areaOK[e.area]
+			ok = f.areaOK[area]
 		case "org":
 			ok = strings.HasPrefix(e.org, f.Value)
 		case "state":
@@ -212,10 +227,10 @@ func (ix *Index) CountFacets(fs []Facet) []int {
 		}
 		tests[k] = ix.prepareFacets([]Facet{f})[0]
 	}
-	for i := range ix.entries {
-		e := &ix.entries[i]
+	for i := range ix.facets {
+		e, area := &ix.facets[i], ix.entries[i].area
 		for k := range tests {
-			if fs[k].Value != "" && facetsHold(e, tests[k:k+1]) {
+			if fs[k].Value != "" && facetsHold(e, area, tests[k:k+1]) {
 				counts[k]++
 			}
 		}

@@ -15,6 +15,9 @@ import (
 // project, lower-cased once, and the letters each field holds.
 type Index struct {
 	entries []entry
+	// facets holds what facets look at, apart from entries: a search
+	// without facets scans less memory.
+	facets []facetEntry
 	// areas are the distinct area names, lower-cased: a search matches each
 	// once, not once for every project in it.
 	areas     []string
@@ -29,9 +32,11 @@ type entry struct {
 	name, goal, other             string // other: maturity and link labels, one per line
 	nameMask, goalMask, otherMask uint64
 	area                          int // index in Index.areas
-	// What facets look at: the maturity, lower-cased, and the link kinds.
-	org, state, api string
-	kinds           uint32
+	// The runes that start a word of each field, for one-letter terms:
+	// in the name, after anything but a letter or a digit (as matchTerm
+	// sees word starts); in the others, after white space (as matchInWord
+	// sees words).
+	nameStarts, goalStarts, otherStarts uint64
 }
 
 // Match is one project found by a search.
@@ -51,9 +56,16 @@ const (
 	maxTermScore = weightOther - 1
 )
 
+// Field levels, a single term's score divided by weightOther: score
+// checks the fields at and below a level.
+const (
+	levelGoal = weightGoal / weightOther
+	levelName = weightName / weightOther
+)
+
 // NewIndex prepares projects for Search.
 func NewIndex(projects []Project) *Index {
-	ix := &Index{entries: make([]entry, len(projects))}
+	ix := &Index{entries: make([]entry, len(projects)), facets: make([]facetEntry, len(projects))}
 	areaIndex := map[string]int{}
 	var other strings.Builder
 	for i := range projects {
@@ -64,12 +76,12 @@ func NewIndex(projects []Project) *Index {
 			other.WriteByte('\n')
 			other.WriteString(l.Label)
 		}
-		e := entry{name: lower(p.Name), goal: lower(p.Goal.Plain()), other: lower(other.String()),
-			org: lower(p.Maturity.Org), state: p.Maturity.State, api: lower(p.Maturity.API)}
-		for _, l := range p.Links {
-			e.kinds |= kindBit(l.Kind)
-		}
+		e := entry{name: lower(p.Name), goal: lower(p.Goal.Plain()), other: lower(other.String())}
+		ix.facets[i] = newFacetEntry(p)
 		e.nameMask, e.goalMask, e.otherMask = runeMask(e.name), runeMask(e.goal), runeMask(e.other)
+		e.nameStarts = startMask(e.name, func(prev rune) bool { return !unicode.IsLetter(prev) && !unicode.IsDigit(prev) })
+		e.goalStarts = startMask(e.goal, isSpaceRune)
+		e.otherStarts = startMask(e.other, isSpaceRune)
 		a, ok := areaIndex[p.Area]
 		if !ok {
 			a = len(ix.areas)
@@ -103,6 +115,31 @@ func runeMask(s string) uint64 {
 		m |= runeBit(r)
 	}
 	return m
+}
+
+// startMask is the mask of the runes of s that start a word: the first,
+// and those after a rune that ends one.
+func startMask(s string, ends func(prev rune) bool) uint64 {
+	var m uint64
+	prev := ' '
+	for i, r := range s {
+		if i == 0 || ends(prev) {
+			m |= runeBit(r)
+		}
+		prev = r
+	}
+	return m
+}
+
+func isSpaceRune(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }
+
+// oneLetterScore is what a one-letter term scores in a field: one letter,
+// and the word-start bonus when a word of the field starts with it.
+func oneLetterScore(starts bool) int {
+	if starts {
+		return scoreRune + bonusWordStart + bonusFirst
+	}
+	return scoreRune
 }
 
 // terms splits a query into its lower-cased, whitespace-separated terms.
@@ -160,7 +197,7 @@ func parseQuery(q string) query {
 func (ix *Index) Search(query string, only []int) []Match {
 	var s Searcher
 	s.ix = ix
-	ms, _ := s.search(parseQuery(query), only, nil)
+	ms, _ := s.search(parseQuery(query), only, nil, nil)
 	return append([]Match(nil), ms...)
 }
 
@@ -174,6 +211,7 @@ type Searcher struct {
 	lastValid bool
 	found     []Match // the last matches, in catalog order
 	candidate []int   // the projects to search next time
+	levels    []uint8 // with candidate: the highest field each can match
 	ranked    []Match // the last result, best first
 	scratch   []Match
 	counts    []int
@@ -197,14 +235,25 @@ func (s *Searcher) SearchUntil(q string, stop func() bool) ([]Match, bool) {
 	// A longer facet value can match more (a negated one, or "state" that
 	// becomes "state:"), so only fuzzy words narrow.
 	narrows := !strings.Contains(q, ":")
+	var levels []uint8
 	if narrows && s.lastValid && strings.TrimSpace(s.last) != "" && strings.HasPrefix(q, s.last) {
 		s.candidate = s.candidate[:0]
 		for _, m := range s.found {
 			s.candidate = append(s.candidate, m.Project)
 		}
 		only = s.candidate
+		// One word growing ("ku", "kub"): a longer word can only match in
+		// a field where the shorter one did, or in one ranked below it;
+		// a single term's score says which field that was.
+		if len(strings.Fields(s.last)) == 1 && len(strings.Fields(q)) == 1 {
+			s.levels = s.levels[:0]
+			for _, m := range s.found {
+				s.levels = append(s.levels, uint8(m.Score/weightOther))
+			}
+			levels = s.levels
+		}
 	}
-	ranked, ok := s.search(parseQuery(q), only, stop)
+	ranked, ok := s.search(parseQuery(q), only, levels, stop)
 	s.last, s.lastValid = q, ok
 	if !ok {
 		return nil, false
@@ -223,7 +272,7 @@ const parallelMin = 8192
 // search matches q against the candidates (all when only is nil), keeps the
 // matches in catalog order in s.found, and returns them ranked; or gives up
 // when stop reports true.
-func (s *Searcher) search(q query, only []int, stop func() bool) ([]Match, bool) {
+func (s *Searcher) search(q query, only []int, levels []uint8, stop func() bool) ([]Match, bool) {
 	if q.err != nil {
 		s.found = s.found[:0]
 		return s.found, true
@@ -261,10 +310,14 @@ func (s *Searcher) search(q query, only []int, stop func() bool) ([]Match, bool)
 				if only != nil {
 					i = only[j]
 				}
-				if len(facets) > 0 && !facetsHold(&s.ix.entries[i], facets) {
+				if len(facets) > 0 && !facetsHold(&s.ix.facets[i], s.ix.entries[i].area, facets) {
 					continue
 				}
-				if score, ok := s.ix.score(i, q); ok {
+				level := levelName
+				if levels != nil {
+					level = int(levels[j])
+				}
+				if score, ok := s.ix.score(i, q, level); ok {
 					scratch[k] = Match{Project: i, Score: score}
 					k++
 				}
@@ -325,18 +378,36 @@ func (s *Searcher) rank(ms, out []Match) []Match {
 // whole name ("gtkpr" finds "OPA Gatekeeper"), and fuzzy within one word of
 // the goal and the other fields, where a match spread over a sentence would
 // match nearly anything ("csi" is in "clusters using Cluster API").
-func (ix *Index) score(i int, q query) (int, bool) {
+func (ix *Index) score(i int, q query, level int) (int, bool) {
 	e := &ix.entries[i]
 	total := 0
 	for k, t := range q.terms {
 		m := q.masks[k]
 		best := -1
-		if m&e.nameMask == m {
+		if len(t) == 1 && (isASCIILetter(t[0]) || '0' <= t[0] && t[0] <= '9') {
+			// A letter or a digit has a bit of its own: the masks say
+			// where it occurs and whether a word starts with it.
+			switch {
+			case level >= levelName && m&e.nameMask != 0:
+				best = weightName + oneLetterScore(m&e.nameStarts != 0)
+			case level >= levelGoal && m&e.goalMask != 0:
+				best = weightGoal + oneLetterScore(m&e.goalStarts != 0)
+			case q.areaScores[e.area*len(q.terms)+k] >= 0:
+				best = weightOther + q.areaScores[e.area*len(q.terms)+k]
+			case m&e.otherMask != 0:
+				best = weightOther + oneLetterScore(m&e.otherStarts != 0)
+			default:
+				return 0, false
+			}
+			total += best
+			continue
+		}
+		if level >= levelName && m&e.nameMask == m {
 			if s, ok := matchTerm(e.name, t, nil); ok {
 				best = weightName + s
 			}
 		}
-		if best < 0 && m&e.goalMask == m {
+		if best < 0 && level >= levelGoal && m&e.goalMask == m {
 			if s, ok := matchInWord(e.goal, t); ok {
 				best = weightGoal + s
 			}
@@ -676,3 +747,5 @@ func lower(s string) string {
 	}
 	return b.String()
 }
+
+func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/upstream-tui/upstream-tui/data"
 	"github.com/upstream-tui/upstream-tui/model"
@@ -205,5 +206,43 @@ func TestSearchUntilStops(t *testing.T) {
 	ms, ok := s.SearchUntil("csi", func() bool { return false })
 	if want := ix.Search("csi", nil); !ok || !reflect.DeepEqual(append([]model.Match{}, ms...), want) {
 		t.Errorf("after a stop: %v, %v; want %v", ms, ok, want)
+	}
+}
+
+// TestTypingMatchesFreshSearch types random words letter by letter over
+// random catalogs; each keystroke's result, narrowed from the one before,
+// must equal a fresh search, scores included.
+func TestTypingMatchesFreshSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"azure", "disk", "csi", "kube", "kubelet", "let", "gate", "keeper", "Ærø", "cloud", "mesh", "sandbox", "x"}
+	gen := func(n int) string {
+		var parts []string
+		for range n {
+			parts = append(parts, words[r.IntN(len(words))])
+		}
+		return strings.Join(parts, " ")
+	}
+	for round := range 40 {
+		var ps []model.Project
+		for range 60 {
+			ps = append(ps, model.Project{
+				Name: gen(1 + r.IntN(3)), Area: gen(2), Goal: model.Text{{Text: gen(r.IntN(6))}},
+				Maturity: model.Maturity{Text: gen(1)},
+				Links:    []model.Link{{Label: gen(1)}},
+			})
+		}
+		ix := model.NewIndex(ps)
+		s := ix.NewSearcher()
+		word := strings.ToLower(words[r.IntN(len(words))] + words[r.IntN(len(words))])
+		for n := 1; n <= len(word); n++ {
+			q := word[:n]
+			if !utf8.ValidString(q) {
+				continue
+			}
+			got, want := append([]model.Match{}, s.Search(q)...), ix.Search(q, nil)
+			if !reflect.DeepEqual(got, want) && (len(got) > 0 || len(want) > 0) {
+				t.Fatalf("round %d, typing %q: narrowed %v, fresh %v", round, q, got, want)
+			}
+		}
 	}
 }
