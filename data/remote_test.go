@@ -58,6 +58,19 @@ func (s *catalogServer) set(body []byte, etag string) {
 
 func (s *catalogServer) catalogURL() string { return s.URL + "/projects.md" }
 
+// cachedServer serves the embedded catalog as "v1" and has fetched it once
+// into a cache directory of its own.
+func cachedServer(t *testing.T) (*catalogServer, *Remote, string) {
+	t.Helper()
+	srv := newCatalogServer(t, Embedded(), `"v1"`)
+	dir := t.TempDir()
+	r := &Remote{CacheDir: dir}
+	if _, err := r.Fetch(context.Background(), srv.catalogURL()); err != nil {
+		t.Fatal(err)
+	}
+	return srv, r, dir
+}
+
 // handlerServer serves every request with h.
 func handlerServer(t *testing.T, h http.HandlerFunc) string {
 	t.Helper()
@@ -259,12 +272,7 @@ func TestBodyOverTheCap(t *testing.T) {
 // TestGarbageKeepsTheCache: a body that does not parse, or holds no
 // project, replaces nothing: the cache stays byte for byte.
 func TestGarbageKeepsTheCache(t *testing.T) {
-	srv := newCatalogServer(t, Embedded(), `"v1"`)
-	dir := t.TempDir()
-	r := &Remote{CacheDir: dir}
-	if _, err := r.Fetch(context.Background(), srv.catalogURL()); err != nil {
-		t.Fatal(err)
-	}
+	srv, r, dir := cachedServer(t)
 	before := cacheFiles(t, dir)
 	for _, junk := range []string{
 		"\x00\x01\x02 binary junk \xff\xfe",
@@ -292,12 +300,7 @@ func TestGarbageKeepsTheCache(t *testing.T) {
 // TestNotModifiedRewritesNothing: the ETag goes back as If-None-Match, and
 // a 304 leaves the cache files as they were, time included.
 func TestNotModifiedRewritesNothing(t *testing.T) {
-	srv := newCatalogServer(t, Embedded(), `"v1"`)
-	dir := t.TempDir()
-	r := &Remote{CacheDir: dir}
-	if _, err := r.Fetch(context.Background(), srv.catalogURL()); err != nil {
-		t.Fatal(err)
-	}
+	srv, r, dir := cachedServer(t)
 	base := cachePath(dir, srv.catalogURL())
 	old := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	for _, f := range []string{base + ".md", base + ".json"} {
@@ -397,12 +400,7 @@ func TestRedirects(t *testing.T) {
 // TestAtomicWriteFailure: when the new copy cannot be put in place, the
 // old one survives and no temporary file is left.
 func TestAtomicWriteFailure(t *testing.T) {
-	srv := newCatalogServer(t, Embedded(), `"v1"`)
-	dir := t.TempDir()
-	r := &Remote{CacheDir: dir}
-	if _, err := r.Fetch(context.Background(), srv.catalogURL()); err != nil {
-		t.Fatal(err)
-	}
+	srv, r, dir := cachedServer(t)
 	before := cacheFiles(t, dir)
 	rename = func(string, string) error { return errors.New("disk full") }
 	defer func() { rename = os.Rename }()

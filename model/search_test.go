@@ -110,22 +110,9 @@ func TestNamePositions(t *testing.T) {
 func TestSearchMatchesReference(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	words := []string{"azure", "disk", "csi", "kube", "let", "gate", "keeper", "Ærø", "ünï", "cloud", "mesh", "sandbox", "x"}
-	gen := func(n int) string {
-		var parts []string
-		for range n {
-			parts = append(parts, words[r.IntN(len(words))])
-		}
-		return strings.Join(parts, " ")
-	}
+	gen := func(n int) string { return randomWords(r, words, n) }
 	for round := range 50 {
-		var ps []model.Project
-		for range 40 {
-			ps = append(ps, model.Project{
-				Name: gen(1 + r.IntN(3)), Area: gen(2), Goal: model.Text{{Text: gen(r.IntN(6))}},
-				Maturity: model.Maturity{Text: gen(1)},
-				Links:    []model.Link{{Label: gen(1)}},
-			})
-		}
+		ps := randomProjects(r, words, 40)
 		ix := model.NewIndex(ps)
 		for range 20 {
 			w := []rune(strings.ToLower(gen(1 + r.IntN(2))))
@@ -142,6 +129,29 @@ func TestSearchMatchesReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// randomWords joins n words drawn from words.
+func randomWords(r *rand.Rand, words []string, n int) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = words[r.IntN(len(words))]
+	}
+	return strings.Join(parts, " ")
+}
+
+// randomProjects makes n projects whose every field is random words.
+func randomProjects(r *rand.Rand, words []string, n int) []model.Project {
+	gen := func(n int) string { return randomWords(r, words, n) }
+	var ps []model.Project
+	for range n {
+		ps = append(ps, model.Project{
+			Name: gen(1 + r.IntN(3)), Area: gen(2), Goal: model.Text{{Text: gen(r.IntN(6))}},
+			Maturity: model.Maturity{Text: gen(1)},
+			Links:    []model.Link{{Label: gen(1)}},
+		})
+	}
+	return ps
 }
 
 func referenceMatch(p model.Project, query string) bool {
@@ -215,22 +225,8 @@ func TestSearchUntilStops(t *testing.T) {
 func TestTypingMatchesFreshSearch(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	words := []string{"azure", "disk", "csi", "kube", "kubelet", "let", "gate", "keeper", "Ærø", "cloud", "mesh", "sandbox", "x"}
-	gen := func(n int) string {
-		var parts []string
-		for range n {
-			parts = append(parts, words[r.IntN(len(words))])
-		}
-		return strings.Join(parts, " ")
-	}
 	for round := range 40 {
-		var ps []model.Project
-		for range 60 {
-			ps = append(ps, model.Project{
-				Name: gen(1 + r.IntN(3)), Area: gen(2), Goal: model.Text{{Text: gen(r.IntN(6))}},
-				Maturity: model.Maturity{Text: gen(1)},
-				Links:    []model.Link{{Label: gen(1)}},
-			})
-		}
+		ps := randomProjects(r, words, 60)
 		ix := model.NewIndex(ps)
 		s := ix.NewSearcher()
 		word := strings.ToLower(words[r.IntN(len(words))] + words[r.IntN(len(words))])
