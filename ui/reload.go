@@ -89,14 +89,18 @@ func (m *Model) handleTick(msg tickMsg) tea.Cmd {
 // describeOrigin refreshes the header's account of where the catalog came
 // from.
 func (m *Model) describeOrigin() {
-	now := time.Now
-	if m.opts.Now != nil {
-		now = m.opts.Now
-	}
-	if s := m.cat.Origin.Describe(now()); s != m.origin {
+	if s := m.cat.Origin.Describe(m.now()); s != m.origin {
 		m.origin = s
 		m.gen++
 	}
+}
+
+// now tells the time: Options.Now, else the clock.
+func (m *Model) now() time.Time {
+	if m.opts.Now != nil {
+		return m.opts.Now()
+	}
+	return time.Now()
 }
 
 // handleLoaded shows the catalog read again in place of the one on screen,

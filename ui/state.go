@@ -2,7 +2,6 @@ package ui
 
 import (
 	"sync"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -63,11 +62,7 @@ func (m *Model) quit() tea.Cmd {
 
 // rememberOpened records an opened project and saves the state.
 func (m *Model) rememberOpened(project string) tea.Cmd {
-	now := time.Now
-	if m.opts.Now != nil {
-		now = m.opts.Now
-	}
-	m.state.Opened(project, now())
+	m.state.Opened(project, m.now())
 	m.recents = nil
 	if m.recentFirst() {
 		m.refreshList(true)
