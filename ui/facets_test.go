@@ -32,6 +32,9 @@ func TestFacetPicker(t *testing.T) {
 	if m.mode != modeFacets || !strings.Contains(screen(m), "has:slack") {
 		t.Fatalf("mode %d\n%s", m.mode, screen(m))
 	}
+	if strings.Contains(screen(m), "? help") {
+		t.Error("the picker offers ? help, which it does not handle")
+	}
 	// Options are listed with their counts; move to state:graduated.
 	for i, o := range m.facets {
 		if o.facet.String() == "state:graduated" {

@@ -98,7 +98,7 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 		b.SetEnabled(b.Enabled() || facets)
 	}
 	k.Close.SetEnabled(m == modeHelp || m == modeAbout || facets)
-	k.Help.SetEnabled(m != modeFilter)
+	k.Help.SetEnabled(m != modeFilter && m != modeFacets)
 	k.Quit.SetEnabled(m != modeFilter)
 }
 
