@@ -175,21 +175,30 @@ func loadConfig(path string, actions []string) (Config, error) {
 
 // stripComment drops a # comment that is not inside a string.
 func stripComment(line string) string {
-	var quote byte
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quote != 0 && c == '\\' && quote == '"':
-			i++
-		case quote != 0 && c == quote:
-			quote = 0
-		case quote == 0 && (c == '"' || c == '\''):
-			quote = c
-		case quote == 0 && c == '#':
-			return line[:i]
-		}
+	if at := outsideStrings(line, '#'); len(at) > 0 {
+		return line[:at[0]]
 	}
 	return line
+}
+
+// outsideStrings returns the offsets of c in s that are not inside a
+// basic ("...", with backslash escapes) or literal ('...') string.
+func outsideStrings(s string, c byte) []int {
+	var at []int
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case quote == '"' && ch == '\\':
+			i++
+		case quote != 0 && ch == quote:
+			quote = 0
+		case quote == 0 && (ch == '"' || ch == '\''):
+			quote = ch
+		case quote == 0 && ch == c:
+			at = append(at, i)
+		}
+	}
+	return at
 }
 
 // parseString reads a basic ("...") or literal ('...') TOML string.
@@ -229,21 +238,10 @@ func parseStrings(v string) ([]string, error) {
 // trailing comma is allowed.
 func splitItems(s string) []string {
 	var out []string
-	var quote byte
 	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote == '"' && c == '\\':
-			i++
-		case quote != 0 && c == quote:
-			quote = 0
-		case quote == 0 && (c == '"' || c == '\''):
-			quote = c
-		case quote == 0 && c == ',':
-			out = append(out, s[start:i])
-			start = i + 1
-		}
+	for _, i := range outsideStrings(s, ',') {
+		out = append(out, s[start:i])
+		start = i + 1
 	}
 	if rest := strings.TrimSpace(s[start:]); rest != "" {
 		out = append(out, rest)
