@@ -27,9 +27,7 @@ func (c *chunk) items(cell ast.Node) []item {
 	var out []item
 	var cur item
 	flush := func() {
-		if strings.TrimSpace(model.Text(cur).Plain()) != "" {
-			out = append(out, trimItem(cur))
-		}
+		out = appendItem(out, cur)
 		cur = nil
 	}
 	for n := cell.FirstChild(); n != nil; n = n.NextSibling() {
@@ -47,19 +45,33 @@ func (c *chunk) items(cell ast.Node) []item {
 	return out
 }
 
+// appendItem appends an item to items unless it is blank, trimmed.
+func appendItem(items []item, it item) []item {
+	for _, s := range it {
+		if strings.TrimSpace(s.Text) != "" {
+			return append(items, trimItem(it))
+		}
+	}
+	return items
+}
+
+// add appends sanitised text to an item, to its last span when that has the
+// same url.
+func (c *chunk) add(it item, s, url string) item {
+	if s = c.clean(s); s == "" {
+		return it
+	}
+	if k := len(it) - 1; k >= 0 && it[k].URL == url {
+		it[k].Text += s
+		return it
+	}
+	return append(it, model.Span{Text: s, URL: url})
+}
+
 // appendInline appends the text of an inline node to it; url is the
 // destination of an enclosing link.
 func (c *chunk) appendInline(it item, n ast.Node, url string) item {
-	add := func(s string) {
-		if s = c.clean(s); s == "" {
-			return
-		}
-		if k := len(it) - 1; k >= 0 && it[k].URL == url {
-			it[k].Text += s
-			return
-		}
-		it = append(it, model.Span{Text: s, URL: url})
-	}
+	add := func(s string) { it = c.add(it, s, url) }
 	switch n := n.(type) {
 	case *ast.Text:
 		v := n.Segment.Value(c.src)
@@ -106,9 +118,10 @@ func (c *chunk) clean(s string) string {
 	return clean
 }
 
-// trimItem trims the spaces around an item and collapses runs of spaces.
+// trimItem trims the spaces around an item and collapses runs of spaces,
+// in place.
 func trimItem(it item) item {
-	out := make(item, 0, len(it))
+	out := it[:0]
 	for _, s := range it {
 		s.Text = collapseSpace(s.Text)
 		if s.Text == "" {
@@ -125,6 +138,9 @@ func trimItem(it item) item {
 }
 
 func collapseSpace(s string) string {
+	if !needsCollapse(s) {
+		return s
+	}
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -139,6 +155,26 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// needsCollapse reports whether s has a space other than ' ' or two
+// spaces in a row, which collapseSpace changes.
+func needsCollapse(s string) bool {
+	space := false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return true
+			}
+			space = true
+		case unicode.IsSpace(r):
+			return true
+		default:
+			space = false
+		}
+	}
+	return false
 }
 
 func (it item) plain() string { return strings.TrimSpace(model.Text(it).Plain()) }
@@ -175,15 +211,12 @@ func (it item) words() bool {
 	return false
 }
 
-// plain returns a node's text with links reduced to labels and items
+// plainItems returns a cell's text with links reduced to labels and items
 // separated by spaces.
-func (c *chunk) plain(n ast.Node) string {
-	if n == nil {
-		return ""
-	}
-	var parts []string
-	for _, it := range c.items(n) {
-		parts = append(parts, it.plain())
+func plainItems(items []item) string {
+	parts := make([]string, len(items))
+	for i, it := range items {
+		parts[i] = it.plain()
 	}
 	return strings.Join(parts, " ")
 }
@@ -218,7 +251,7 @@ func (*cellBreak) Kind() ast.NodeKind { return kindCellBreak }
 func (n *cellBreak) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
 // simpleTagLen returns the length of a simple tag at the start of b, or 0.
-func simpleTagLen(b []byte) int {
+func simpleTagLen[T string | []byte](b T) int {
 	i := 1 // past '<'
 	if i < len(b) && b[i] == '/' {
 		i++

@@ -24,8 +24,8 @@ func normaliseTables(src []byte) ([]byte, []model.Finding) {
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	var mended []model.Finding
 	for i := 1; i < len(lines); i++ {
-		body := strings.TrimRight(string(lines[i]), "\n")
-		header := strings.TrimRight(string(lines[i-1]), "\n")
+		body := strings.TrimRight(readOnlyString(lines[i]), "\n")
+		header := strings.TrimRight(readOnlyString(lines[i-1]), "\n")
 		if !isDelimiterRow(body) || !strings.Contains(header, "|") {
 			continue
 		}
@@ -39,7 +39,7 @@ func normaliseTables(src []byte) ([]byte, []model.Finding) {
 			continue
 		}
 		for j := i + 1; j < len(lines); j++ {
-			row := strings.TrimRight(string(lines[j]), "\n")
+			row := strings.TrimRight(readOnlyString(lines[j]), "\n")
 			if strings.TrimSpace(row) == "" {
 				break
 			}

@@ -1,9 +1,12 @@
 package data
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -27,9 +30,18 @@ func seedFiles(f *testing.F) {
 
 // FuzzParse: the parser never panics, and what it returns is either an
 // error or a catalog whose every text passes the sanitiser's own check.
+// The shortcuts (rows read directly, lines left out of the block parse)
+// read exactly as goldmark alone does.
 func FuzzParse(f *testing.F) {
 	seedFiles(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		// Leaving out even a run of one row from the block parse, as
+		// parsing a large catalog does with long runs.
+		fast, fastFindings, fastErr := parseWith("fuzz.md", src, -1, reading{fastRows: true, minCut: 1})
+		slow, slowFindings, slowErr := parseWith("fuzz.md", slices.Clone(src), -1, reading{})
+		if fmt.Sprint(fastErr) != fmt.Sprint(slowErr) || !reflect.DeepEqual(fast, slow) || !reflect.DeepEqual(fastFindings, slowFindings) {
+			t.Fatalf("the shortcuts and goldmark differ:\n%s\n%s", dump(fast, fastFindings, fastErr), dump(slow, slowFindings, slowErr))
+		}
 		c, err := Parse("fuzz.md", src)
 		if err != nil {
 			if strings.Contains(err.Error(), "\n") {
@@ -110,4 +122,13 @@ func FuzzLoadConfig(f *testing.F) {
 			}
 		}
 	})
+}
+
+// dump shows a parse's result for a failure message.
+func dump(c any, findings any, err error) string {
+	b, _ := json.MarshalIndent(struct {
+		Catalog, Findings any
+		Err               string
+	}{c, findings, fmt.Sprint(err)}, "", "  ")
+	return string(b)
 }

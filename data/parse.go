@@ -8,10 +8,10 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/upstream-tui/upstream-tui/model"
@@ -42,7 +42,8 @@ var blocks = parser.NewParser(
 )
 
 // Parse reads a catalog in the upstream Markdown format. file names the
-// source in errors.
+// source in errors. The catalog's strings may share src's memory: src must
+// not change afterwards.
 func Parse(file string, src []byte) (*model.Catalog, error) {
 	c, _, err := parse(file, src)
 	return c, err
@@ -86,6 +87,23 @@ func parsePrefix(file string, head []byte) (*model.Catalog, bool) {
 // parseRows is parse reading at most maxRows rows of the table (all when
 // maxRows < 0).
 func parseRows(file string, src []byte, maxRows int) (*model.Catalog, []model.Finding, error) {
+	return parseWith(file, src, maxRows, shortcuts)
+}
+
+// reading says how parseWith reads a catalog: with the shortcuts that
+// make a large one fast, or with goldmark alone.
+type reading struct {
+	// fastRows reads plain rows directly (fastRow).
+	fastRows bool
+	// minCut is the shortest run of table rows that the block parse
+	// leaves out (parseBlocks); 0: none.
+	minCut int
+}
+
+var shortcuts = reading{fastRows: true, minCut: 256}
+
+// parseWith is parseRows, reading as told: tests compare the ways.
+func parseWith(file string, src []byte, maxRows int, how reading) (*model.Catalog, []model.Finding, error) {
 	if line, ok := binaryLine(src); ok {
 		return nil, nil, &ParseError{file, line, "not a Markdown catalog (binary data)"}
 	}
@@ -98,9 +116,25 @@ func parseRows(file string, src []byte, maxRows int) (*model.Catalog, []model.Fi
 		findings = append(findings, model.Finding{Line: line, Severity: model.SeverityWarning,
 			Message: "removed escape sequences or control characters from this line"})
 	}
-	d := &document{src: src, lines: lineStarts(src), ctx: parser.NewContext()}
-	doc := blocks.Parse(text.NewReader(src), parser.WithContext(d.ctx))
-	title := ""
+	d := newDocument(src, how)
+	title, t, ok := d.findTable(d.parseBlocks())
+	if !ok {
+		return nil, nil, &ParseError{File: file, Msg: `no project table (a table with "Project Area" and "Project" columns)`}
+	}
+	if maxRows >= 0 {
+		t.last = min(t.last, t.first+maxRows-1)
+	}
+	c, rowFindings, err := d.catalog(t)
+	if err != nil {
+		return nil, nil, &ParseError{File: file, Msg: err.Error()}
+	}
+	c.Title = title
+	return c, append(findings, rowFindings...), nil
+}
+
+// findTable finds the project table among the document's blocks, and the
+// title: the last level-1 heading above it.
+func (d *document) findTable(doc ast.Node) (title string, t table, ok bool) {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -108,22 +142,12 @@ func parseRows(file string, src []byte, maxRows int) (*model.Catalog, []model.Fi
 				title = d.blockText(n)
 			}
 		case *ast.Paragraph:
-			t, ok := d.projectTable(n)
-			if !ok {
-				continue
+			if t, ok := d.projectTable(n); ok {
+				return title, t, true
 			}
-			if maxRows >= 0 {
-				t.last = min(t.last, t.first+maxRows-1)
-			}
-			c, rowFindings, err := d.catalog(t)
-			if err != nil {
-				return nil, nil, &ParseError{File: file, Msg: err.Error()}
-			}
-			c.Title = title
-			return c, append(findings, rowFindings...), nil
 		}
 	}
-	return nil, nil, &ParseError{File: file, Msg: `no project table (a table with "Project Area" and "Project" columns)`}
+	return "", table{}, false
 }
 
 // binaryLine reports the line of the first NUL byte or invalid UTF-8.
@@ -149,19 +173,41 @@ func binaryLine(src []byte) (int, bool) {
 
 // document is a catalog's source during parsing.
 type document struct {
-	src   []byte
-	lines []int // byte offset of the start of each line
-	ctx   parser.Context
+	src []byte
+	// text is src as a string without a copy: the catalog's strings read
+	// by fastRow are substrings of it, so src must never change (Parse's
+	// contract).
+	text    string
+	lines   []int // byte offset of the start of each line
+	ctx     parser.Context
+	reading reading
+
+	// blockSrc is what the block parse read: src, or src with the lines of
+	// cut left out (see parseBlocks).
+	blockSrc []byte
+	cut      cut
+}
+
+func newDocument(src []byte, how reading) *document {
+	return &document{src: src, text: readOnlyString(src), lines: lineStarts(src), ctx: parser.NewContext(), reading: how}
 }
 
 func lineStarts(src []byte) []int {
 	starts := make([]int, 1, bytes.Count(src, []byte("\n"))+1)
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		n := bytes.IndexByte(src[i:], '\n')
+		if n < 0 {
+			return starts
 		}
+		i += n + 1
+		starts = append(starts, i)
 	}
-	return starts
+}
+
+// readOnlyString is b as a string, sharing its memory: b must not change
+// while the string is in use.
+func readOnlyString(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // line returns the text of a 1-based line, with its newline.
@@ -171,6 +217,15 @@ func (d *document) line(n int) []byte {
 		end = d.lines[n]
 	}
 	return d.src[d.lines[n-1]:end]
+}
+
+// lineText is line as a string, sharing the source's memory.
+func (d *document) lineText(n int) string {
+	end := len(d.text)
+	if n < len(d.lines) {
+		end = d.lines[n]
+	}
+	return d.text[d.lines[n-1]:end]
 }
 
 // lineOf returns the 1-based line of a byte offset.
@@ -193,7 +248,7 @@ func (d *document) blockText(n ast.Node) string {
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		parts = append(parts, string(unescape(seg.Value(d.src))))
+		parts = append(parts, string(unescape(seg.Value(d.blockSrc))))
 	}
 	return Sanitize(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
 }
@@ -216,13 +271,13 @@ func (d *document) projectTable(p *ast.Paragraph) (table, bool) {
 		return table{}, false
 	}
 	for i := 1; i < lines.Len(); i++ {
-		if seg := lines.At(i); !isDelimiterRow(string(seg.Value(d.src))) {
+		if seg := lines.At(i); !isDelimiterRow(string(seg.Value(d.blockSrc))) {
 			continue
 		}
 		t := table{
-			header:    d.lineOf(lines.At(i - 1).Start),
-			delimiter: d.lineOf(lines.At(i).Start),
-			last:      d.lineOf(lines.At(lines.Len() - 1).Start),
+			header:    d.blockLine(lines.At(i - 1).Start),
+			delimiter: d.blockLine(lines.At(i).Start),
+			last:      d.blockLine(lines.At(lines.Len() - 1).Start),
 		}
 		t.first = t.delimiter + 1
 		cols, cells, ok := d.headerColumns(t)

@@ -51,7 +51,7 @@ func (d *document) headerColumns(t table) (columns, int, bool) {
 	i := 0
 	header := tbl.FirstChild()
 	for cell := header.FirstChild(); cell != nil; cell = cell.NextSibling() {
-		name := strings.ToLower(strings.Join(strings.Fields(c.plain(cell)), " "))
+		name := strings.ToLower(strings.Join(strings.Fields(plainItems(c.items(cell))), " "))
 		set := func(dst *int) {
 			if *dst < 0 {
 				*dst = i
@@ -162,67 +162,98 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 	return c, findings, nil
 }
 
-// parseChunk parses rows from to to (lines, inclusive) as a table of its
-// own under the table's header. A panic here, in a goroutine of the
-// parser's, would take the program down: it becomes an error instead.
+// parseChunk parses rows from to to (lines, inclusive): each row in the
+// plain Markdown that catalogs use is read directly (fastRow), and the
+// others by goldmark, as a table of their own under the table's header. A
+// panic here, in a goroutine of the parser's, would take the program down:
+// it becomes an error instead.
 func (d *document) parseChunk(t table, from, to int, refs []parser.Reference) (rows []row, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error reading lines %d-%d: %v", from, to, r)
 		}
 	}()
+	c := &chunk{}
+	rows = make([]row, to-from+1)
+	var slow []int
+	for line := from; line <= to; line++ {
+		if !d.reading.fastRows {
+			slow = append(slow, line)
+			continue
+		}
+		r, ok := c.fastRow(d.lineText(line), t, line)
+		if !ok {
+			slow = append(slow, line)
+			continue
+		}
+		rows[line-from] = r
+	}
+	if len(slow) == 0 {
+		return rows, nil
+	}
+	parsed, err := d.goldmarkRows(t, slow, refs)
+	if err != nil {
+		return nil, err
+	}
+	for i, line := range slow {
+		rows[line-from] = parsed[i]
+	}
+	return rows, nil
+}
+
+// goldmarkRows parses the given lines with goldmark, as a table of their
+// own under the table's header.
+func (d *document) goldmarkRows(t table, lines []int, refs []parser.Reference) ([]row, error) {
 	var buf bytes.Buffer
-	for _, l := range append([]int{t.header, t.delimiter}, lineRange(from, to)...) {
+	for _, l := range append([]int{t.header, t.delimiter}, lines...) {
 		buf.Write(withNewline(d.line(l)))
 	}
 	src := buf.Bytes()
 	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(newChunkContext(refs)))
 	tbl, ok := doc.FirstChild().(*extast.Table)
 	if !ok {
-		return nil, fmt.Errorf("lines %d-%d do not read as rows of the table on line %d", from, to, t.header)
+		return nil, fmt.Errorf("lines %d-%d do not read as rows of the table on line %d", lines[0], lines[len(lines)-1], t.header)
+	}
+	var trs []*extast.TableRow
+	for n := tbl.FirstChild(); n != nil; n = n.NextSibling() {
+		if tr, ok := n.(*extast.TableRow); ok {
+			trs = append(trs, tr)
+		}
+	}
+	if len(trs) != len(lines) {
+		return nil, fmt.Errorf("lines %d-%d read as %d rows", lines[0], lines[len(lines)-1], len(trs))
 	}
 	c := &chunk{src: src}
-	rows = make([]row, 0, to-from+1)
-	line := from
-	for n := tbl.FirstChild(); n != nil; n = n.NextSibling() {
-		tr, ok := n.(*extast.TableRow)
-		if !ok {
-			continue
+	rows := make([]row, len(lines))
+	for i, tr := range trs {
+		var cells []ast.Node
+		for cell := tr.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			cells = append(cells, cell)
 		}
-		rows = append(rows, c.row(tr, t.cols, line, cellCount(string(d.line(line)))))
-		line++
-	}
-	if line != to+1 {
-		return nil, fmt.Errorf("lines %d-%d read as %d rows", from, to, line-from)
+		rows[i] = c.row(func(i int) []item { return c.items(cellAt(cells, i)) },
+			t.cols, lines[i], cellCount(string(d.line(lines[i]))))
 	}
 	return rows, nil
 }
 
-func lineRange(from, to int) []int {
-	out := make([]int, 0, max(to-from+1, 0))
-	for l := from; l <= to; l++ {
-		out = append(out, l)
-	}
-	return out
-}
-
-// chunk is the source of one parsed chunk of rows.
+// chunk is the source of rows being read.
 type chunk struct {
-	src   []byte
-	dirty bool // the sanitiser removed something from the current row
+	src   []byte // what goldmark parsed, for its nodes' segments
+	dirty bool   // the sanitiser removed something from the current row
 }
 
-// row reads one table row: an area, a project, or both.
-func (c *chunk) row(tr *extast.TableRow, cols columns, line, cells int) row {
+// cellItems returns the items of a row's cell by column index; nil for a
+// column that is absent. Reading a cell may set the chunk's dirty flag.
+type cellItems func(i int) []item
+
+// row reads one table row: an area, a project, or both. cells is how many
+// cells the row has as written, for lint.
+func (c *chunk) row(cell cellItems, cols columns, line, cells int) row {
 	c.dirty = false
-	var all []ast.Node
-	for cell := tr.FirstChild(); cell != nil; cell = cell.NextSibling() {
-		all = append(all, cell)
-	}
 	r := row{line: line, cells: cells, share: -1}
-	r.area = c.plain(cellAt(all, cols.area))
-	if c.plain(cellAt(all, cols.project)) != "" {
-		r.project, r.share = c.project(all, cols, line)
+	r.area = plainItems(cell(cols.area))
+	if plainItems(cell(cols.project)) != "" {
+		r.project, r.share = c.project(cell, cols, line)
 		r.isProj = true
 	}
 	r.cleaned = c.dirty
@@ -263,11 +294,24 @@ type pendingShare struct {
 
 // project reads one project row. share is the index in Links where links
 // shared through "same slack and email" go, or -1.
-func (c *chunk) project(cells []ast.Node, cols columns, line int) (model.Project, int) {
+func (c *chunk) project(cell cellItems, cols columns, line int) (model.Project, int) {
 	proj := model.Project{Line: line}
 	share := -1
+	links := 0
+	for _, i := range []int{cols.project, cols.goal, cols.maturity, cols.communication, cols.azure} {
+		for _, it := range cell(i) {
+			for _, s := range it {
+				if s.URL != "" {
+					links++
+				}
+			}
+		}
+	}
+	if links > 0 {
+		proj.Links = make([]model.Link, 0, links)
+	}
 	// Project cell: the first item is the name, its first link the homepage.
-	for i, it := range c.items(cellAt(cells, cols.project)) {
+	for i, it := range cell(cols.project) {
 		if i == 0 {
 			proj.Name = it.plain()
 		}
@@ -280,7 +324,7 @@ func (c *chunk) project(cells []ast.Node, cols columns, line int) (model.Project
 		}
 	}
 	// Goal: inline text with its links.
-	for i, it := range c.items(cellAt(cells, cols.goal)) {
+	for i, it := range cell(cols.goal) {
 		if i > 0 {
 			proj.Goal = append(proj.Goal, model.Span{Text: " "})
 		}
@@ -289,7 +333,7 @@ func (c *chunk) project(cells []ast.Node, cols columns, line int) (model.Project
 	}
 	// Maturity: one line per item.
 	var lines []string
-	for _, it := range c.items(cellAt(cells, cols.maturity)) {
+	for _, it := range cell(cols.maturity) {
 		lines = append(lines, it.plain())
 		appendLinks(&proj, it, model.ColumnMaturity)
 	}
@@ -299,7 +343,7 @@ func (c *chunk) project(cells []ast.Node, cols columns, line int) (model.Project
 		index int
 		name  model.Column
 	}{{cols.communication, model.ColumnCommunication}, {cols.azure, model.ColumnAzure}} {
-		for _, it := range c.items(cellAt(cells, col.index)) {
+		for _, it := range cell(col.index) {
 			switch {
 			case it.hasLinks():
 				appendLinks(&proj, it, col.name)

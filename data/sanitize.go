@@ -37,7 +37,14 @@ func Sanitize(s string) string {
 
 // IsClean reports whether s holds nothing Sanitize would remove.
 func IsClean(s string) bool {
-	for i, r := range s {
+	// Printable ASCII, newline and tab are clean: skip them a byte at a
+	// time, decoding runes only from the first other byte on.
+	start := 0
+	for start < len(s) && (0x20 <= s[start] && s[start] < 0x7f || s[start] == '\n' || s[start] == '\t') {
+		start++
+	}
+	for i, r := range s[start:] {
+		i += start
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
 				return false
@@ -137,7 +144,7 @@ func sequenceBody(s string, introducer rune) int {
 // so cleaning the parsed text alone would leave payloads behind. It keeps
 // every newline, and returns the lines it changed.
 func sanitizeSource(src []byte) ([]byte, []int) {
-	if IsClean(string(src)) {
+	if IsClean(readOnlyString(src)) {
 		return src, nil
 	}
 	lines := strings.SplitAfter(string(src), "\n")

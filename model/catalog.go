@@ -83,6 +83,9 @@ type Text []Span
 
 // Plain returns the text with links reduced to their labels.
 func (t Text) Plain() string {
+	if len(t) == 1 {
+		return t[0].Text
+	}
 	var b strings.Builder
 	for _, s := range t {
 		b.WriteString(s.Text)

@@ -74,18 +74,22 @@ func (k Kind) Describe() string {
 // ClassifyLink says what kind of link a label and URL are, given the column
 // they stand in. first is true for the first link of the Project cell.
 func ClassifyLink(col Column, first bool, label, rawURL string) Kind {
+	switch {
+	case col == ColumnAzure:
+		return KindDocs
+	case col == ColumnProject && first:
+		return KindHome
+	case col != ColumnProject && col != ColumnCommunication:
+		return KindOther
+	}
 	lbl := strings.ToLower(strings.TrimSpace(label))
 	var host, path string
 	if u, err := url.Parse(strings.TrimSpace(rawURL)); err == nil {
 		host, path = strings.ToLower(u.Hostname()), strings.ToLower(u.Path)
 	}
 	switch col {
-	case ColumnAzure:
-		return KindDocs
 	case ColumnProject:
 		switch {
-		case first:
-			return KindHome
 		case strings.Contains(lbl, "release"):
 			return KindReleases
 		case strings.Contains(lbl, "test") || strings.Contains(lbl, "build") || host == "testgrid.k8s.io":
