@@ -14,36 +14,58 @@ import (
 // BenchmarkStartup runs the built binary in a pseudo-terminal that answers
 // no query, and times it from exec to the first complete frame: the tab
 // bar, the list and the rendered detail all on screen. Then it quits.
+// "100k-whole" goes on: it types the name of the catalog's last project as
+// a filter as soon as the first rows show, and times until that project's
+// detail shows, that is until the whole catalog is read, indexed and
+// searched.
 func BenchmarkStartup(b *testing.B) {
 	bin, err := binary()
 	if err != nil {
 		b.Fatal(err)
 	}
 	big := writeSynthetic(b, 100_000)
+	lastName, lastSlug := lastProject(b, big)
+	firstRows := [][]byte{[]byte("All "), []byte("Open Kubelet a"), []byte("Maturity:"), []byte("loading…")}
 	for _, tc := range []struct {
 		name string
 		args []string
 		want [][]byte // all on screen in the first complete frame
+		then string   // typed once want shows
+		next [][]byte // what to wait for then
 	}{
-		{"embedded", nil, [][]byte{[]byte("All 18"), []byte("AKS Engine"), []byte("Maturity:")}},
-		// The first rows, while the rest loads: the whole arrives later by
-		// changed cells only, which no text in the stream can mark; its
-		// cost is BenchmarkParse's (./data).
-		{"100k-first-rows", []string{"--catalog", big}, [][]byte{[]byte("All "), []byte("Open Kubelet a"), []byte("Maturity:"), []byte("loading…")}},
+		{name: "embedded", want: [][]byte{[]byte("All 18"), []byte("AKS Engine"), []byte("Maturity:")}},
+		{name: "100k-first-rows", args: []string{"--catalog", big}, want: firstRows},
+		// The slug is in the detail's links, never in what was typed.
+		{name: "100k-whole", args: []string{"--catalog", big}, want: firstRows,
+			then: "/" + lastName, next: [][]byte{[]byte("github.com/"), []byte(lastSlug)}},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			var total time.Duration
 			for b.Loop() {
-				total += firstFrame(b, bin, tc.args, tc.want)
+				total += timeScreens(b, bin, tc.args, tc.want, tc.then, tc.next)
 			}
 			b.ReportMetric(float64(total.Microseconds())/float64(b.N)/1000, "ms/frame")
 		})
 	}
 }
 
-// firstFrame starts the program in a 140x40 pseudo-terminal and returns how
-// long its output took to show every wanted text.
-func firstFrame(b *testing.B, bin string, args []string, want [][]byte) time.Duration {
+// lastProject returns the name and slug of a synthetic catalog's last
+// project, from the last row's "[Name](https://github.com/org/slug)".
+func lastProject(b *testing.B, path string) (name, slug string) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	row := src[bytes.LastIndex(src, []byte("\n|  | [")):]
+	name = string(row[len("\n|  | ["):bytes.IndexByte(row, ']')])
+	url := row[bytes.IndexByte(row, '(')+1 : bytes.IndexByte(row, ')')]
+	return name, string(url[bytes.LastIndexByte(url, '/')+1:])
+}
+
+// timeScreens starts the program in a 140x40 pseudo-terminal and returns
+// how long its output took to show every wanted text, and then, when then
+// is set, to show every next text after then is typed.
+func timeScreens(b *testing.B, bin string, args []string, want [][]byte, then string, next [][]byte) time.Duration {
 	cmd := exec.Command(bin, args...)
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
 	start := time.Now()
@@ -60,18 +82,25 @@ func firstFrame(b *testing.B, bin string, args []string, want [][]byte) time.Dur
 			b.Fatalf("the program ended before its first frame: %v\n%s", err, ansi.Strip(string(out)))
 		}
 		out = append(out, buf[:n]...)
-		plain := []byte(ansi.Strip(string(out)))
-		if all(plain, want) {
-			elapsed := time.Since(start)
-			if _, err := tty.Write([]byte("q")); err != nil {
-				b.Fatal(err)
-			}
-			go func() { _, _ = bytesDrain(tty) }() // keep the program's output flowing until it exits
-			if err := cmd.Wait(); err != nil {
-				b.Fatal(err)
-			}
-			return elapsed
+		if !all([]byte(ansi.Strip(string(out))), want) {
+			continue
 		}
+		if then != "" {
+			if _, err := tty.Write([]byte(then)); err != nil {
+				b.Fatal(err)
+			}
+			want, then, out = next, "", nil
+			continue
+		}
+		elapsed := time.Since(start)
+		if _, err := tty.Write([]byte("\x03")); err != nil { // ctrl+c quits in any mode
+			b.Fatal(err)
+		}
+		go func() { _, _ = bytesDrain(tty) }() // keep the program's output flowing until it exits
+		if err := cmd.Wait(); err != nil {
+			b.Fatal(err)
+		}
+		return elapsed
 	}
 }
 

@@ -63,36 +63,56 @@ const (
 	levelName = weightName / weightOther
 )
 
-// NewIndex prepares projects for Search.
+// NewIndex prepares projects for Search. A large catalog's entries are
+// prepared on every core.
 func NewIndex(projects []Project) *Index {
 	ix := &Index{entries: make([]entry, len(projects)), facets: make([]facetEntry, len(projects))}
 	areaIndex := map[string]int{}
-	var other strings.Builder
 	for i := range projects {
-		p := &projects[i]
-		other.Reset()
-		other.WriteString(p.Maturity.Text)
-		for _, l := range p.Links {
-			other.WriteByte('\n')
-			other.WriteString(l.Label)
-		}
-		e := entry{name: lower(p.Name), goal: lower(p.Goal.Plain()), other: lower(other.String())}
-		ix.facets[i] = newFacetEntry(p)
-		e.nameMask, e.goalMask, e.otherMask = runeMask(e.name), runeMask(e.goal), runeMask(e.other)
-		e.nameStarts = startMask(e.name, func(prev rune) bool { return !unicode.IsLetter(prev) && !unicode.IsDigit(prev) })
-		e.goalStarts = startMask(e.goal, isSpaceRune)
-		e.otherStarts = startMask(e.other, isSpaceRune)
-		a, ok := areaIndex[p.Area]
+		a, ok := areaIndex[projects[i].Area]
 		if !ok {
 			a = len(ix.areas)
-			areaIndex[p.Area] = a
-			ix.areas = append(ix.areas, lower(p.Area))
+			areaIndex[projects[i].Area] = a
+			ix.areas = append(ix.areas, lower(projects[i].Area))
 			ix.areaMasks = append(ix.areaMasks, runeMask(ix.areas[a]))
 		}
-		e.area = a
-		ix.entries[i] = e
+		ix.entries[i].area = a
 	}
+	workers := 1
+	if len(projects) >= parallelMin {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	part := (len(projects) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var other strings.Builder
+			for i := w * part; i < min((w+1)*part, len(projects)); i++ {
+				ix.prepare(i, &projects[i], &other)
+			}
+		}()
+	}
+	wg.Wait()
 	return ix
+}
+
+// prepare fills in entry i, its area already set, from project p; other
+// is scratch space.
+func (ix *Index) prepare(i int, p *Project, other *strings.Builder) {
+	other.Reset()
+	other.WriteString(p.Maturity.Text)
+	for _, l := range p.Links {
+		other.WriteByte('\n')
+		other.WriteString(l.Label)
+	}
+	e := &ix.entries[i]
+	e.name, e.goal, e.other = lower(p.Name), lower(p.Goal.Plain()), lower(other.String())
+	e.nameMask, e.nameStarts = masks(e.name, false)
+	e.goalMask, e.goalStarts = masks(e.goal, true)
+	e.otherMask, e.otherStarts = masks(e.other, true)
+	ix.facets[i] = newFacetEntry(p)
 }
 
 // runeBit maps a lower-case rune to one of 64 bits: a letter or a digit
@@ -117,18 +137,27 @@ func runeMask(s string) uint64 {
 	return m
 }
 
-// startMask is the mask of the runes of s that start a word: the first,
-// and those after a rune that ends one.
-func startMask(s string, ends func(prev rune) bool) uint64 {
-	var m uint64
-	prev := ' '
-	for i, r := range s {
-		if i == 0 || ends(prev) {
-			m |= runeBit(r)
+// masks returns the mask of the runes of s and the mask of those that
+// start a word: the first, and those after a rune that ends one. A word
+// ends at white space when spaced is set, else at anything but a letter or
+// a digit.
+func masks(s string, spaced bool) (all, starts uint64) {
+	atStart := true
+	for _, r := range s {
+		bit := runeBit(r)
+		all |= bit
+		if atStart {
+			starts |= bit
 		}
-		prev = r
+		if spaced {
+			atStart = isSpaceRune(r)
+		} else if r < utf8.RuneSelf {
+			atStart = !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z')
+		} else {
+			atStart = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
 	}
-	return m
+	return all, starts
 }
 
 func isSpaceRune(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }
