@@ -44,7 +44,9 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		State:          data.StateStore{Dir: data.DefaultStateDir()},
 		Terminal:       terminal,
 		Browse: func(cat *model.Catalog, opts ui.Options) error {
-			_, err := tea.NewProgram(ui.New(cat, opts)).Run()
+			// A frame is written on the renderer's next tick: at 120 a
+			// second, a keystroke shows within 8 ms instead of 17.
+			_, err := tea.NewProgram(ui.New(cat, opts), tea.WithFPS(120)).Run()
 			return err
 		},
 		Opener:  ui.SystemOpener,
