@@ -538,7 +538,12 @@ func matchWindow(text string, term []rune, pos *[]int) (int, bool) {
 	fuzzy = fuzzy[:len(term)]
 	at := end
 	for k := len(term) - 1; k >= 0; k-- {
-		j := strings.LastIndex(text[:at], string(term[k]))
+		var j int
+		if r := term[k]; r < utf8.RuneSelf {
+			j = strings.LastIndexByte(text[:at], byte(r))
+		} else {
+			j = strings.LastIndex(text[:at], string(r))
+		}
 		fuzzy[k] = j
 		at = j
 	}
@@ -687,10 +692,11 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
 // contiguous finds term as a substring, preferring an occurrence at a word
 // start, and returns the byte offsets of its runes.
 func contiguous(text string, term []rune, out []int) ([]int, bool) {
-	needle := string(term)
+	var buf [64]byte
+	needle := appendRunes(buf[:0], term)
 	first := -1
 	for from := 0; from <= len(text); {
-		j := strings.Index(text[from:], needle)
+		j := strings.Index(text[from:], string(needle)) // no copy: the compiler sees it does not escape
 		if j < 0 {
 			break
 		}
@@ -714,6 +720,14 @@ func contiguous(text string, term []rune, out []int) ([]int, bool) {
 		b += utf8.RuneLen(r)
 	}
 	return out, true
+}
+
+// appendRunes appends the UTF-8 encoding of runes to b.
+func appendRunes(b []byte, runes []rune) []byte {
+	for _, r := range runes {
+		b = utf8.AppendRune(b, r)
+	}
+	return b
 }
 
 func scorePositions(text string, pos []int) int {
