@@ -177,16 +177,13 @@ func (d *document) parseChunk(t table, from, to int, refs []parser.Reference) (r
 	rows = make([]row, to-from+1)
 	var slow []int
 	for line := from; line <= to; line++ {
-		if !d.reading.fastRows {
-			slow = append(slow, line)
-			continue
+		if d.reading.fastRows {
+			if r, ok := c.fastRow(d.lineText(line), t, line); ok {
+				rows[line-from] = r
+				continue
+			}
 		}
-		r, ok := c.fastRow(d.lineText(line), t, line)
-		if !ok {
-			slow = append(slow, line)
-			continue
-		}
-		rows[line-from] = r
+		slow = append(slow, line)
 	}
 	if len(slow) == 0 {
 		return rows, nil
@@ -225,13 +222,23 @@ func (d *document) goldmarkRows(t table, lines []int, refs []parser.Reference) (
 	}
 	c := &chunk{src: src}
 	rows := make([]row, len(lines))
-	for i, tr := range trs {
+	for k, tr := range trs {
 		var cells []ast.Node
 		for cell := tr.FirstChild(); cell != nil; cell = cell.NextSibling() {
 			cells = append(cells, cell)
 		}
-		rows[i] = c.row(func(i int) []item { return c.items(cellAt(cells, i)) },
-			t.cols, lines[i], cellCount(string(d.line(lines[i]))))
+		read := make([][]item, len(cells))
+		done := make([]bool, len(cells))
+		cell := func(i int) []item {
+			if i < 0 || i >= len(cells) {
+				return nil
+			}
+			if !done[i] {
+				read[i], done[i] = c.items(cells[i]), true
+			}
+			return read[i]
+		}
+		rows[k] = c.row(cell, t.cols, lines[k], cellCount(string(d.line(lines[k]))))
 	}
 	return rows, nil
 }
@@ -258,13 +265,6 @@ func (c *chunk) row(cell cellItems, cols columns, line, cells int) row {
 	}
 	r.cleaned = c.dirty
 	return r
-}
-
-func cellAt(cells []ast.Node, i int) ast.Node {
-	if i < 0 || i >= len(cells) {
-		return nil
-	}
-	return cells[i]
 }
 
 // dropEmptyAreas removes areas without projects, such as a trailing empty row.
