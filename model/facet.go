@@ -113,7 +113,7 @@ func isKey(s string) bool {
 func kindsWithPrefix(value string) uint32 {
 	var bits uint32
 	for i, k := range FacetKinds {
-		if strings.HasPrefix(string(k), value) {
+		if strings.HasPrefix(k.String(), value) {
 			bits |= 1 << i
 		}
 	}
@@ -132,7 +132,7 @@ func kindBit(k Kind) uint32 {
 func kindList() string {
 	names := make([]string, len(FacetKinds))
 	for i, k := range FacetKinds {
-		names[i] = string(k)
+		names[i] = k.String()
 	}
 	return strings.Join(names, ", ")
 }

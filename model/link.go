@@ -5,34 +5,64 @@ import (
 	"strings"
 )
 
-// Kind says what a link is for.
-type Kind string
+// Kind says what a link is for. The zero Kind is none; String gives the
+// name that output and the has: facet use.
+type Kind uint8
 
 // The kinds of link a catalog holds.
 const (
-	KindHome        Kind = "home"
-	KindReleases    Kind = "releases"
-	KindTests       Kind = "tests"
-	KindSlack       Kind = "slack"
-	KindMailingList Kind = "mailing-list"
-	KindForum       Kind = "forum"
-	KindIssues      Kind = "issues"
-	KindBoard       Kind = "board"
-	KindDocs        Kind = "docs"
-	KindOther       Kind = "other"
+	KindHome Kind = iota + 1
+	KindReleases
+	KindTests
+	KindSlack
+	KindMailingList
+	KindForum
+	KindIssues
+	KindBoard
+	KindDocs
+	KindOther
 )
 
-// Column names the table column a link came from.
-type Column string
+var kindNames = [...]string{"", "home", "releases", "tests", "slack", "mailing-list", "forum", "issues", "board", "docs", "other"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return ""
+}
+
+// ParseKind returns the kind with the given name.
+func ParseKind(name string) (Kind, bool) {
+	for k, n := range kindNames {
+		if n == name && n != "" {
+			return Kind(k), true
+		}
+	}
+	return 0, false
+}
+
+// Column names the table column a link came from. The zero Column is
+// none; String gives the column's name.
+type Column uint8
 
 // The columns of the project table, in the order links are kept.
 const (
-	ColumnProject       Column = "Project"
-	ColumnGoal          Column = "Goal"
-	ColumnMaturity      Column = "Maturity"
-	ColumnCommunication Column = "Communication"
-	ColumnAzure         Column = "Use on Azure"
+	ColumnProject Column = iota + 1
+	ColumnGoal
+	ColumnMaturity
+	ColumnCommunication
+	ColumnAzure
 )
+
+var columnNames = [...]string{"", "Project", "Goal", "Maturity", "Communication", "Use on Azure"}
+
+func (c Column) String() string {
+	if int(c) < len(columnNames) {
+		return columnNames[c]
+	}
+	return ""
+}
 
 // Link is one link of a project.
 type Link struct {
@@ -68,7 +98,7 @@ func (k Kind) Describe() string {
 	case KindForum:
 		return "forum"
 	}
-	return "link of kind " + string(k)
+	return "link of kind " + k.String()
 }
 
 // ClassifyLink says what kind of link a label and URL are, given the column

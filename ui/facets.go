@@ -27,7 +27,7 @@ type facetOption struct {
 func facetOptions(cat *model.Catalog, ix *model.Index) []facetOption {
 	var fs []model.Facet
 	for _, k := range model.FacetKinds {
-		fs = append(fs, model.Facet{Key: "has", Value: string(k)})
+		fs = append(fs, model.Facet{Key: "has", Value: k.String()})
 	}
 	for _, s := range distinctLower(cat, func(m model.Maturity) []string { return []string{m.State, m.API} }) {
 		fs = append(fs, model.Facet{Key: "state", Value: s})

@@ -206,7 +206,7 @@ func linkNote(l model.Link) string {
 	case model.KindIssues:
 		parts = append(parts, "issues")
 	case model.KindReleases, model.KindTests, model.KindForum, model.KindBoard:
-		parts = append(parts, string(l.Kind))
+		parts = append(parts, l.Kind.String())
 	}
 	if l.SharedFrom != "" {
 		parts = append(parts, "shared from "+l.SharedFrom)

@@ -23,7 +23,7 @@ func (a *app) openCmd() *cobra.Command {
 	var printURL bool
 	kinds := make([]string, len(linkKinds))
 	for i, k := range linkKinds {
-		kinds[i] = string(k)
+		kinds[i] = k.String()
 	}
 	cmd := &cobra.Command{
 		Use:   "open NAME",
@@ -53,8 +53,11 @@ detail. --print prints the URL instead.`,
 					return fmt.Errorf("%s has no link %d (it has %d)", p.Name, n, len(links))
 				}
 				l = links[n-1]
-			} else if l, err = linkOfKind(p, model.Kind(link)); err != nil {
-				return err
+			} else {
+				kind, _ := model.ParseKind(link) // one of kinds: checked above
+				if l, err = linkOfKind(p, kind); err != nil {
+					return err
+				}
 			}
 			if err := model.CheckURL(l.URL); err != nil {
 				return fmt.Errorf("%s: not opened: %w", p.Name, err)
@@ -70,7 +73,7 @@ detail. --print prints the URL instead.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&link, "link", string(model.KindHome), "which link: a `KIND` ("+strings.Join(kinds, ", ")+") or its number N in the detail")
+	cmd.Flags().StringVar(&link, "link", model.KindHome.String(), "which link: a `KIND` ("+strings.Join(kinds, ", ")+") or its number N in the detail")
 	cmd.Flags().BoolVar(&printURL, "print", false, "print the URL instead of opening it")
 	_ = cmd.RegisterFlagCompletionFunc("link", cobra.FixedCompletions(kinds, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

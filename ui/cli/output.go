@@ -55,7 +55,7 @@ func toJSON(p *model.Project) projectJSON {
 		Notes: append([]string{}, p.Notes...),
 	}
 	for i, l := range p.Links {
-		out.Links[i] = linkJSON{Label: l.Label, URL: l.URL, Kind: string(l.Kind), Column: string(l.Column), SharedFrom: l.SharedFrom}
+		out.Links[i] = linkJSON{Label: l.Label, URL: l.URL, Kind: l.Kind.String(), Column: l.Column.String(), SharedFrom: l.SharedFrom}
 	}
 	return out
 }
