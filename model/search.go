@@ -74,7 +74,8 @@ func NewIndex(projects []Project) *Index {
 			a = len(ix.areas)
 			areaIndex[projects[i].Area] = a
 			ix.areas = append(ix.areas, lower(projects[i].Area))
-			ix.areaMasks = append(ix.areaMasks, runeMask(ix.areas[a]))
+			all, _ := masks(ix.areas[a], true)
+			ix.areaMasks = append(ix.areaMasks, all)
 		}
 		ix.entries[i].area = a
 	}
@@ -127,14 +128,6 @@ func runeBit(r rune) uint64 {
 		return 1 << (36 + r%16)
 	}
 	return 1 << (52 + r%12)
-}
-
-func runeMask(s string) uint64 {
-	var m uint64
-	for _, r := range s {
-		m |= runeBit(r)
-	}
-	return m
 }
 
 // masks returns the mask of the runes of s and the mask of those that
