@@ -144,12 +144,24 @@ type facetEntry struct {
 	kinds           uint32
 }
 
-func newFacetEntry(p *Project) facetEntry {
-	f := facetEntry{org: lower(p.Maturity.Org), state: p.Maturity.State, api: lower(p.Maturity.API)}
+// facetEntry makes project p's facetEntry, with its values lower-cased
+// once for all projects.
+func (b *textBlock) facetEntry(p *Project) facetEntry {
+	f := facetEntry{org: b.lower(p.Maturity.Org), state: p.Maturity.State, api: b.lower(p.Maturity.API)}
 	for _, l := range p.Links {
 		f.kinds |= kindBit(l.Kind)
 	}
 	return f
+}
+
+// lower returns s lower-cased, making each distinct value once.
+func (b *textBlock) lower(s string) string {
+	l, ok := b.lowered[s]
+	if !ok {
+		l = lower(s)
+		b.lowered[s] = l
+	}
+	return l
 }
 
 // facetTest is a facet prepared for one search.
@@ -228,7 +240,7 @@ func (ix *Index) CountFacets(fs []Facet) []int {
 		tests[k] = ix.prepareFacets([]Facet{f})[0]
 	}
 	for i := range ix.facets {
-		e, area := &ix.facets[i], ix.entries[i].area
+		e, area := &ix.facets[i], int(ix.entries[i].area)
 		for k := range tests {
 			if fs[k].Value != "" && facetsHold(e, area, tests[k:k+1]) {
 				counts[k]++

@@ -29,15 +29,22 @@ type Index struct {
 // a mask of the runes in each: a term with a rune missing from a field's
 // mask cannot match it, which rejects most fields with one AND.
 type entry struct {
-	name, goal, other             string // other: maturity and link labels, one per line
+	// text holds the name, the goal and the other fields (maturity and
+	// link labels, one per line), one after another.
+	text                          string
+	goalAt, otherAt               uint32
+	area                          int32 // index in Index.areas
 	nameMask, goalMask, otherMask uint64
-	area                          int // index in Index.areas
 	// The runes that start a word of each field, for one-letter terms:
 	// in the name, after anything but a letter or a digit (as matchTerm
 	// sees word starts); in the others, after white space (as matchInWord
 	// sees words).
 	nameStarts, goalStarts, otherStarts uint64
 }
+
+func (e *entry) name() string  { return e.text[:e.goalAt] }
+func (e *entry) goal() string  { return e.text[e.goalAt:e.otherAt] }
+func (e *entry) other() string { return e.text[e.otherAt:] }
 
 // Match is one project found by a search.
 type Match struct {
@@ -77,7 +84,7 @@ func NewIndex(projects []Project) *Index {
 			all, _ := masks(ix.areas[a], true)
 			ix.areaMasks = append(ix.areaMasks, all)
 		}
-		ix.entries[i].area = a
+		ix.entries[i].area = int32(a)
 	}
 	workers := 1
 	if len(projects) >= parallelMin {
@@ -89,31 +96,91 @@ func NewIndex(projects []Project) *Index {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var other strings.Builder
+			b := textBlock{ix: ix, first: w * part, lowered: map[string]string{}}
 			for i := w * part; i < min((w+1)*part, len(projects)); i++ {
-				ix.prepare(i, &projects[i], &other)
+				b.add(i, &projects[i])
 			}
+			b.flush()
 		}()
 	}
 	wg.Wait()
 	return ix
 }
 
-// prepare fills in entry i, its area already set, from project p; other
-// is scratch space.
-func (ix *Index) prepare(i int, p *Project, other *strings.Builder) {
-	other.Reset()
-	other.WriteString(p.Maturity.Text)
-	for _, l := range p.Links {
-		other.WriteByte('\n')
-		other.WriteString(l.Label)
+// blockSize is about how many bytes of text a textBlock gathers.
+const blockSize = 64 << 10
+
+// textBlock lays out the lower-cased text of consecutive entries in blocks,
+// each one string: a search reads the text of its candidates in order, and
+// the heap holds one object for many projects, not three for each.
+type textBlock struct {
+	ix     *Index
+	buf    []byte
+	starts []int // where each entry's text starts in buf
+	first  int   // the entry whose text starts buf
+	// lowered interns facet values, few and repeated.
+	lowered map[string]string
+}
+
+// add writes entry i's text, its area already set, from project p; its
+// facets are made at once.
+func (b *textBlock) add(i int, p *Project) {
+	if len(b.buf) >= blockSize {
+		b.flush()
+		b.first = i
 	}
-	e := &ix.entries[i]
-	e.name, e.goal, e.other = lower(p.Name), lower(p.Goal.Plain()), lower(other.String())
-	e.nameMask, e.nameStarts = masks(e.name, false)
-	e.goalMask, e.goalStarts = masks(e.goal, true)
-	e.otherMask, e.otherStarts = masks(e.other, true)
-	ix.facets[i] = newFacetEntry(p)
+	start := len(b.buf)
+	b.starts = append(b.starts, start)
+	e := &b.ix.entries[i]
+	b.buf = appendLower(b.buf, p.Name)
+	e.goalAt = uint32(len(b.buf) - start)
+	for _, s := range p.Goal {
+		b.buf = appendLower(b.buf, s.Text)
+	}
+	e.otherAt = uint32(len(b.buf) - start)
+	b.buf = appendLower(b.buf, p.Maturity.Text)
+	for _, l := range p.Links {
+		b.buf = append(b.buf, '\n')
+		b.buf = appendLower(b.buf, l.Label)
+	}
+	b.ix.facets[i] = b.facetEntry(p)
+}
+
+// flush makes the gathered text one string, hands it out to its entries
+// and works out their masks.
+func (b *textBlock) flush() {
+	text := string(b.buf)
+	for k, start := range b.starts {
+		end := len(text)
+		if k+1 < len(b.starts) {
+			end = b.starts[k+1]
+		}
+		e := &b.ix.entries[b.first+k]
+		e.text = text[start:end]
+		e.nameMask, e.nameStarts = masks(e.name(), false)
+		e.goalMask, e.goalStarts = masks(e.goal(), true)
+		e.otherMask, e.otherStarts = masks(e.other(), true)
+	}
+	b.buf, b.starts = b.buf[:0], b.starts[:0]
+}
+
+// appendLower appends s lower-cased rune by rune, so rune positions are
+// kept, as lower does.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+			return b
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // runeBit maps a lower-case rune to one of 64 bits: a letter or a digit
@@ -332,7 +399,7 @@ func (s *Searcher) search(q query, only []int, levels []uint8, stop func() bool)
 				if only != nil {
 					i = only[j]
 				}
-				if len(facets) > 0 && !facetsHold(&s.ix.facets[i], s.ix.entries[i].area, facets) {
+				if len(facets) > 0 && !facetsHold(&s.ix.facets[i], int(s.ix.entries[i].area), facets) {
 					continue
 				}
 				level := levelName
@@ -414,8 +481,8 @@ func (ix *Index) score(i int, q query, level int) (int, bool) {
 				best = weightName + oneLetterScore(m&e.nameStarts != 0)
 			case level >= levelGoal && m&e.goalMask != 0:
 				best = weightGoal + oneLetterScore(m&e.goalStarts != 0)
-			case q.areaScores[e.area*len(q.terms)+k] >= 0:
-				best = weightOther + q.areaScores[e.area*len(q.terms)+k]
+			case q.areaScores[int(e.area)*len(q.terms)+k] >= 0:
+				best = weightOther + q.areaScores[int(e.area)*len(q.terms)+k]
 			case m&e.otherMask != 0:
 				best = weightOther + oneLetterScore(m&e.otherStarts != 0)
 			default:
@@ -425,23 +492,23 @@ func (ix *Index) score(i int, q query, level int) (int, bool) {
 			continue
 		}
 		if level >= levelName && m&e.nameMask == m {
-			if s, ok := matchTerm(e.name, t, nil); ok {
+			if s, ok := matchTerm(e.name(), t, nil); ok {
 				best = weightName + s
 			}
 		}
 		if best < 0 && level >= levelGoal && m&e.goalMask == m {
-			if s, ok := matchInWord(e.goal, t); ok {
+			if s, ok := matchInWord(e.goal(), t); ok {
 				best = weightGoal + s
 			}
 		}
 		// The other fields: the area first, as the user reads them.
 		if best < 0 {
-			if s := q.areaScores[e.area*len(q.terms)+k]; s >= 0 {
+			if s := q.areaScores[int(e.area)*len(q.terms)+k]; s >= 0 {
 				best = weightOther + s
 			}
 		}
 		if best < 0 && m&e.otherMask == m {
-			if s, ok := matchInWord(e.other, t); ok {
+			if s, ok := matchInWord(e.other(), t); ok {
 				best = weightOther + s
 			}
 		}
@@ -456,7 +523,7 @@ func (ix *Index) score(i int, q query, level int) (int, bool) {
 // NamePositions returns the rune positions in project i's name that the
 // query's terms matched, for highlighting.
 func (ix *Index) NamePositions(i int, query string) []int {
-	name := ix.entries[i].name
+	name := ix.entries[i].name()
 	var pos []int
 	for _, t := range parseQuery(query).terms { // not the facets
 		var bytePos []int
