@@ -113,33 +113,52 @@ func ClassifyLink(col Column, first bool, label, rawURL string) Kind {
 		return KindOther
 	}
 	lbl := strings.ToLower(strings.TrimSpace(label))
-	var host, path string
-	if u, err := url.Parse(strings.TrimSpace(rawURL)); err == nil {
-		host, path = strings.ToLower(u.Hostname()), strings.ToLower(u.Path)
-	}
+	u := urlParts{raw: rawURL}
 	switch col {
 	case ColumnProject:
 		switch {
 		case strings.Contains(lbl, "release"):
 			return KindReleases
-		case strings.Contains(lbl, "test") || strings.Contains(lbl, "build") || host == "testgrid.k8s.io":
+		case strings.Contains(lbl, "test") || strings.Contains(lbl, "build") || u.host() == "testgrid.k8s.io":
 			return KindTests
 		}
 		return KindOther
 	case ColumnCommunication:
 		switch {
-		case strings.HasPrefix(lbl, "#") || host == "slack.com" || strings.HasSuffix(host, ".slack.com"):
+		case strings.HasPrefix(lbl, "#") || u.host() == "slack.com" || strings.HasSuffix(u.host(), ".slack.com"):
 			return KindSlack
 		case strings.Contains(lbl, "@") || strings.HasPrefix(strings.ToLower(rawURL), "mailto:") ||
-			strings.HasPrefix(host, "groups.") || strings.Contains(lbl, "mailing"):
+			strings.HasPrefix(u.host(), "groups.") || strings.Contains(lbl, "mailing"):
 			return KindMailingList
-		case strings.Contains(lbl, "issue") || strings.HasSuffix(path, "/issues") || strings.Contains(path, "/issues/"):
+		case strings.Contains(lbl, "issue") || strings.HasSuffix(u.path(), "/issues") || strings.Contains(u.path(), "/issues/"):
 			return KindIssues
-		case strings.Contains(lbl, "forum") || strings.HasPrefix(host, "forum") || strings.HasPrefix(host, "discuss."):
+		case strings.Contains(lbl, "forum") || strings.HasPrefix(u.host(), "forum") || strings.HasPrefix(u.host(), "discuss."):
 			return KindForum
-		case strings.Contains(lbl, "project") || strings.Contains(lbl, "board") || strings.Contains(path, "/projects/"):
+		case strings.Contains(lbl, "project") || strings.Contains(lbl, "board") || strings.Contains(u.path(), "/projects/"):
 			return KindBoard
 		}
 	}
 	return KindOther
 }
+
+// urlParts is a URL's lower-cased host and path, parsed when first asked
+// for: most links are classified by their label alone, and a catalog
+// holds hundreds of thousands.
+type urlParts struct {
+	raw         string
+	parsed      bool
+	hostname, p string
+}
+
+func (u *urlParts) parse() {
+	if u.parsed {
+		return
+	}
+	u.parsed = true
+	if parsed, err := url.Parse(strings.TrimSpace(u.raw)); err == nil {
+		u.hostname, u.p = strings.ToLower(parsed.Hostname()), strings.ToLower(parsed.Path)
+	}
+}
+
+func (u *urlParts) host() string { u.parse(); return u.hostname }
+func (u *urlParts) path() string { u.parse(); return u.p }
