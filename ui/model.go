@@ -160,12 +160,20 @@ type frameCache struct {
 
 // New returns the app for a catalog.
 func New(cat *model.Catalog, opts Options) Model {
+	return newModel(cat, nil, opts)
+}
+
+// newModel is New with the catalog's index, or nil to make it.
+func newModel(cat *model.Catalog, index *model.Index, opts Options) Model {
+	if index == nil {
+		index = model.NewIndex(cat.Projects)
+	}
 	if opts.Opener == nil {
 		opts.Opener = SystemOpener
 	}
 	m := Model{
 		cat:           cat,
-		index:         model.NewIndex(cat.Projects),
+		index:         index,
 		opts:          opts,
 		keys:          defaultKeyMap(),
 		isDark:        true,
