@@ -1,6 +1,7 @@
 package data
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"unicode"
@@ -45,11 +46,13 @@ func (c *chunk) items(cell ast.Node) []item {
 	return out
 }
 
-// appendItem appends an item to items unless it is blank, trimmed.
+// appendItem appends an item to items unless it is blank, trimmed. The
+// item appended has no room to grow: it may end inside a buffer.
 func appendItem(items []item, it item) []item {
 	for _, s := range it {
 		if strings.TrimSpace(s.Text) != "" {
-			return append(items, trimItem(it))
+			it = trimItem(it)
+			return append(items, it[:len(it):len(it)])
 		}
 	}
 	return items
@@ -179,16 +182,18 @@ func needsCollapse(s string) bool {
 
 func (it item) plain() string { return strings.TrimSpace(model.Text(it).Plain()) }
 
-// links returns the item's link spans, labelled by their text.
-func (it item) links() []model.Span {
-	var out []model.Span
-	for _, s := range it {
-		if s.URL != "" {
-			s.Text = strings.TrimSpace(s.Text)
-			out = append(out, s)
+// links yields the item's link spans, labelled by their trimmed text.
+func (it item) links() iter.Seq[model.Span] {
+	return func(yield func(model.Span) bool) {
+		for _, s := range it {
+			if s.URL != "" {
+				s.Text = strings.TrimSpace(s.Text)
+				if !yield(s) {
+					return
+				}
+			}
 		}
 	}
-	return out
 }
 
 func (it item) hasLinks() bool {

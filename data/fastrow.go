@@ -1,6 +1,10 @@
 package data
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
 
 // Most rows of a catalog use a small, plain part of Markdown: text,
 // [label](url) links and the tags that split items. fastRow reads such a
@@ -32,7 +36,8 @@ func (c *chunk) fastRow(line string, t table, n int) (row, bool) {
 	if limit > 0 && s[limit-1] == '|' {
 		limit--
 	}
-	cells := make([]fastCell, 0, t.headerCells)
+	c.spanBuf, c.itemBuf, c.cellBuf = c.spanBuf[:0], c.itemBuf[:0], c.cellBuf[:0]
+	cells := c.cellBuf
 	for pos < limit && len(cells) < t.headerCells {
 		end := strings.IndexByte(s[pos:limit], '|')
 		if end < 0 {
@@ -47,6 +52,7 @@ func (c *chunk) fastRow(line string, t table, n int) (row, bool) {
 		cells = append(cells, cell)
 		pos = end + 1
 	}
+	c.cellBuf = cells
 	get := func(i int) []item {
 		if i < 0 || i >= len(cells) {
 			return nil
@@ -71,10 +77,11 @@ func (c *chunk) fastCell(s string) (fastCell, bool) {
 	return cell, ok
 }
 
-// fastItems splits a cell into items at the tags that separate them.
+// fastItems splits a cell into items at the tags that separate them. The
+// items and their spans are the row's buffers.
 func (c *chunk) fastItems(s string) ([]item, bool) {
-	var out []item
-	var cur item
+	start := len(c.itemBuf)
+	cur := c.newItem()
 	text := 0 // start of the text not yet added
 	for i := 0; i < len(s); {
 		switch s[i] {
@@ -90,8 +97,8 @@ func (c *chunk) fastItems(s string) ([]item, bool) {
 				return nil, false
 			}
 			cur = c.add(cur, unescapeString(s[text:i]), "")
-			out = appendItem(out, cur)
-			cur = nil
+			c.keepItem(cur)
+			cur = c.newItem()
 			i += n
 			text = i
 			continue
@@ -114,7 +121,28 @@ func (c *chunk) fastItems(s string) ([]item, bool) {
 		i++
 	}
 	cur = c.add(cur, unescapeString(s[text:]), "")
-	return appendItem(out, cur), true
+	c.keepItem(cur)
+	return c.itemBuf[start:len(c.itemBuf):len(c.itemBuf)], true
+}
+
+// newItem starts an item at the end of the row's span buffer: adding spans
+// to it fills the buffer's free room instead of allocating.
+func (c *chunk) newItem() item {
+	if cap(c.spanBuf) == 0 {
+		c.spanBuf = make([]model.Span, 0, 256)
+	}
+	return c.spanBuf[len(c.spanBuf):len(c.spanBuf)]
+}
+
+// keepItem appends it to the row's items unless it is blank, and makes
+// the span buffer's room it took its own. An item that outgrew the room
+// was moved to a slice of its own by append.
+func (c *chunk) keepItem(it item) {
+	n := len(c.spanBuf)
+	if len(it) > 0 && n+len(it) <= cap(c.spanBuf) && &c.spanBuf[:n+1][n] == &it[0] {
+		c.spanBuf = c.spanBuf[:n+len(it)]
+	}
+	c.itemBuf = appendItem(c.itemBuf, it)
 }
 
 // simpleLink reads a link at the start of s, "[label](destination)", whose

@@ -247,6 +247,11 @@ func (d *document) goldmarkRows(t table, lines []int, refs []parser.Reference) (
 type chunk struct {
 	src   []byte // what goldmark parsed, for its nodes' segments
 	dirty bool   // the sanitiser removed something from the current row
+	// fastRow's buffers, reused from row to row: a row's items and
+	// cells live only until its project is made.
+	spanBuf []model.Span
+	itemBuf []item
+	cellBuf []fastCell
 }
 
 // cellItems returns the items of a row's cell by column index; nil for a
@@ -315,7 +320,7 @@ func (c *chunk) project(cell cellItems, cols columns, line int) (model.Project, 
 		if i == 0 {
 			proj.Name = it.plain()
 		}
-		for _, l := range it.links() {
+		for l := range it.links() {
 			kind := model.ClassifyLink(model.ColumnProject, len(proj.Links) == 0 && i == 0, l.Text, l.URL)
 			proj.Links = append(proj.Links, model.Link{Label: l.Text, URL: l.URL, Kind: kind, Column: model.ColumnProject})
 		}
@@ -358,7 +363,7 @@ func (c *chunk) project(cell cellItems, cols columns, line int) (model.Project, 
 }
 
 func appendLinks(proj *model.Project, it item, col model.Column) {
-	for _, l := range it.links() {
+	for l := range it.links() {
 		proj.Links = append(proj.Links, model.Link{
 			Label: l.Text, URL: l.URL, Column: col,
 			Kind: model.ClassifyLink(col, false, l.Text, l.URL),
