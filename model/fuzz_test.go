@@ -7,6 +7,31 @@ import (
 	"unicode"
 )
 
+// FuzzSplitSimpleURL: where splitSimpleURL takes a URL, it finds the host
+// and path that url.Parse does.
+func FuzzSplitSimpleURL(f *testing.F) {
+	for _, s := range []string{
+		"https://github.com/org/repo/issues", "http://kubernetes.slack.com/archives/C1", "https://groups.google.com/forum/#!forum/x",
+		"https://x.example?q=1#f", "https://x.example#%zz", "https://X.Example/A%20B", "https://user@host/", "https://host:8080/x",
+		"https://[::1]/", "https:///x", "https://a b/", "HTTPS://x/", `https://x/\y`, "https://x/a;b=c,d",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		host, path, ok := splitSimpleURL(raw)
+		if !ok {
+			return
+		}
+		u, err := url.Parse(raw)
+		switch {
+		case err != nil:
+			t.Fatalf("split %q, which does not parse: %v", raw, err)
+		case u.Hostname() != host || u.Path != path:
+			t.Fatalf("split %q into %q and %q; url.Parse finds %q and %q", raw, host, path, u.Hostname(), u.Path)
+		}
+	})
+}
+
 // FuzzCheckURL: the URL rule never panics, and every URL it accepts is an
 // absolute http or https URL with a host, without whitespace or control
 // characters, not starting with "-".

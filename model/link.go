@@ -155,9 +155,66 @@ func (u *urlParts) parse() {
 		return
 	}
 	u.parsed = true
-	if parsed, err := url.Parse(strings.TrimSpace(u.raw)); err == nil {
-		u.hostname, u.p = strings.ToLower(parsed.Hostname()), strings.ToLower(parsed.Path)
+	raw := strings.TrimSpace(u.raw)
+	host, path, ok := splitSimpleURL(raw)
+	if !ok {
+		parsed, err := url.Parse(raw)
+		if err != nil {
+			return
+		}
+		host, path = parsed.Hostname(), parsed.Path
 	}
+	u.hostname, u.p = strings.ToLower(host), strings.ToLower(path)
+}
+
+// splitSimpleURL returns the host and path of a plain http or https URL
+// ("https://github.com/org/repo/issues"), as url.Parse would, without its
+// allocations; ok is false for anything it leaves to url.Parse: a port,
+// user info, escapes, unusual characters.
+func splitSimpleURL(raw string) (host, path string, ok bool) {
+	rest, found := strings.CutPrefix(raw, "https://")
+	if !found {
+		if rest, found = strings.CutPrefix(raw, "http://"); !found {
+			return "", "", false
+		}
+	}
+	end := len(rest)
+	for i := 0; i < len(rest); i++ {
+		c := rest[i]
+		if c < 0x21 || c >= 0x7f || c == '%' {
+			return "", "", false // controls, spaces, escapes, non-ASCII
+		}
+		if end == len(rest) && (c == '?' || c == '#') {
+			end = i
+		}
+	}
+	rest = rest[:end] // host and path; a query or a fragment has no say
+	slash := strings.IndexByte(rest, '/')
+	if slash < 0 {
+		slash = len(rest)
+	}
+	host, path = rest[:slash], rest[slash:]
+	if host == "" || !allBytes(host, isHostByte) || !allBytes(path, isPathByte) {
+		return "", "", false
+	}
+	return host, path, true
+}
+
+func allBytes(s string, ok func(byte) bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !ok(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isHostByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-'
+}
+
+func isPathByte(c byte) bool {
+	return isHostByte(c) || strings.IndexByte("/_~!$&'()*+,;=:@", c) >= 0
 }
 
 func (u *urlParts) host() string { u.parse(); return u.hostname }
