@@ -264,7 +264,7 @@ func (c *chunk) row(cell cellItems, cols columns, line, cells int) row {
 	c.dirty = false
 	r := row{line: line, cells: cells, share: -1}
 	r.area = plainItems(cell(cols.area))
-	if plainItems(cell(cols.project)) != "" {
+	if len(cell(cols.project)) > 0 { // items are never blank: appendItem drops those
 		r.project, r.share = c.project(cell, cols, line)
 		r.isProj = true
 	}
