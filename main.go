@@ -74,9 +74,9 @@ func config() (data.Config, cli.Settings) {
 // limitMemory sets a soft memory limit for reading a catalog file, unless
 // GOMEMLIMIT sets one: the garbage of loading would otherwise let the heap
 // grow to twice what the catalog keeps. The catalog and its index keep
-// about three times the file's size (100,000 projects: a 50 MB file, 150
-// MB kept; a peak RSS of 255 MiB). A tighter limit trades time for memory:
-// four times the file's size peaks at 211 MiB but loads 30% slower.
+// about 2.7 times the file's size (100,000 projects: a 50 MB file, 136 MiB
+// kept). Four times the file's size peaks at 204 MiB of RSS and loads as
+// fast as five times (219 MiB), in BenchmarkStartup/100k-whole.
 func limitMemory(path string) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
@@ -85,7 +85,7 @@ func limitMemory(path string) {
 	if st, err := os.Stat(path); err == nil {
 		size = st.Size()
 	}
-	debug.SetMemoryLimit(max(256<<20, 5*size))
+	debug.SetMemoryLimit(max(128<<20, 4*size))
 }
 
 // terminal reports whether w is a terminal, and its width.
