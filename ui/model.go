@@ -113,6 +113,9 @@ type Model struct {
 	query    string        // the filter as typed
 	queryErr error         // what is wrong with query, shown instead of the list
 	results  []model.Match // ranked matches of query, when filtered()
+	// resultsPooled says results came from a search command, in a
+	// buffer of resultBufs' that goes back there once replaced.
+	resultsPooled bool
 
 	// Searches in commands: the generation of the latest, shared with the
 	// commands through latest so that a newer keystroke stops an older
@@ -120,6 +123,7 @@ type Model struct {
 	searchGen  int
 	latest     *atomic.Int64
 	searchLock *sync.Mutex
+	resultBufs *resultBufs
 	searching  bool    // a search for query is under way
 	initCmd    tea.Cmd // the search of the initial query, started by Init
 
@@ -187,6 +191,7 @@ func newModel(cat *model.Catalog, index *model.Index, opts Options) Model {
 		stamp:         opts.Stamped,
 		pendingSelect: -1,
 		searchLock:    &sync.Mutex{},
+		resultBufs:    &resultBufs{},
 		state:         opts.State,
 		saves:         &saves{},
 	}
@@ -265,12 +270,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case searchDoneMsg:
 		// Only the latest search of this catalog: a swapped-in catalog
 		// counts its generations afresh.
-		if msg.gen == m.searchGen && msg.searcher == m.searcher {
-			m.searching = false
-			m.results = msg.results
-			m.showResults()
-			m.selectPending()
+		if msg.gen != m.searchGen || msg.searcher != m.searcher {
+			m.resultBufs.put(msg.results)
+			break
 		}
+		m.searching = false
+		m.setResults(msg.results, true)
+		m.showResults()
+		m.selectPending()
 	case catalogLoadedMsg:
 		m, cmd = m.handleLoaded(msg)
 	case tickMsg:
@@ -353,14 +360,54 @@ func (m *Model) applyQuery(q string) tea.Cmd {
 		// The last results stay on screen until these arrive.
 		m.searching = true
 		m.gen++
-		return search(m.searcher, m.searchLock, m.latest, m.searchGen, q)
+		return search(m.searcher, m.searchLock, m.resultBufs, m.latest, m.searchGen, q)
 	}
-	m.results = nil
+	m.setResults(nil, false)
 	if m.filtered() {
 		m.results = m.searcher.Search(q)
 	}
 	m.showResults()
 	return nil
+}
+
+// setResults replaces the results, giving a buffer of resultBufs' back.
+func (m *Model) setResults(results []model.Match, pooled bool) {
+	if m.resultsPooled {
+		m.resultBufs.put(m.results)
+	}
+	m.results, m.resultsPooled = results, pooled
+}
+
+// resultBufs hands result slices from Update back to the search commands:
+// at 100,000 projects a keystroke's matches take a megabyte, which a new
+// slice for each would allocate. Only Update gives back, and only results
+// it no longer shows.
+type resultBufs struct {
+	mu   sync.Mutex
+	free [][]model.Match
+}
+
+// copy returns ms copied into a free buffer, or a new one.
+func (b *resultBufs) copy(ms []model.Match) []model.Match {
+	b.mu.Lock()
+	var buf []model.Match
+	if n := len(b.free); n > 0 {
+		buf, b.free = b.free[n-1], b.free[:n-1]
+	}
+	b.mu.Unlock()
+	return append(buf[:0], ms...)
+}
+
+// put gives a buffer back; two are kept.
+func (b *resultBufs) put(ms []model.Match) {
+	if cap(ms) == 0 {
+		return
+	}
+	b.mu.Lock()
+	if len(b.free) < 2 {
+		b.free = append(b.free, ms)
+	}
+	b.mu.Unlock()
 }
 
 // showResults refreshes the tab counts and the list from the results.
@@ -391,7 +438,7 @@ type searchDoneMsg struct {
 
 // search runs a search in a command. It gives up, sending nothing, as soon
 // as a newer keystroke has moved latest on from gen.
-func search(s *model.Searcher, lock *sync.Mutex, latest *atomic.Int64, gen int, q string) tea.Cmd {
+func search(s *model.Searcher, lock *sync.Mutex, bufs *resultBufs, latest *atomic.Int64, gen int, q string) tea.Cmd {
 	return func() tea.Msg {
 		lock.Lock()
 		defer lock.Unlock()
@@ -403,7 +450,7 @@ func search(s *model.Searcher, lock *sync.Mutex, latest *atomic.Int64, gen int, 
 		if !ok {
 			return nil
 		}
-		return searchDoneMsg{searcher: s, gen: gen, results: slices.Clone(ms)}
+		return searchDoneMsg{searcher: s, gen: gen, results: bufs.copy(ms)}
 	}
 }
 

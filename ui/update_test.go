@@ -3,7 +3,9 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -380,6 +382,37 @@ func TestAsyncSearch(t *testing.T) {
 	}
 	if selectedName(m2) != "OPA Gatekeeper" || len(m2.list.items) != 1 {
 		t.Errorf("initial query: %d items, selected %q", len(m2.list.items), selectedName(m2))
+	}
+}
+
+// TestAsyncSearchReusesResults types and deletes letters on a catalog
+// searched in commands: each list is what a search in Update gives, and
+// the results' buffers go round instead of one being made per keystroke.
+func TestAsyncSearchReusesResults(t *testing.T) {
+	async, _ := newTestModel(t, 100, 30, Options{AsyncSearchFrom: 1})
+	inUpdate, _ := newTestModel(t, 100, 30, Options{})
+	async, _ = press(t, async, "/")
+	inUpdate, _ = press(t, inUpdate, "/")
+	buffers := map[*model.Match]bool{}
+	for _, k := range []string{"a", "z", "backspace", "k", "s", "backspace", "backspace", "e", "backspace", "backspace", "c", "s", "i"} {
+		async, _ = press(t, async, k)
+		inUpdate, _ = press(t, inUpdate, k)
+		if !reflect.DeepEqual(async.list.items, inUpdate.list.items) {
+			t.Fatalf("after %q (query %q): %v in commands, %v in Update", k, async.query, async.list.items, inUpdate.list.items)
+		}
+		if len(async.results) > 0 {
+			buffers[&async.results[:1][0]] = true
+		}
+	}
+	if len(buffers) > 3 {
+		t.Errorf("%d result buffers for 13 keystrokes; want at most 3", len(buffers))
+	}
+	// A search under way never writes into the results on screen.
+	shown := slices.Clone(async.results)
+	next, cmd := async.Update(keyMsg("backspace"))
+	flatten(cmd) // searches, and drops the results
+	if got := next.(Model).results; !reflect.DeepEqual(got, shown) {
+		t.Errorf("results on screen changed under a search: %v, were %v", got, shown)
 	}
 }
 
