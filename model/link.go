@@ -167,6 +167,9 @@ func (u *urlParts) parse() {
 	u.hostname, u.p = strings.ToLower(host), strings.ToLower(path)
 }
 
+func (u *urlParts) host() string { u.parse(); return u.hostname }
+func (u *urlParts) path() string { u.parse(); return u.p }
+
 // splitSimpleURL returns the host and path of a plain http or https URL
 // ("https://github.com/org/repo/issues"), as url.Parse would, without its
 // allocations; ok is false for anything it leaves to url.Parse: a port,
@@ -216,6 +219,3 @@ func isHostByte(c byte) bool {
 func isPathByte(c byte) bool {
 	return isHostByte(c) || strings.IndexByte("/_~!$&'()*+,;=:@", c) >= 0
 }
-
-func (u *urlParts) host() string { u.parse(); return u.hostname }
-func (u *urlParts) path() string { u.parse(); return u.p }

@@ -362,10 +362,11 @@ func (m *Model) applyQuery(q string) tea.Cmd {
 		m.gen++
 		return search(m.searcher, m.searchLock, m.resultBufs, m.latest, m.searchGen, q)
 	}
-	m.setResults(nil, false)
+	var results []model.Match // the Searcher's own buffer: never given back
 	if m.filtered() {
-		m.results = m.searcher.Search(q)
+		results = m.searcher.Search(q)
 	}
+	m.setResults(results, false)
 	m.showResults()
 	return nil
 }

@@ -28,7 +28,7 @@ type catalogLoadedMsg struct {
 	cat *model.Catalog
 	// index is the catalog's, made in the command too: at 100,000
 	// projects it takes 100 ms that keystrokes would otherwise wait for.
-	// Nil means New makes it.
+	// Nil means newModel makes it.
 	index *model.Index
 	err   error
 	cause reloadCause
