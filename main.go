@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/upstream-tui/upstream-tui/data"
@@ -45,8 +46,12 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		Terminal:       terminal,
 		Browse: func(cat *model.Catalog, opts ui.Options) error {
 			// A frame is written on the renderer's next tick: at 120 a
-			// second, a keystroke shows within 8 ms instead of 17.
-			_, err := tea.NewProgram(ui.New(cat, opts), tea.WithFPS(120)).Run()
+			// second, a keystroke shows within 8 ms instead of 17. The
+			// colour profile is the one lipgloss found for stdout when the
+			// program started: found again, it would cost another terminfo
+			// read and, in tmux, another run of "tmux info".
+			_, err := tea.NewProgram(ui.New(cat, opts), tea.WithFPS(120),
+				tea.WithColorProfile(lipgloss.Writer.Profile)).Run()
 			return err
 		},
 		Opener:  ui.SystemOpener,
