@@ -355,8 +355,10 @@ func (s *Searcher) SearchUntil(q string, stop func() bool) ([]Match, bool) {
 const stopEvery = 1024
 
 // parallelMin is the number of candidates from which a search is split
-// across the cores.
-const parallelMin = 8192
+// across the cores. Starting a worker costs microseconds; scanning 2,048
+// candidates costs about 0.2 ms. At 10,000 projects, "kub" narrowed from
+// "ku" scans about 6,000 candidates: split, it takes 0.72 ms instead of 1.0.
+const parallelMin = 2048
 
 // search matches q against the candidates (all when only is nil), keeps the
 // matches in catalog order in s.found, and returns them ranked; or gives up

@@ -3,6 +3,7 @@ package model_test
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -129,6 +130,42 @@ func TestSearchMatchesReference(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestParallelSearch types a word over a catalog large enough that both
+// the whole search and the narrowing are split across the cores: each
+// keystroke must find what searching every project on its own finds, with
+// the same scores, ranked the same.
+func TestParallelSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	words := []string{"azure", "disk", "csi", "kube", "kubelet", "let", "gate", "keeper", "cloud", "mesh", "sandbox", "x"}
+	ps := randomProjects(r, words, 6000)
+	ix := model.NewIndex(ps)
+	s := ix.NewSearcher()
+	for _, q := range []string{"k", "ku", "kub", "kube", "kubel", "kubelx"} {
+		var want []model.Match
+		for i, p := range ps {
+			if ms := model.NewIndex([]model.Project{p}).Search(q, nil); len(ms) == 1 {
+				want = append(want, model.Match{Project: i, Score: ms[0].Score})
+			}
+		}
+		slices.SortStableFunc(want, func(a, b model.Match) int { return b.Score - a.Score })
+		if q == "kub" && len(want) < 2*2048 { // twice parallelMin
+			t.Fatalf("%q matches %d projects: too few to split a narrowed search", q, len(want))
+		}
+		if got := s.Search(q); !slices.Equal(got, want) {
+			t.Fatalf("typing %q: %d matches, want %d (first difference at %d)", q, len(got), len(want), firstDiff(got, want))
+		}
+	}
+}
+
+func firstDiff(a, b []model.Match) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
 }
 
 // randomWords joins n words drawn from words.
