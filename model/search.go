@@ -832,25 +832,15 @@ func indexRune(s string, r rune) int {
 	return strings.IndexRune(s, r)
 }
 
-// lower lower-cases s rune by rune, so rune positions are kept.
+// lower lower-cases s rune by rune, so rune positions are kept. ASCII
+// that is already lower-case comes back without a copy.
 func lower(s string) string {
-	ascii := true
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
+		if s[i] >= utf8.RuneSelf {
+			return string(appendLower(make([]byte, 0, len(s)), s))
 		}
 	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
+	return strings.ToLower(s)
 }
 
 func isASCIILetter(r rune) bool { return 'a' <= r && r <= 'z' }
