@@ -16,7 +16,7 @@ import (
 // bullet, its number and its first letters, after the goal; what wraps
 // onto a next line stays plain. Terminals without OSC 8 show the text.
 func hyperlinkLabels(rendered string, p *model.Project) string {
-	links := NumberedLinks(p)
+	links := model.NumberedLinks(p)
 	if len(links) == 0 {
 		return rendered
 	}

@@ -138,31 +138,11 @@ type linkGroup struct {
 func linkGroups(p *model.Project) []linkGroup {
 	groups := []linkGroup{{title: "Project"}, {title: "Communication"}, {title: "Use on Azure"}}
 	for _, l := range p.Links {
-		switch l.Column {
-		case model.ColumnCommunication:
-			groups[1].links = append(groups[1].links, l)
-		case model.ColumnAzure:
-			groups[2].links = append(groups[2].links, l)
-		default:
-			groups[0].links = append(groups[0].links, l)
-		}
+		g := &groups[model.DetailGroup(l.Column)]
+		g.links = append(g.links, l)
 	}
 	groups[2].notes = p.Notes
 	return groups
-}
-
-// NumberedLinks returns the links the detail numbers, in order: those that
-// pass the URL rule. Link N of the app and of `open --link N` is the Nth.
-func NumberedLinks(p *model.Project) []model.Link {
-	var out []model.Link
-	for _, g := range linkGroups(p) {
-		for _, l := range g.links {
-			if model.CheckURL(l.URL) == nil {
-				out = append(out, l)
-			}
-		}
-	}
-	return out
 }
 
 // bulletWidth is what glamour puts before a list item ("• ").

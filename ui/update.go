@@ -167,7 +167,7 @@ func (m *Model) linkNumbered(n int) (model.Link, bool) {
 		m.setStatus("No project selected", true)
 		return model.Link{}, false
 	}
-	links := NumberedLinks(p)
+	links := model.NumberedLinks(p)
 	if n < 1 || n > len(links) {
 		m.setStatus(fmt.Sprintf("%s has no link %d (it has %d)", p.Name, n, len(links)), true)
 		return model.Link{}, false

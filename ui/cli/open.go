@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/upstream-tui/upstream-tui/model"
-	"github.com/upstream-tui/upstream-tui/ui"
 )
 
 // linkKinds are the kinds --link takes, besides a number.
@@ -48,7 +47,7 @@ detail. --print prints the URL instead.`,
 			}
 			var l model.Link
 			if numbered == nil {
-				links := ui.NumberedLinks(p)
+				links := model.NumberedLinks(p)
 				if n < 1 || n > len(links) {
 					return fmt.Errorf("%s has no link %d (it has %d)", p.Name, n, len(links))
 				}
