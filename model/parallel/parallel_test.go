@@ -1,0 +1,61 @@
+package parallel
+
+import (
+	"errors"
+	"runtime"
+	"sync/atomic"
+	"testing"
+)
+
+func TestPartsCoverEveryItemOnce(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 7, 100, 2047, 2048, 2049, 10_001} {
+		count, size := Parts(n, 2048)
+		if n < 2048 && count != 1 {
+			t.Errorf("Parts(%d) = %d parts, want 1 below the threshold", n, count)
+		}
+		seen := make([]int32, n)
+		if err := Do(count, func(p int) {
+			for i := p * size; i < min((p+1)*size, n); i++ {
+				atomic.AddInt32(&seen[i], 1)
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+		for i, s := range seen {
+			if s != 1 {
+				t.Fatalf("n=%d: item %d done %d times", n, i, s)
+			}
+		}
+	}
+}
+
+func TestOnePartRunsInline(t *testing.T) {
+	// Inline, a part sees the caller's goroutine: no goroutine is added.
+	before := runtime.NumGoroutine()
+	var during int
+	if err := Do(1, func(int) { during = runtime.NumGoroutine() }); err != nil {
+		t.Fatal(err)
+	}
+	if during != before {
+		t.Errorf("goroutines during a single part: %d, before: %d", during, before)
+	}
+}
+
+func TestPanicBecomesError(t *testing.T) {
+	for _, count := range []int{1, 4} {
+		var done atomic.Int32
+		err := Do(count, func(p int) {
+			if p == count-1 {
+				panic("boom")
+			}
+			done.Add(1)
+		})
+		var pe *PanicError
+		if !errors.As(err, &pe) || pe.Part != count-1 || pe.Value != "boom" || len(pe.Stack) == 0 {
+			t.Fatalf("count %d: err = %v, want the panic of part %d", count, err, count-1)
+		}
+		if int(done.Load()) != count-1 {
+			t.Errorf("count %d: %d parts finished, want %d", count, done.Load(), count-1)
+		}
+	}
+}
