@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -12,6 +13,10 @@ import (
 
 	"github.com/upstream-tui/upstream-tui/data"
 )
+
+// testHome is the folder TestMain makes for the tests' files, removed when
+// they end.
+var testHome string
 
 // TestMain keeps every test off the user's files: the commands run with
 // the real wiring, which caches, remembers and reads a config file under
@@ -21,6 +26,14 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
+	testHome = dir
+	// Go's build cache stays where it is: it defaults to a folder under
+	// XDG_CACHE_HOME, and moved, the program's build would start cold.
+	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("GOCACHE", strings.TrimSpace(string(gocache)))
 	// Off the user's cache, state and config too.
 	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 	os.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))

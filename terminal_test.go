@@ -30,11 +30,7 @@ var stateDirs sync.Map
 
 // binary builds the program once for all the terminal tests.
 var binary = sync.OnceValues(func() (string, error) {
-	dir, err := os.MkdirTemp("", "upstream-tui-test")
-	if err != nil {
-		return "", err
-	}
-	bin := filepath.Join(dir, "upstream-tui")
+	bin := filepath.Join(testHome, "upstream-tui")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build: %v\n%s", err, out)
 	}
