@@ -1,0 +1,195 @@
+package model
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Search returns the projects matching every term of query, best first;
+// equal scores keep catalog order. An empty query matches everything in
+// catalog order. only, when not nil, restricts the search to those
+// projects, which must be in catalog order.
+func (ix *Index) Search(query string, only []int) []Match {
+	var s Searcher
+	s.ix = ix
+	ms, _ := s.search(parseQuery(query), only, nil, nil)
+	return append([]Match(nil), ms...)
+}
+
+// Searcher searches as a user types. When a query only extends the one
+// before (more letters, more words), its matches are among the ones before,
+// so only those are searched; and its buffers are reused, so a keystroke
+// allocates next to nothing. It is not safe for concurrent use.
+type Searcher struct {
+	ix        *Index
+	last      string
+	lastValid bool
+	found     []Match // the last matches, in catalog order
+	candidate []int   // the projects to search next time
+	levels    []uint8 // with candidate: the highest field each can match
+	ranked    []Match // the last result, best first
+	scratch   []Match
+	counts    []int
+}
+
+// NewSearcher returns a Searcher over the index.
+func (ix *Index) NewSearcher() *Searcher { return &Searcher{ix: ix} }
+
+// Search returns the matches of query, best first, as Index.Search does.
+// The slice is the Searcher's: it is valid until the next call.
+func (s *Searcher) Search(q string) []Match {
+	ms, _ := s.SearchUntil(q, nil)
+	return ms
+}
+
+// SearchUntil is Search that gives up, returning false, as soon as stop
+// reports true (it asks every stopEvery candidates): a newer keystroke
+// supersedes a search still running.
+func (s *Searcher) SearchUntil(q string, stop func() bool) ([]Match, bool) {
+	var only []int
+	// A longer facet value can match more (a negated one, or "state" that
+	// becomes "state:"), so only fuzzy words narrow.
+	narrows := !strings.Contains(q, ":")
+	var levels []uint8
+	if narrows && s.lastValid && strings.TrimSpace(s.last) != "" && strings.HasPrefix(q, s.last) {
+		s.candidate = s.candidate[:0]
+		for _, m := range s.found {
+			s.candidate = append(s.candidate, m.Project)
+		}
+		only = s.candidate
+		// One word growing ("ku", "kub"): a longer word can only match in
+		// a field where the shorter one did, or in one ranked below it;
+		// a single term's score says which field that was.
+		if len(strings.Fields(s.last)) == 1 && len(strings.Fields(q)) == 1 {
+			s.levels = s.levels[:0]
+			for _, m := range s.found {
+				s.levels = append(s.levels, uint8(m.Score/weightOther))
+			}
+			levels = s.levels
+		}
+	}
+	ranked, ok := s.search(parseQuery(q), only, levels, stop)
+	s.last, s.lastValid = q, ok
+	if !ok {
+		return nil, false
+	}
+	return ranked, true
+}
+
+// stopEvery is how many candidates a search scans between two looks at
+// whether it should stop.
+const stopEvery = 1024
+
+// parallelMin is the number of candidates from which a search is split
+// across the cores. Starting a worker costs microseconds; scanning 2,048
+// candidates costs about 0.3 ms. At 10,000 projects, "kub" narrowed from
+// "ku" scans about 6,000 candidates: split, it takes 0.72 ms instead of 1.0.
+const parallelMin = 2048
+
+// search matches q against the candidates (all when only is nil), keeps the
+// matches in catalog order in s.found, and returns them ranked; or gives up
+// when stop reports true.
+func (s *Searcher) search(q query, only []int, levels []uint8, stop func() bool) ([]Match, bool) {
+	if q.err != nil {
+		s.found = s.found[:0]
+		return s.found, true
+	}
+	s.ix.scoreAreas(&q)
+	facets := s.ix.prepareFacets(q.facets)
+	n := len(s.ix.entries)
+	if only != nil {
+		n = len(only)
+	}
+	if cap(s.scratch) < n {
+		s.scratch = make([]Match, n)
+	}
+	scratch := s.scratch[:n]
+	workers := 1
+	if n >= parallelMin {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	found := make([]int, workers) // matches found by each worker, at the start of its part
+	part := (n + workers - 1) / workers
+	var stopped atomic.Bool
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*part, min((w+1)*part, n)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			k := lo
+			for j := lo; j < hi; j++ {
+				if stop != nil && (j-lo)%stopEvery == 0 && (stopped.Load() || stop()) {
+					stopped.Store(true)
+					return
+				}
+				i := j
+				if only != nil {
+					i = only[j]
+				}
+				if len(facets) > 0 && !facetsHold(&s.ix.facets[i], int(s.ix.entries[i].area), facets) {
+					continue
+				}
+				level := levelName
+				if levels != nil {
+					level = int(levels[j])
+				}
+				if score, ok := s.ix.score(i, q, level); ok {
+					scratch[k] = Match{Project: i, Score: score}
+					k++
+				}
+			}
+			found[w] = k - lo
+		}()
+	}
+	wg.Wait()
+	if stopped.Load() {
+		return nil, false
+	}
+	s.found = s.found[:0]
+	for w := range workers {
+		s.found = append(s.found, scratch[w*part:w*part+found[w]]...)
+	}
+	if len(q.terms) == 0 {
+		return s.found, true
+	}
+	s.ranked = s.rank(s.found, s.ranked[:0])
+	return s.ranked, true
+}
+
+// rank sorts matches by score, best first, keeping catalog order between
+// equal scores: a counting sort, since scores are small integers.
+func (s *Searcher) rank(ms, out []Match) []Match {
+	if len(ms) == 0 {
+		return out
+	}
+	lo, hi := ms[0].Score, ms[0].Score
+	for _, m := range ms {
+		lo, hi = min(lo, m.Score), max(hi, m.Score)
+	}
+	if hi-lo > 4*len(ms)+4096 { // sparse scores: a comparison sort is cheaper
+		out = append(out, ms...)
+		slices.SortStableFunc(out, func(a, b Match) int { return b.Score - a.Score })
+		return out
+	}
+	if cap(s.counts) < hi-lo+2 {
+		s.counts = make([]int, hi-lo+2)
+	}
+	counts := s.counts[:hi-lo+2]
+	clear(counts)
+	for _, m := range ms {
+		counts[hi-m.Score+1]++
+	}
+	for i := 1; i < len(counts); i++ {
+		counts[i] += counts[i-1]
+	}
+	out = slices.Grow(out, len(ms))[:len(ms)]
+	for _, m := range ms {
+		out[counts[hi-m.Score]] = m
+		counts[hi-m.Score]++
+	}
+	return out
+}
