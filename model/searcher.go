@@ -29,7 +29,7 @@ type Searcher struct {
 	lastValid bool
 	found     []Match // the last matches, in catalog order
 	candidate []int   // the projects to search next time
-	levels    []uint8 // with candidate: the highest field each can match
+	tops      []Field // with candidate: the highest field each can match
 	ranked    []Match // the last result, best first
 	scratch   []Match
 	counts    []int
@@ -53,7 +53,7 @@ func (s *Searcher) SearchUntil(q string, stop func() bool) ([]Match, bool) {
 	// A longer facet value can match more (a negated one, or "state" that
 	// becomes "state:"), so only fuzzy words narrow.
 	narrows := !strings.Contains(q, ":")
-	var levels []uint8
+	var tops []Field
 	if narrows && s.lastValid && strings.TrimSpace(s.last) != "" && strings.HasPrefix(q, s.last) {
 		s.candidate = s.candidate[:0]
 		for _, m := range s.found {
@@ -61,17 +61,16 @@ func (s *Searcher) SearchUntil(q string, stop func() bool) ([]Match, bool) {
 		}
 		only = s.candidate
 		// One word growing ("ku", "kub"): a longer word can only match in
-		// a field where the shorter one did, or in one ranked below it;
-		// a single term's score says which field that was.
+		// a field where the shorter one did, or in one ranked below it.
 		if len(strings.Fields(s.last)) == 1 && len(strings.Fields(q)) == 1 {
-			s.levels = s.levels[:0]
+			s.tops = s.tops[:0]
 			for _, m := range s.found {
-				s.levels = append(s.levels, uint8(m.Score/weightOther))
+				s.tops = append(s.tops, m.Field)
 			}
-			levels = s.levels
+			tops = s.tops
 		}
 	}
-	ranked, ok := s.search(parseQuery(q), only, levels, stop)
+	ranked, ok := s.search(parseQuery(q), only, tops, stop)
 	s.last, s.lastValid = q, ok
 	if !ok {
 		return nil, false
@@ -91,8 +90,9 @@ const parallelMin = 2048
 
 // search matches q against the candidates (all when only is nil), keeps the
 // matches in catalog order in s.found, and returns them ranked; or gives up
-// when stop reports true.
-func (s *Searcher) search(q query, only []int, levels []uint8, stop func() bool) ([]Match, bool) {
+// when stop reports true. tops, when not nil, holds with only the highest
+// field each candidate can match in.
+func (s *Searcher) search(q query, only []int, tops []Field, stop func() bool) ([]Match, bool) {
 	if q.err != nil {
 		s.found = s.found[:0]
 		return s.found, true
@@ -133,12 +133,12 @@ func (s *Searcher) search(q query, only []int, levels []uint8, stop func() bool)
 				if len(facets) > 0 && !facetsHold(&s.ix.facets[i], int(s.ix.entries[i].area), facets) {
 					continue
 				}
-				level := levelName
-				if levels != nil {
-					level = int(levels[j])
+				top := FieldName
+				if tops != nil {
+					top = tops[j]
 				}
-				if score, ok := s.ix.score(i, q, level); ok {
-					scratch[k] = Match{Project: i, Score: score}
+				if score, field, ok := s.ix.score(i, q, top); ok {
+					scratch[k] = Match{Project: i, Score: score, Field: field}
 					k++
 				}
 			}
