@@ -12,27 +12,35 @@ func terms(query string) [][]rune {
 }
 
 // query is a parsed query: its terms and their rune masks, and how each
-// term matches each area (areaScores[area*len(terms)+term], -1: it does
-// not), worked out once per search.
+// term matches each area (see areaScore), worked out once per search.
 type query struct {
-	terms      [][]rune
-	masks      []uint64
+	terms  [][]rune
+	masks  []uint64
+	facets []Facet
+	err    error // the query cannot be used: it matches nothing
+	// areaScores holds a row for each area, a column for each term.
 	areaScores []int
-	facets     []Facet
-	err        error // the query cannot be used: it matches nothing
 }
 
-// scoreAreas matches every term against every area name, once.
+// areaScore is how term k matches the area name at index area of the
+// Index, or -1 when it does not.
+func (q *query) areaScore(area int32, k int) int {
+	return q.areaScores[int(area)*len(q.terms)+k]
+}
+
+// scoreAreas matches every term against every area name, once, filling
+// q.areaScores row by row.
 func (ix *Index) scoreAreas(q *query) {
-	q.areaScores = make([]int, len(ix.areas)*len(q.terms))
+	q.areaScores = make([]int, 0, len(ix.areas)*len(q.terms))
 	for a, name := range ix.areas {
 		for k, t := range q.terms {
-			q.areaScores[a*len(q.terms)+k] = -1
+			score := -1
 			if q.masks[k]&ix.areaMasks[a] == q.masks[k] {
 				if s, ok := matchInWord(name, t); ok {
-					q.areaScores[a*len(q.terms)+k] = s
+					score = s
 				}
 			}
+			q.areaScores = append(q.areaScores, score)
 		}
 	}
 }

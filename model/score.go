@@ -69,8 +69,8 @@ func (ix *Index) score(i int, q query, top Field) (int, Field, bool) {
 				best, f = weightName+oneLetterScore(m&e.nameStarts != 0), FieldName
 			case top >= FieldGoal && m&e.goalMask != 0:
 				best, f = weightGoal+oneLetterScore(m&e.goalStarts != 0), FieldGoal
-			case q.areaScores[int(e.area)*len(q.terms)+k] >= 0:
-				best, f = weightOther+q.areaScores[int(e.area)*len(q.terms)+k], FieldOther
+			case q.areaScore(e.area, k) >= 0:
+				best, f = weightOther+q.areaScore(e.area, k), FieldOther
 			case m&e.otherMask != 0:
 				best, f = weightOther+oneLetterScore(m&e.otherStarts != 0), FieldOther
 			default:
@@ -89,7 +89,7 @@ func (ix *Index) score(i int, q query, top Field) (int, Field, bool) {
 			}
 			// The other fields: the area first, as the user reads them.
 			if best < 0 {
-				if s := q.areaScores[int(e.area)*len(q.terms)+k]; s >= 0 {
+				if s := q.areaScore(e.area, k); s >= 0 {
 					best, f = weightOther+s, FieldOther
 				}
 			}
