@@ -12,15 +12,17 @@ import (
 	"sync"
 )
 
-// Parts says how to split n items: one part below threshold, else one part
-// per core (GOMAXPROCS) of size items each, the last perhaps shorter or
-// empty. Part p holds items [p*size, min((p+1)*size, n)).
+// Parts says how to split n items: one part below threshold, else about
+// one part per core (GOMAXPROCS) of size items each, the last perhaps
+// shorter but none empty (unless n is 0), so a part's first item is always
+// in range. Part p holds items [p*size, min((p+1)*size, n)).
 func Parts(n, threshold int) (count, size int) {
-	count = 1
-	if n >= threshold && n > 1 {
-		count = min(runtime.GOMAXPROCS(0), n)
+	if n < threshold || n <= 1 {
+		return 1, n
 	}
-	return count, (n + count - 1) / count
+	count = min(runtime.GOMAXPROCS(0), n)
+	size = (n + count - 1) / count
+	return (n + size - 1) / size, size
 }
 
 // Workers is how many parts are worth running at once: GOMAXPROCS, at most
