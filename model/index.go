@@ -1,11 +1,11 @@
 package model
 
 import (
-	"runtime"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/upstream-tui/upstream-tui/model/parallel"
 )
 
 // Index is a catalog prepared for fuzzy search: the searchable text of each
@@ -44,7 +44,10 @@ func (e *entry) goal() string  { return e.text[e.goalAt:e.otherAt] }
 func (e *entry) other() string { return e.text[e.otherAt:] }
 
 // NewIndex prepares projects for Search. A large catalog's entries are
-// prepared on every core.
+// prepared on every core. A panic on one of those cores is raised again on
+// the caller's goroutine, as a *parallel.PanicError, where a caller in
+// Bubble Tea's Update or a command has it recovered and the terminal
+// restored, as for any panic of its own.
 func NewIndex(projects []Project) *Index {
 	ix := &Index{entries: make([]entry, len(projects)), facets: make([]facetEntry, len(projects))}
 	areaIndex := map[string]int{}
@@ -59,24 +62,18 @@ func NewIndex(projects []Project) *Index {
 		}
 		ix.entries[i].area = int32(a)
 	}
-	workers := 1
-	if len(projects) >= parallelMin {
-		workers = runtime.GOMAXPROCS(0)
+	count, size := parallel.Parts(len(projects), parallelMin)
+	err := parallel.Do(count, func(p int) {
+		lo, hi := p*size, min((p+1)*size, len(projects))
+		b := textBlock{ix: ix, first: lo, lowered: map[string]string{}}
+		for i := lo; i < hi; i++ {
+			b.add(i, &projects[i])
+		}
+		b.flush()
+	})
+	if err != nil {
+		panic(err)
 	}
-	part := (len(projects) + workers - 1) / workers
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			b := textBlock{ix: ix, first: w * part, lowered: map[string]string{}}
-			for i := w * part; i < min((w+1)*part, len(projects)); i++ {
-				b.add(i, &projects[i])
-			}
-			b.flush()
-		}()
-	}
-	wg.Wait()
 	return ix
 }
 

@@ -1,17 +1,20 @@
 package model
 
 import (
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"github.com/upstream-tui/upstream-tui/model/parallel"
 )
 
 // Search returns the projects matching every term of query, best first;
 // equal scores keep catalog order. An empty query matches everything in
 // catalog order. only, when not nil, restricts the search to those
-// projects, which must be in catalog order.
+// projects, which must be in catalog order. A large search runs on every
+// core; a panic on one is raised again on the caller's goroutine, as a
+// *parallel.PanicError, where a caller in Bubble Tea's Update or a command
+// has it recovered and the terminal restored.
 func (ix *Index) Search(query string, only []int) []Match {
 	var s Searcher
 	s.ix = ix
@@ -38,8 +41,9 @@ type Searcher struct {
 // NewSearcher returns a Searcher over the index.
 func (ix *Index) NewSearcher() *Searcher { return &Searcher{ix: ix} }
 
-// Search returns the matches of query, best first, as Index.Search does.
-// The slice is the Searcher's: it is valid until the next call.
+// Search returns the matches of query, best first, as Index.Search does,
+// panics included. The slice is the Searcher's: it is valid until the next
+// call.
 func (s *Searcher) Search(q string) []Match {
 	ms, _ := s.SearchUntil(q, nil)
 	return ms
@@ -47,7 +51,9 @@ func (s *Searcher) Search(q string) []Match {
 
 // SearchUntil is Search that gives up, returning false, as soon as stop
 // reports true (it asks every stopEvery candidates): a newer keystroke
-// supersedes a search still running.
+// supersedes a search still running. stop is called on the search's
+// cores, perhaps on several at once; a panic in it reaches the caller as
+// one in the search does, a *parallel.PanicError.
 func (s *Searcher) SearchUntil(q string, stop func() bool) ([]Match, bool) {
 	var only []int
 	// A longer facet value can match more (a negated one, or "state" that
@@ -86,7 +92,8 @@ const stopEvery = 1024
 // across the cores. Starting a worker costs microseconds; scanning 2,048
 // candidates costs about 0.3 ms. At 10,000 projects, "kub" narrowed from
 // "ku" scans about 6,000 candidates: split, it takes 0.72 ms instead of 1.0.
-const parallelMin = 2048
+// A variable only so that tests can split small catalogs.
+var parallelMin = 2048
 
 // search matches q against the candidates (all when only is nil), keeps the
 // matches in catalog order in s.found, and returns them ranked; or gives up
@@ -107,51 +114,44 @@ func (s *Searcher) search(q query, only []int, tops []Field, stop func() bool) (
 		s.scratch = make([]Match, n)
 	}
 	scratch := s.scratch[:n]
-	workers := 1
-	if n >= parallelMin {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	found := make([]int, workers) // matches found by each worker, at the start of its part
-	part := (n + workers - 1) / workers
+	count, size := parallel.Parts(n, parallelMin)
+	found := make([]int, count) // matches found in each part, at its start
 	var stopped atomic.Bool
-	var wg sync.WaitGroup
-	for w := range workers {
-		lo, hi := w*part, min((w+1)*part, n)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			k := lo
-			for j := lo; j < hi; j++ {
-				if stop != nil && (j-lo)%stopEvery == 0 && (stopped.Load() || stop()) {
-					stopped.Store(true)
-					return
-				}
-				i := j
-				if only != nil {
-					i = only[j]
-				}
-				if len(facets) > 0 && !facetsHold(&s.ix.facets[i], int(s.ix.entries[i].area), facets) {
-					continue
-				}
-				top := FieldName
-				if tops != nil {
-					top = tops[j]
-				}
-				if score, field, ok := s.ix.score(i, q, top); ok {
-					scratch[k] = Match{Project: i, Score: score, Field: field}
-					k++
-				}
+	err := parallel.Do(count, func(p int) {
+		lo, hi := p*size, min((p+1)*size, n)
+		k := lo
+		for j := lo; j < hi; j++ {
+			if stop != nil && (j-lo)%stopEvery == 0 && (stopped.Load() || stop()) {
+				stopped.Store(true)
+				return
 			}
-			found[w] = k - lo
-		}()
+			i := j
+			if only != nil {
+				i = only[j]
+			}
+			if len(facets) > 0 && !facetsHold(&s.ix.facets[i], int(s.ix.entries[i].area), facets) {
+				continue
+			}
+			top := FieldName
+			if tops != nil {
+				top = tops[j]
+			}
+			if score, field, ok := s.ix.score(i, q, top); ok {
+				scratch[k] = Match{Project: i, Score: score, Field: field}
+				k++
+			}
+		}
+		found[p] = k - lo
+	})
+	if err != nil {
+		panic(err)
 	}
-	wg.Wait()
 	if stopped.Load() {
 		return nil, false
 	}
 	s.found = s.found[:0]
-	for w := range workers {
-		s.found = append(s.found, scratch[w*part:w*part+found[w]]...)
+	for p := range count {
+		s.found = append(s.found, scratch[p*size:p*size+found[p]]...)
 	}
 	if len(q.terms) == 0 {
 		return s.found, true
