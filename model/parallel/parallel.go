@@ -47,28 +47,30 @@ func (e *PanicError) Error() string {
 // ended: one part inline, more each on a goroutine of its own. A part that
 // panics makes Do return a *PanicError (the first part's, if several did).
 func Do(count int, work func(part int)) error {
-	errs := make([]error, max(count, 0))
-	run := func(p int) {
-		defer func() {
-			if v := recover(); v != nil {
-				errs[p] = &PanicError{Part: p, Value: v, Stack: debug.Stack()}
-			}
-		}()
-		work(p)
-	}
 	if count == 1 {
-		run(0)
-	} else {
-		var wg sync.WaitGroup
-		for p := range count {
-			wg.Go(func() { run(p) })
-		}
-		wg.Wait()
+		return run(0, work) // no goroutine, and nothing to allocate
 	}
+	errs := make([]error, max(count, 0))
+	var wg sync.WaitGroup
+	for p := range count {
+		wg.Go(func() { errs[p] = run(p, work) })
+	}
+	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// run runs one part, its panic caught as a *PanicError.
+func run(p int, work func(part int)) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &PanicError{Part: p, Value: v, Stack: debug.Stack()}
+		}
+	}()
+	work(p)
 	return nil
 }
