@@ -82,6 +82,18 @@ func TestNameRanksAboveGoal(t *testing.T) {
 	if !reflect.DeepEqual(order, []int{1, 0, 2}) {
 		t.Errorf("order = %v, want name, goal, area", order)
 	}
+	for k, want := range []model.Field{model.FieldName, model.FieldGoal, model.FieldOther} {
+		if k < len(got) && got[k].Field != want {
+			t.Errorf("match %d (project %d) in field %d, want %d", k, got[k].Project, got[k].Field, want)
+		}
+	}
+	// Several terms: the match is in the lowest of their fields.
+	if got := ix.Search("kub oth", nil); len(got) != 1 || got[0].Project != 1 || got[0].Field != model.FieldGoal {
+		t.Errorf("Search(kub oth) = %+v, want project 1 in the goal", got)
+	}
+	if got := ix.Search("", nil); len(got) != 3 || got[0].Field != model.FieldNone {
+		t.Errorf("Search(\"\") = %+v, want every project in no field", got)
+	}
 	if got := ix.Search("kubelet", []int{0, 2}); len(got) != 2 || got[0].Project != 0 {
 		t.Errorf("restricted search = %+v", got)
 	}
@@ -146,7 +158,7 @@ func TestParallelSearch(t *testing.T) {
 		var want []model.Match
 		for i, p := range ps {
 			if ms := model.NewIndex([]model.Project{p}).Search(q, nil); len(ms) == 1 {
-				want = append(want, model.Match{Project: i, Score: ms[0].Score})
+				want = append(want, model.Match{Project: i, Score: ms[0].Score, Field: ms[0].Field})
 			}
 		}
 		slices.SortStableFunc(want, func(a, b model.Match) int { return b.Score - a.Score })

@@ -12,15 +12,17 @@ import (
 	"sync"
 )
 
-// Parts says how to split n items: one part below threshold, else one part
-// per core (GOMAXPROCS) of size items each, the last perhaps shorter or
-// empty. Part p holds items [p*size, min((p+1)*size, n)).
+// Parts says how to split n items: one part below threshold, else about
+// one part per core (GOMAXPROCS) of size items each, the last perhaps
+// shorter but none empty (unless n is 0), so a part's first item is always
+// in range. Part p holds items [p*size, min((p+1)*size, n)).
 func Parts(n, threshold int) (count, size int) {
-	count = 1
-	if n >= threshold && n > 1 {
-		count = min(runtime.GOMAXPROCS(0), n)
+	if n < threshold || n <= 1 {
+		return 1, n
 	}
-	return count, (n + count - 1) / count
+	count = min(runtime.GOMAXPROCS(0), n)
+	size = (n + count - 1) / count
+	return (n + size - 1) / size, size
 }
 
 // Workers is how many parts are worth running at once: GOMAXPROCS, at most
@@ -45,28 +47,30 @@ func (e *PanicError) Error() string {
 // ended: one part inline, more each on a goroutine of its own. A part that
 // panics makes Do return a *PanicError (the first part's, if several did).
 func Do(count int, work func(part int)) error {
-	errs := make([]error, max(count, 0))
-	run := func(p int) {
-		defer func() {
-			if v := recover(); v != nil {
-				errs[p] = &PanicError{Part: p, Value: v, Stack: debug.Stack()}
-			}
-		}()
-		work(p)
-	}
 	if count == 1 {
-		run(0)
-	} else {
-		var wg sync.WaitGroup
-		for p := range count {
-			wg.Go(func() { run(p) })
-		}
-		wg.Wait()
+		return run(0, work) // no goroutine, and nothing to allocate
 	}
+	errs := make([]error, max(count, 0))
+	var wg sync.WaitGroup
+	for p := range count {
+		wg.Go(func() { errs[p] = run(p, work) })
+	}
+	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
+	return nil
+}
+
+// run runs one part, its panic caught as a *PanicError.
+func run(p int, work func(part int)) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &PanicError{Part: p, Value: v, Stack: debug.Stack()}
+		}
+	}()
+	work(p)
 	return nil
 }

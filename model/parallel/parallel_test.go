@@ -8,22 +8,32 @@ import (
 )
 
 func TestPartsCoverEveryItemOnce(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 7, 100, 2047, 2048, 2049, 10_001} {
-		count, size := Parts(n, 2048)
-		if n < 2048 && count != 1 {
-			t.Errorf("Parts(%d) = %d parts, want 1 below the threshold", n, count)
-		}
-		seen := make([]int32, n)
-		if err := Do(count, func(p int) {
-			for i := p * size; i < min((p+1)*size, n); i++ {
-				atomic.AddInt32(&seen[i], 1)
+	// More cores than some counts of items: parts that could be empty.
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	for _, threshold := range []int{2, 2048} {
+		for _, n := range []int{0, 1, 2, 3, 5, 7, 9, 100, 2047, 2048, 2049, 10_001} {
+			count, size := Parts(n, threshold)
+			if n < threshold && count != 1 {
+				t.Errorf("Parts(%d, %d) = %d parts, want 1 below the threshold", n, threshold, count)
 			}
-		}); err != nil {
-			t.Fatal(err)
-		}
-		for i, s := range seen {
-			if s != 1 {
-				t.Fatalf("n=%d: item %d done %d times", n, i, s)
+			if n >= threshold && n > 1 && count < 2 {
+				t.Errorf("Parts(%d, %d) = %d parts, want it split", n, threshold, count)
+			}
+			if n > 0 && (count-1)*size >= n {
+				t.Errorf("Parts(%d, %d) = %d parts of %d: the last is empty", n, threshold, count, size)
+			}
+			seen := make([]int32, n)
+			if err := Do(count, func(p int) {
+				for i := p * size; i < min((p+1)*size, n); i++ {
+					atomic.AddInt32(&seen[i], 1)
+				}
+			}); err != nil {
+				t.Fatal(err)
+			}
+			for i, s := range seen {
+				if s != 1 {
+					t.Fatalf("n=%d, threshold %d: item %d done %d times", n, threshold, i, s)
+				}
 			}
 		}
 	}
