@@ -1,7 +1,3 @@
-// Package model is the domain model of upstream-tui: the catalog of upstream
-// projects, its areas, projects, links and maturity, and the pure logic over
-// them (search, ranking, URL rules). It is not a Bubble Tea model: it imports
-// no Charm package and does no I/O.
 package model
 
 import (
