@@ -1,4 +1,4 @@
-package data
+package fetch
 
 import (
 	"bytes"
@@ -10,12 +10,41 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/upstream-tui/upstream-tui/data/disk"
+	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/model"
 )
+
+// embedded is the catalog built into the binary, data/projects.md.
+var embedded = sync.OnceValue(func() []byte {
+	b, err := os.ReadFile(filepath.Join("..", "projects.md"))
+	if err != nil {
+		panic(err)
+	}
+	return b
+})
+
+// loadEmbedded parses the embedded catalog, as data.LoadEmbedded does.
+func loadEmbedded() (*model.Catalog, error) {
+	cat, err := markdown.Parse("projects.md", embedded())
+	if err != nil {
+		return nil, err
+	}
+	cat.Origin = model.Origin{Kind: model.OriginEmbedded, Name: "projects.md"}
+	return cat, nil
+}
+
+// testRemote is r falling back to the embedded catalog, as data.Sources
+// makes it.
+func testRemote(r Remote) *Remote {
+	r.Embedded = loadEmbedded
+	return &r
+}
 
 // catalogServer serves body at /projects.md with an ETag and a
 // Last-Modified, answering a matching If-None-Match with 304, and counts
@@ -62,9 +91,9 @@ func (s *catalogServer) catalogURL() string { return s.URL + "/projects.md" }
 // into a cache directory of its own.
 func cachedServer(t *testing.T) (*catalogServer, *Remote, string) {
 	t.Helper()
-	srv := newCatalogServer(t, Embedded(), `"v1"`)
+	srv := newCatalogServer(t, embedded(), `"v1"`)
 	dir := t.TempDir()
-	r := &Remote{CacheDir: dir}
+	r := testRemote(Remote{CacheDir: dir})
 	if _, err := r.Fetch(context.Background(), srv.catalogURL()); err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +111,7 @@ func handlerServer(t *testing.T, h http.HandlerFunc) string {
 // renamed is the embedded catalog with one project renamed, a newer
 // version of it.
 func renamed() []byte {
-	return bytes.Replace(Embedded(), []byte("Containerd"), []byte("Containerd Two"), 1)
+	return bytes.Replace(embedded(), []byte("Containerd"), []byte("Containerd Two"), 1)
 }
 
 // cacheFiles returns the cache directory's files and their contents.
@@ -128,9 +157,9 @@ func hasProject(c *model.Catalog, name string) bool {
 }
 
 func TestFetchCachesTheDownload(t *testing.T) {
-	srv := newCatalogServer(t, Embedded(), `"v1"`)
+	srv := newCatalogServer(t, embedded(), `"v1"`)
 	dir := t.TempDir()
-	r := &Remote{CacheDir: dir}
+	r := testRemote(Remote{CacheDir: dir})
 	cat, err := r.Fetch(context.Background(), srv.catalogURL())
 	if err != nil {
 		t.Fatal(err)
@@ -140,7 +169,7 @@ func TestFetchCachesTheDownload(t *testing.T) {
 	}
 	base := cachePath(dir, srv.catalogURL())
 	body, err := os.ReadFile(base + ".md")
-	if err != nil || !bytes.Equal(body, Embedded()) {
+	if err != nil || !bytes.Equal(body, embedded()) {
 		t.Fatalf("cached body differs from the download (%v)", err)
 	}
 	e := readCache(dir, srv.catalogURL())
@@ -161,7 +190,7 @@ func TestFetchFailuresFallBack(t *testing.T) {
 			http.Error(w, "nope", status)
 		})
 		dir := t.TempDir()
-		r := &Remote{CacheDir: dir}
+		r := testRemote(Remote{CacheDir: dir})
 		cat, err := r.Load(context.Background(), url, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -182,11 +211,11 @@ func TestFetchFailuresFallBack(t *testing.T) {
 // TestFailureShowsTheCachedCopy: once cached, a failed download shows the
 // cached copy and says how old it is.
 func TestFailureShowsTheCachedCopy(t *testing.T) {
-	srv := newCatalogServer(t, Embedded(), `"v1"`)
+	srv := newCatalogServer(t, embedded(), `"v1"`)
 	dir := t.TempDir()
 	fetched := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
 	now := fetched
-	r := &Remote{CacheDir: dir, Now: func() time.Time { return now }}
+	r := testRemote(Remote{CacheDir: dir, Now: func() time.Time { return now }})
 	if _, err := r.Fetch(context.Background(), srv.catalogURL()); err != nil {
 		t.Fatal(err)
 	}
@@ -216,7 +245,7 @@ func TestFetchTimesOut(t *testing.T) {
 	defer close(release)
 	client := NewHTTPClient()
 	client.Timeout = 100 * time.Millisecond // the same client, a shorter wait
-	r := &Remote{Client: client, CacheDir: t.TempDir()}
+	r := testRemote(Remote{Client: client, CacheDir: t.TempDir()})
 	cat, err := r.Load(context.Background(), url, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -230,7 +259,7 @@ func TestFetchTimesOut(t *testing.T) {
 func TestFetchCancelled(t *testing.T) {
 	url := handlerServer(t, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
 	ctx, cancel := context.WithCancel(context.Background())
-	r := &Remote{}
+	r := testRemote(Remote{})
 	go cancel()
 	_, err := r.Fetch(ctx, url)
 	if err == nil || !strings.Contains(err.Error(), "cancelled") {
@@ -254,11 +283,11 @@ func TestBodyOverTheCap(t *testing.T) {
 	})
 	declared := handlerServer(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Length", "6000000")
-		w.Write(Embedded())
+		w.Write(embedded())
 	})
 	for _, url := range []string{endless, declared} {
 		dir := t.TempDir()
-		r := &Remote{CacheDir: dir}
+		r := testRemote(Remote{CacheDir: dir})
 		_, err := r.Fetch(context.Background(), url)
 		if err == nil || !strings.Contains(err.Error(), "larger than 5 MiB") {
 			t.Errorf("%s: err %v", url, err)
@@ -340,7 +369,7 @@ func TestNotModifiedRewritesNothing(t *testing.T) {
 
 func TestLastModifiedGoesBack(t *testing.T) {
 	var ims atomic.Pointer[string]
-	body := Embedded()
+	body := embedded()
 	url := handlerServer(t, func(w http.ResponseWriter, r *http.Request) {
 		got := r.Header.Get("If-Modified-Since")
 		ims.Store(&got)
@@ -351,7 +380,7 @@ func TestLastModifiedGoesBack(t *testing.T) {
 		w.Header().Set("Last-Modified", lastModified)
 		w.Write(body)
 	})
-	r := &Remote{CacheDir: t.TempDir()}
+	r := testRemote(Remote{CacheDir: t.TempDir()})
 	for range 2 {
 		if _, err := r.Fetch(context.Background(), url); err != nil {
 			t.Fatal(err)
@@ -370,7 +399,7 @@ func TestRedirects(t *testing.T) {
 	away := handlerServer(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "http://example.com/projects.md", http.StatusFound)
 	})
-	srv := newCatalogServer(t, Embedded(), `"v1"`)
+	srv := newCatalogServer(t, embedded(), `"v1"`)
 	var hops atomic.Int64
 	var chain string
 	chain = handlerServer(t, func(w http.ResponseWriter, r *http.Request) {
@@ -380,7 +409,7 @@ func TestRedirects(t *testing.T) {
 		}
 		http.Redirect(w, r, srv.catalogURL(), http.StatusFound)
 	})
-	r := &Remote{CacheDir: t.TempDir()}
+	r := testRemote(Remote{CacheDir: t.TempDir()})
 	if _, err := r.Fetch(context.Background(), loop); err == nil || !strings.Contains(err.Error(), "stopped after 5 redirects") {
 		t.Errorf("loop: %v", err)
 	}
@@ -402,8 +431,8 @@ func TestRedirects(t *testing.T) {
 func TestAtomicWriteFailure(t *testing.T) {
 	srv, r, dir := cachedServer(t)
 	before := cacheFiles(t, dir)
-	rename = func(string, string) error { return errors.New("disk full") }
-	defer func() { rename = os.Rename }()
+	writeFile = func(string, []byte) error { return errors.New("disk full") }
+	defer func() { writeFile = disk.WriteAtomic }()
 	srv.set(renamed(), `"v2"`)
 	cat, err := r.Fetch(context.Background(), srv.catalogURL())
 	if err != nil || !hasProject(cat, "Containerd Two") {
@@ -434,7 +463,7 @@ func TestBadCacheCountsAsMissing(t *testing.T) {
 		if err := os.WriteFile(cachePath(dir, url)+".md", []byte(body), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		r := &Remote{CacheDir: dir}
+		r := testRemote(Remote{CacheDir: dir})
 		cat, stale, err := r.Cached(url, time.Hour)
 		if err != nil || cat.Origin.Kind != model.OriginEmbedded || !stale {
 			t.Errorf("%q: origin %+v, stale %v, %v", body, cat.Origin, stale, err)
@@ -443,7 +472,7 @@ func TestBadCacheCountsAsMissing(t *testing.T) {
 	// A body whose validators are lost or wrong is used without them.
 	dir := t.TempDir()
 	base := cachePath(dir, url)
-	os.WriteFile(base+".md", Embedded(), 0o600)
+	os.WriteFile(base+".md", embedded(), 0o600)
 	os.WriteFile(base+".json", []byte(`{"url":"`+url+`","etag":"\"x\"","sha256":"wrong"}`), 0o600)
 	if e := readCache(dir, url); e == nil || e.meta.ETag != "" {
 		t.Errorf("entry %+v", e)
@@ -451,11 +480,11 @@ func TestBadCacheCountsAsMissing(t *testing.T) {
 }
 
 func TestCacheAge(t *testing.T) {
-	srv := newCatalogServer(t, Embedded(), `"v1"`)
+	srv := newCatalogServer(t, embedded(), `"v1"`)
 	dir := t.TempDir()
 	start := time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)
 	now := start
-	r := &Remote{CacheDir: dir, Now: func() time.Time { return now }}
+	r := testRemote(Remote{CacheDir: dir, Now: func() time.Time { return now }})
 	if _, err := r.Fetch(context.Background(), srv.catalogURL()); err != nil {
 		t.Fatal(err)
 	}
@@ -491,34 +520,9 @@ func TestURLRule(t *testing.T) {
 		if (err == nil) != tc.ok {
 			t.Errorf("%s: %v", tc.url, err)
 		}
-		r := &Remote{}
+		r := testRemote(Remote{})
 		if _, err := r.Load(context.Background(), tc.url, time.Hour); !tc.ok && err == nil {
 			t.Errorf("%s: Load accepted it", tc.url)
 		}
-	}
-	if !IsURL("HTTPS://x/y") || IsURL("./https.md") || IsURL("ftp://x/y") {
-		t.Error("IsURL")
-	}
-}
-
-// TestNoTempFilesLeft: failed writes remove their temporary files.
-func TestNoTempFilesLeft(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "x.md")
-	os.WriteFile(path, []byte("old"), 0o600)
-	rename = func(string, string) error { return errors.New("boom") }
-	defer func() { rename = os.Rename }()
-	if err := writeAtomic(path, []byte("new")); err == nil {
-		t.Fatal("no error")
-	}
-	if files := cacheFiles(t, dir); len(files) != 1 || files["x.md"] != "old" {
-		t.Errorf("files %v", keys(files))
-	}
-	rename = os.Rename
-	if err := writeAtomic(path, []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "new" {
-		t.Errorf("%q", b)
 	}
 }
