@@ -109,7 +109,7 @@ func TestConfigMistakes(t *testing.T) {
 // FuzzLoadConfig: the config reader never panics; a config it accepts
 // holds only clean keys and a known theme, and a mistake names a line of
 // the file.
-func FuzzLoad(f *testing.F) {
+func FuzzLoadConfig(f *testing.F) {
 	f.Add([]byte("catalog = \"x.md\" # c\ntheme = 'dark'\n[keys]\nslack = [\"i\", \"ctrl+s\",]\n"))
 	f.Add([]byte("[keys]\nquit = \"\\u001b\"\nplain = yes\n"))
 	f.Fuzz(func(t *testing.T, content []byte) {
