@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
 )
@@ -107,7 +108,7 @@ func TestHostileCatalogs(t *testing.T) {
 func checkFields(t *testing.T, c *model.Catalog) {
 	t.Helper()
 	for _, s := range c.Texts() {
-		if !data.IsClean(s) {
+		if !markdown.IsClean(s) {
 			t.Errorf("field not clean: %q", s)
 		}
 	}

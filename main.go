@@ -13,6 +13,9 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/data/config"
+	"github.com/upstream-tui/upstream-tui/data/fetch"
+	"github.com/upstream-tui/upstream-tui/data/state"
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
 	"github.com/upstream-tui/upstream-tui/ui/cli"
@@ -28,7 +31,7 @@ func main() {
 // deps wires the command line to the catalog sources, the config file,
 // the state directory, the terminal and the browser.
 func deps(stdout, stderr io.Writer) cli.Deps {
-	cfg, settings := config()
+	cfg, settings := readConfig()
 	catalog := os.Getenv("UPSTREAM_TUI_CATALOG")
 	if catalog == "" {
 		catalog = cfg.Catalog
@@ -37,12 +40,12 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		Stdout: stdout,
 		Stderr: stderr,
 		Catalogs: &data.Sources{
-			Remote:     data.Remote{CacheDir: data.DefaultCacheDir()},
+			Remote:     fetch.Remote{CacheDir: fetch.DefaultCacheDir()},
 			BeforeFile: limitMemory,
 		},
 		DefaultCatalog: catalog,
 		Settings:       settings,
-		State:          data.StateStore{Dir: data.DefaultStateDir()},
+		State:          state.Store{Dir: state.DefaultDir()},
 		Terminal:       terminal,
 		Browse: func(cat *model.Catalog, opts ui.Options) error {
 			// A frame is written on the renderer's next tick: at 120 a
@@ -61,13 +64,13 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 	}
 }
 
-// config reads the config file. A mistake in it means none of it is used:
+// readConfig reads the config file. A mistake in it means none of it is used:
 // the settings are the defaults, with a notice that names the file, the
 // line and the key.
-func config() (data.Config, cli.Settings) {
-	cfg, err := data.LoadConfig(data.DefaultConfigFile(), ui.Actions(), ui.CheckKeys)
+func readConfig() (config.Config, cli.Settings) {
+	cfg, err := config.Load(config.DefaultFile(), ui.Actions(), ui.CheckKeys)
 	if err != nil {
-		return data.Config{}, cli.Settings{RecentFirst: true, Notice: "config not used, running on the defaults: " + err.Error()}
+		return config.Config{}, cli.Settings{RecentFirst: true, Notice: "config not used, running on the defaults: " + err.Error()}
 	}
 	s := cli.Settings{MaxAge: cfg.MaxAge, Theme: cfg.Theme, RecentFirst: true, Plain: cfg.Plain, Keys: cfg.Keys}
 	if cfg.RecentFirst != nil {

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/data/state"
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
@@ -28,11 +28,11 @@ func withConfig(t *testing.T, content string) string {
 }
 
 // withState gives a test a state directory of its own.
-func withState(t *testing.T) data.StateStore {
+func withState(t *testing.T) state.Store {
 	t.Helper()
 	dir := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", dir)
-	return data.StateStore{Dir: filepath.Join(dir, "upstream-tui")}
+	return state.Store{Dir: filepath.Join(dir, "upstream-tui")}
 }
 
 func TestListRecent(t *testing.T) {

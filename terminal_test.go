@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/data/synth"
 )
 
 // tmuxSession runs the built binary in a real terminal: a tmux server of
@@ -258,7 +258,7 @@ func writeSynthetic(tb testing.TB, n int) string {
 		tb.Fatal(err)
 	}
 	defer f.Close()
-	if err := data.Synthesize(f, 12, n, 1); err != nil {
+	if err := synth.Write(f, 12, n, 1); err != nil {
 		tb.Fatal(err)
 	}
 	return path

@@ -1,12 +1,14 @@
 package data
 
 import (
+	"bytes"
 	_ "embed"
-	"errors"
 	"io"
-	"io/fs"
 	"os"
 
+	"github.com/upstream-tui/upstream-tui/data/disk"
+	"github.com/upstream-tui/upstream-tui/data/markdown"
+	"github.com/upstream-tui/upstream-tui/data/synth"
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
@@ -25,7 +27,7 @@ func Embedded() []byte { return embedded }
 
 // LoadEmbedded parses the catalog built into the binary.
 func LoadEmbedded() (*model.Catalog, error) {
-	cat, err := Parse(EmbeddedName, embedded)
+	cat, err := markdown.Parse(EmbeddedName, embedded)
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +41,7 @@ func LoadFile(path string) (*model.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, src)
+	return markdown.Parse(path, src)
 }
 
 // LoadFilePrefix reads the first rows of a large catalog file, for a first
@@ -52,43 +54,52 @@ func LoadFilePrefix(path string) (*model.Catalog, bool) {
 	}
 	defer f.Close()
 	st, err := f.Stat()
-	if err != nil || st.Size() <= 4*prefixBytes {
+	if err != nil || st.Size() <= 4*markdown.PrefixBytes {
 		return nil, false
 	}
-	head := make([]byte, prefixBytes)
+	head := make([]byte, markdown.PrefixBytes)
 	n, _ := io.ReadFull(f, head)
-	return parsePrefix(path, head[:n])
+	return markdown.ParseHead(path, head[:n])
 }
 
 func readFile(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, &ParseError{File: path, Msg: describe(err)}
+		return nil, &markdown.ParseError{File: path, Msg: disk.Reason(err)}
 	}
 	if st.IsDir() {
-		return nil, &ParseError{File: path, Msg: "is a directory, not a catalog file"}
+		return nil, &markdown.ParseError{File: path, Msg: "is a directory, not a catalog file"}
 	}
 	if st.Size() > maxFileSize {
-		return nil, &ParseError{File: path, Msg: "too large for a catalog (over 128 MiB)"}
+		return nil, &markdown.ParseError{File: path, Msg: "too large for a catalog (over 128 MiB)"}
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &ParseError{File: path, Msg: describe(err)}
+		return nil, &markdown.ParseError{File: path, Msg: disk.Reason(err)}
 	}
 	return src, nil
 }
 
-// describe turns a file error into a short reason without repeating the path.
-func describe(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
+// LintFile reads a catalog file and lints it.
+func LintFile(path string) ([]model.Finding, error) {
+	src, err := readFile(path)
+	if err != nil {
+		return nil, err
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
+	return markdown.Lint(path, src), nil
+}
+
+// LintEmbedded lints the catalog built into the binary.
+func LintEmbedded() []model.Finding {
+	return markdown.Lint(EmbeddedName, embedded)
+}
+
+// SyntheticCatalog writes a synthetic catalog (synth.Write) and parses
+// it, for tests and benchmarks that want a large catalog in memory.
+func SyntheticCatalog(areas, projects int, seed uint64) (*model.Catalog, error) {
+	var b bytes.Buffer
+	if err := synth.Write(&b, areas, projects, seed); err != nil {
+		return nil, err
 	}
-	return err.Error()
+	return markdown.Parse("synthetic.md", b.Bytes())
 }

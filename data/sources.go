@@ -4,16 +4,26 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
+	"github.com/upstream-tui/upstream-tui/data/fetch"
+	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/model"
 )
+
+// IsURL reports whether a catalog source names a URL rather than a file.
+func IsURL(source string) bool {
+	s := strings.ToLower(source)
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+}
 
 // Sources loads catalogs by the name the user gives (--catalog, or
 // UPSTREAM_TUI_CATALOG): "" for the embedded catalog, an https:// URL
 // (http:// for loopback hosts) through the cache, or a file path.
 type Sources struct {
-	Remote Remote
+	// Remote reads URLs; its Embedded, when nil, is LoadEmbedded.
+	Remote fetch.Remote
 	// BeforeFile, when set, is called with a file's path before it is read.
 	BeforeFile func(path string)
 }
@@ -27,7 +37,7 @@ func (s *Sources) Load(ctx context.Context, source string, maxAge time.Duration)
 	case source == "":
 		return LoadEmbedded()
 	case IsURL(source):
-		return s.Remote.Load(ctx, source, maxAge)
+		return s.remote().Load(ctx, source, maxAge)
 	}
 	return s.loadFile(source)
 }
@@ -42,7 +52,7 @@ func (s *Sources) Quick(source string, maxAge time.Duration) (cat *model.Catalog
 		cat, err = LoadEmbedded()
 		return cat, false, err
 	case IsURL(source):
-		return s.Remote.Cached(source, maxAge)
+		return s.remote().Cached(source, maxAge)
 	}
 	if s.BeforeFile != nil {
 		s.BeforeFile(source)
@@ -63,7 +73,7 @@ func (s *Sources) Reload(ctx context.Context, source string) (*model.Catalog, er
 	case source == "":
 		return LoadEmbedded()
 	case IsURL(source):
-		return s.Remote.Load(ctx, source, 0)
+		return s.remote().Load(ctx, source, 0)
 	}
 	return s.loadFile(source)
 }
@@ -88,11 +98,11 @@ func (s *Sources) Lint(ctx context.Context, source string) (string, []model.Find
 	case source == "":
 		return EmbeddedName, LintEmbedded(), nil
 	case IsURL(source):
-		body, err := s.Remote.Download(ctx, source)
+		body, err := s.remote().Download(ctx, source)
 		if err != nil {
 			return source, nil, err
 		}
-		return source, Lint(source, body), nil
+		return source, markdown.Lint(source, body), nil
 	}
 	fs, err := LintFile(source)
 	return source, fs, err
@@ -112,4 +122,13 @@ func (s *Sources) loadFile(path string) (*model.Catalog, error) {
 
 func fileOrigin(path string) model.Origin {
 	return model.Origin{Kind: model.OriginFile, Name: path}
+}
+
+// remote is s.Remote, falling back to the embedded catalog.
+func (s *Sources) remote() *fetch.Remote {
+	r := s.Remote
+	if r.Embedded == nil {
+		r.Embedded = LoadEmbedded
+	}
+	return &r
 }

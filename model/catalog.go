@@ -14,8 +14,8 @@ type Catalog struct {
 	Areas []Area
 	// Projects lists every project in catalog order.
 	Projects []Project
-	// About is the Markdown prose before and after the project table.
-	About string
+	// About is the prose before and after the project table.
+	About Prose
 	// Origin says where the catalog was read from and how fresh it is.
 	Origin Origin
 }
@@ -120,7 +120,7 @@ func (c *Catalog) FindArea(name string) (Area, error) {
 // Texts returns every text of the catalog: titles, names, goals, labels,
 // URLs, notes. Tests use it to check that all of them are clean.
 func (c *Catalog) Texts() []string {
-	texts := []string{c.Title, c.About}
+	texts := append([]string{c.Title}, c.About.Texts()...)
 	for _, a := range c.Areas {
 		texts = append(texts, a.Name)
 	}

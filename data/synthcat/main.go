@@ -10,7 +10,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/data/synth"
 )
 
 func main() {
@@ -18,7 +18,7 @@ func main() {
 	projects := flag.Int("projects", 1000, "number of projects")
 	seed := flag.Uint64("seed", 1, "seed; the same seed writes the same catalog")
 	flag.Parse()
-	if err := data.Synthesize(os.Stdout, *areas, *projects, *seed); err != nil {
+	if err := synth.Write(os.Stdout, *areas, *projects, *seed); err != nil {
 		fmt.Fprintln(os.Stderr, "synthcat:", err)
 		os.Exit(1)
 	}

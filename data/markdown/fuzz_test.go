@@ -1,8 +1,7 @@
-package data
+package markdown
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -15,8 +14,8 @@ import (
 
 // seedFiles adds the real catalogs and the hostile fixtures to a corpus.
 func seedFiles(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "hostile", "*.md"))
-	files = append(files, "projects.md", filepath.Join("..", "testdata", "upstream-readme.md"), filepath.Join("..", "testdata", "upstream-first-draft.md"))
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "hostile", "*.md"))
+	files = append(files, embeddedPath, filepath.Join("..", "..", "testdata", "upstream-readme.md"), filepath.Join("..", "..", "testdata", "upstream-first-draft.md"))
 	for _, file := range files {
 		b, err := os.ReadFile(file)
 		if err != nil {
@@ -87,39 +86,6 @@ func FuzzSanitize(f *testing.F) {
 		}
 		if IsClean(s) && out != s {
 			t.Fatalf("Sanitize changed clean text %q to %q", s, out)
-		}
-	})
-}
-
-// FuzzLoadConfig: the config reader never panics; a config it accepts
-// holds only clean keys and a known theme, and a mistake names a line of
-// the file.
-func FuzzLoadConfig(f *testing.F) {
-	f.Add([]byte("catalog = \"x.md\" # c\ntheme = 'dark'\n[keys]\nslack = [\"i\", \"ctrl+s\",]\n"))
-	f.Add([]byte("[keys]\nquit = \"\\u001b\"\nplain = yes\n"))
-	f.Fuzz(func(t *testing.T, content []byte) {
-		path := filepath.Join(t.TempDir(), "config.toml")
-		if err := os.WriteFile(path, content, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cfg, err := LoadConfig(path, testActions, nil)
-		if err != nil {
-			var ce *ConfigError
-			lines := strings.Count(string(content), "\n") + 1
-			if !errors.As(err, &ce) || ce.Line < 1 || ce.Line > lines {
-				t.Fatalf("%v: not a config error within the file's %d lines", err, lines)
-			}
-			return
-		}
-		if cfg.Theme != "" && !slices.Contains(themes, cfg.Theme) {
-			t.Fatalf("theme %q", cfg.Theme)
-		}
-		for _, keys := range cfg.Keys {
-			for _, k := range keys {
-				if k == "" || !IsClean(k) {
-					t.Fatalf("key %q", k)
-				}
-			}
 		}
 	})
 }

@@ -1,12 +1,10 @@
-package data
+package markdown
 
 import (
 	"bytes"
 	"fmt"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/yuin/goldmark"
@@ -18,12 +16,13 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/parallel"
 )
 
-// markdown parses the table's rows: GFM tables and nothing else (linkify
+// tables parses the table's rows: GFM tables and nothing else (linkify
 // would change what a cell means), with a fast path for the few inline
 // tags that split cells.
-var markdown = goldmark.New(
+var tables = goldmark.New(
 	goldmark.WithExtensions(extension.Table),
 	goldmark.WithParserOptions(parser.WithInlineParsers(util.Prioritized(cellTagParser{}, 350))),
 )
@@ -42,7 +41,7 @@ type columns struct {
 // "Project" column.
 func (d *document) headerColumns(t table) (columns, int, bool) {
 	src := append(withNewline(d.line(t.header)), withNewline(d.line(t.delimiter))...)
-	tbl, ok := markdown.Parser().Parse(text.NewReader(src)).FirstChild().(*extast.Table)
+	tbl, ok := tables.Parser().Parse(text.NewReader(src)).FirstChild().(*extast.Table)
 	if !ok {
 		return columns{}, 0, false
 	}
@@ -102,19 +101,18 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 	results := make([][]row, chunks)
 	errs := make([]error, chunks)
 	refs := d.references()
+	// Workers take the next chunk as they finish one: rows that need
+	// goldmark make some chunks far slower than others.
 	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), chunks) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < chunks; i = int(next.Add(1)) - 1 {
-				from := t.first + i*chunkRows
-				results[i], errs[i] = d.parseChunk(t, from, min(from+chunkRows-1, t.last), refs)
-			}
-		}()
+	err := parallel.Do(parallel.Workers(chunks), func(int) {
+		for i := int(next.Add(1)) - 1; i < chunks; i = int(next.Add(1)) - 1 {
+			from := t.first + i*chunkRows
+			results[i], errs[i] = d.parseChunk(t, from, min(from+chunkRows-1, t.last), refs)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
 	}
-	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return nil, nil, err
@@ -158,23 +156,17 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 			Message: fmt.Sprintf("%s says \"same slack and email\" but no project above it in %q has a Slack channel or mailing list", p.Name, p.Area)})
 	}
 	c.Areas = dropEmptyAreas(c)
-	c.About = d.about(t)
+	c.About = Prose(d.about(t))
 	return c, findings, nil
 }
 
 // parseChunk parses rows from to to (lines, inclusive): each row in the
 // plain Markdown that catalogs use is read directly (fastRow), and the
 // others by goldmark, as a table of their own under the table's header. A
-// panic here, in a goroutine of the parser's, would take the program down:
-// it becomes an error instead.
-func (d *document) parseChunk(t table, from, to int, refs []parser.Reference) (rows []row, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error reading lines %d-%d: %v", from, to, r)
-		}
-	}()
+// panic here comes back from parallel.Do as the parse's error.
+func (d *document) parseChunk(t table, from, to int, refs []parser.Reference) ([]row, error) {
 	c := &chunk{}
-	rows = make([]row, to-from+1)
+	rows := make([]row, to-from+1)
 	var slow []int
 	for line := from; line <= to; line++ {
 		if d.reading.fastRows {
@@ -206,7 +198,7 @@ func (d *document) goldmarkRows(t table, lines []int, refs []parser.Reference) (
 		buf.Write(withNewline(d.line(l)))
 	}
 	src := buf.Bytes()
-	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(newChunkContext(refs)))
+	doc := tables.Parser().Parse(text.NewReader(src), parser.WithContext(newChunkContext(refs)))
 	tbl, ok := doc.FirstChild().(*extast.Table)
 	if !ok {
 		return nil, fmt.Errorf("lines %d-%d do not read as rows of the table on line %d", lines[0], lines[len(lines)-1], t.header)

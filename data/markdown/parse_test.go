@@ -1,7 +1,6 @@
-package data
+package markdown
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,13 +11,45 @@ import (
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
+// embeddedPath is the catalog that data embeds in the binary.
+var embeddedPath = filepath.Join("..", "projects.md")
+
+// embedded returns the embedded catalog's Markdown.
+func embedded() []byte {
+	b, err := os.ReadFile(embeddedPath)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
 func mustLoad(t *testing.T, path string) *model.Catalog {
 	t.Helper()
-	c, err := LoadFile(path)
+	src, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("LoadFile(%s): %v", path, err)
+		t.Fatal(err)
+	}
+	c, err := Parse(path, src)
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", path, err)
 	}
 	return c
+}
+
+// aboutText writes a catalog's prose back as Markdown headings and
+// paragraphs, for tests to look for text in.
+func aboutText(c *model.Catalog) string {
+	var b strings.Builder
+	for _, blk := range c.About {
+		if blk.Kind == model.BlockHeading {
+			b.WriteString(strings.Repeat("#", blk.Level) + " ")
+		}
+		for _, in := range blk.Text {
+			b.WriteString(in.Text)
+		}
+		b.WriteString(strings.Join(blk.Lines, "\n") + "\n\n")
+	}
+	return b.String()
 }
 
 func project(t *testing.T, c *model.Catalog, name string) *model.Project {
@@ -65,9 +96,9 @@ func TestCatalogCounts(t *testing.T) {
 		areas         int
 		firstAreaLine int
 	}{
-		{"projects.md", 18, 6, 32},
-		{"../testdata/upstream-readme.md", 18, 6, 24},
-		{"../testdata/upstream-first-draft.md", 17, 6, 19},
+		{embeddedPath, 18, 6, 32},
+		{"../../testdata/upstream-readme.md", 18, 6, 24},
+		{"../../testdata/upstream-first-draft.md", 17, 6, 19},
 	} {
 		t.Run(filepath.Base(tc.file), func(t *testing.T) {
 			c := mustLoad(t, tc.file)
@@ -87,17 +118,7 @@ func TestCatalogCounts(t *testing.T) {
 }
 
 func TestEmbeddedCatalog(t *testing.T) {
-	c, err := LoadEmbedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := os.ReadFile("projects.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(Embedded()) != string(src) {
-		t.Error("the embedded catalog differs from data/projects.md")
-	}
+	c := mustLoad(t, embeddedPath)
 	if got := areaNames(c); !reflect.DeepEqual(got, wantAreas) {
 		t.Errorf("areas = %q", got)
 	}
@@ -167,17 +188,17 @@ func TestEmbeddedCatalog(t *testing.T) {
 		t.Errorf("Moby maturity = %+v", m)
 	}
 	for _, want := range []string{"## Maturity", "## Support", "To make a correction to this list"} {
-		if !strings.Contains(c.About, want) {
+		if !strings.Contains(aboutText(c), want) {
 			t.Errorf("About lacks %q", want)
 		}
 	}
-	if strings.Contains(c.About, "| Project Area |") {
+	if strings.Contains(aboutText(c), "| Project Area |") {
 		t.Error("About holds the table")
 	}
 }
 
 func TestUpstreamReadme(t *testing.T) {
-	c := mustLoad(t, "../testdata/upstream-readme.md")
+	c := mustLoad(t, "../../testdata/upstream-readme.md")
 	if got := areaNames(c); len(got) != 6 || got[0] != wantAreas[0] {
 		t.Errorf("areas = %q", got)
 	}
@@ -211,13 +232,13 @@ func TestUpstreamReadme(t *testing.T) {
 	if m := project(t, c, "Out-of-tree Provider").Maturity; m.State != model.StateUnknown || m.API != "alpha" {
 		t.Errorf("out-of-tree maturity = %+v", m)
 	}
-	if !strings.Contains(c.About, "# Contributing") || !strings.Contains(c.About, "## Maturity") {
-		t.Errorf("About = %.200q", c.About)
+	if about := aboutText(c); !strings.Contains(about, "# Contributing") || !strings.Contains(about, "## Maturity") {
+		t.Errorf("About = %.200q", about)
 	}
 }
 
 func TestUpstreamFirstDraft(t *testing.T) {
-	c := mustLoad(t, "../testdata/upstream-first-draft.md")
+	c := mustLoad(t, "../../testdata/upstream-first-draft.md")
 	if got := areaNames(c)[2]; got != "Container Runtimes" {
 		t.Errorf("third area = %q", got)
 	}
@@ -276,14 +297,11 @@ func mapTableLines(s string, f func([]string) []string) string {
 }
 
 func TestVariantsReadTheSame(t *testing.T) {
-	want, err := LoadEmbedded()
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := mustLoad(t, embeddedPath)
 	for name, rewrite := range variants {
 		t.Run(name, func(t *testing.T) {
-			src := rewrite(string(Embedded()))
-			if src == string(Embedded()) {
+			src := rewrite(string(embedded()))
+			if src == string(embedded()) {
 				t.Fatal("the rewrite changed nothing")
 			}
 			got, err := Parse(name, []byte(src))
@@ -327,40 +345,6 @@ func TestSharedWithoutDonor(t *testing.T) {
 	}
 	if p := c.Projects[0]; len(p.Links) != 1 || !reflect.DeepEqual(p.Notes, []string{"same slack and email"}) {
 		t.Errorf("got %+v", p)
-	}
-}
-
-func TestBadInput(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name string, b []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	noTable := write("prose.md", []byte("# Just prose\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"))
-	binary := write("junk.bin", []byte("# ok\nline two\n\x00\x01\x02\xff"))
-	latin1 := write("latin1.md", []byte("caf\xe9\n"))
-	empty := write("empty.md", nil)
-	for _, tc := range []struct {
-		path, want string
-	}{
-		{noTable, noTable + ": no project table"},
-		{binary, binary + ":3: not a Markdown catalog (binary data)"},
-		{latin1, latin1 + ":1: not a Markdown catalog"},
-		{empty, empty + ": no project table"},
-		{filepath.Join(dir, "missing.md"), filepath.Join(dir, "missing.md") + ": no such file"},
-		{dir, dir + ": is a directory"},
-	} {
-		_, err := LoadFile(tc.path)
-		var pe *ParseError
-		if err == nil || !errors.As(err, &pe) || !strings.HasPrefix(err.Error(), tc.want) {
-			t.Errorf("LoadFile(%s) = %v, want %q…", tc.path, err, tc.want)
-		}
-		if err != nil && strings.Contains(err.Error(), "\n") {
-			t.Errorf("error is not one line: %q", err)
-		}
 	}
 }
 

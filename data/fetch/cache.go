@@ -1,4 +1,4 @@
-package data
+package fetch
 
 import (
 	"crypto/sha256"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/upstream-tui/upstream-tui/data/disk"
+	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
@@ -59,7 +61,7 @@ func readCache(dir, rawURL string) *cacheEntry {
 	if err != nil || len(body) == 0 || len(body) > maxBody {
 		return nil
 	}
-	cat, err := Parse(rawURL, body)
+	cat, err := markdown.Parse(rawURL, body)
 	if err != nil || len(cat.Projects) == 0 {
 		return nil
 	}
@@ -86,10 +88,10 @@ func writeCache(dir string, body []byte, meta cacheMeta) error {
 		return err
 	}
 	base := cachePath(dir, meta.URL)
-	if err := writeAtomic(base+".md", body); err != nil {
+	if err := writeFile(base+".md", body); err != nil {
 		return err
 	}
-	return writeAtomic(base+".json", append(raw, '\n'))
+	return writeFile(base+".json", append(raw, '\n'))
 }
 
 func bodyHash(body []byte) string {
@@ -97,33 +99,5 @@ func bodyHash(body []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// rename makes an atomic write visible; tests replace it to inject a
-// failure.
-var rename = os.Rename
-
-// writeAtomic replaces path with data so that a reader sees the old file
-// or the new one, never part of either: a temporary file in the same
-// directory, synced, then renamed over path. On failure the temporary
-// file is removed and path is as it was.
-func writeAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return rename(f.Name(), path)
-}
+// writeFile writes a cache file; tests replace it to inject a failure.
+var writeFile = disk.WriteAtomic

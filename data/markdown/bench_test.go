@@ -1,18 +1,32 @@
-package data
+package markdown_test
 
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/upstream-tui/upstream-tui/data/markdown"
+	"github.com/upstream-tui/upstream-tui/data/synth"
 )
+
+// embedded returns the Markdown of the catalog that data embeds.
+func embedded() []byte {
+	b, err := os.ReadFile(filepath.Join("..", "projects.md"))
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
 
 // synthetic caches generated catalogs across benchmarks.
 var synthetic = sync.OnceValue(func() map[int][]byte {
 	out := map[int][]byte{}
 	for _, n := range []int{10_000, 100_000} {
 		var b bytes.Buffer
-		if err := Synthesize(&b, 12, n, 1); err != nil {
+		if err := synth.Write(&b, 12, n, 1); err != nil {
 			panic(err)
 		}
 		out[n] = b.Bytes()
@@ -26,7 +40,7 @@ func BenchmarkParse(b *testing.B) {
 	cases := []struct {
 		name string
 		src  []byte
-	}{{"embedded", Embedded()}}
+	}{{"embedded", embedded()}}
 	for _, n := range []int{10_000, 100_000} {
 		cases = append(cases, struct {
 			name string
@@ -38,7 +52,7 @@ func BenchmarkParse(b *testing.B) {
 			b.SetBytes(int64(len(tc.src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Parse(tc.name, tc.src); err != nil {
+				if _, err := markdown.Parse(tc.name, tc.src); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,4 +1,4 @@
-package data
+package markdown
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/upstream-tui/upstream-tui/data/synth"
 )
 
 // rowsOf writes n project rows.
@@ -57,7 +59,7 @@ func TestBlockCut(t *testing.T) {
 // rather than only in the benchmarks.
 func TestShortcutsInUse(t *testing.T) {
 	var b bytes.Buffer
-	if err := Synthesize(&b, 12, 1000, 1); err != nil {
+	if err := synth.Write(&b, 12, 1000, 1); err != nil {
 		t.Fatal(err)
 	}
 	src := b.Bytes()

@@ -1,4 +1,4 @@
-package data
+package markdown
 
 import (
 	"errors"
@@ -27,18 +27,4 @@ func Lint(file string, src []byte) []model.Finding {
 	findings = append(findings, model.Check(c)...)
 	model.SortFindings(findings)
 	return findings
-}
-
-// LintFile reads a catalog file and lints it.
-func LintFile(path string) ([]model.Finding, error) {
-	src, err := readFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Lint(path, src), nil
-}
-
-// LintEmbedded lints the catalog built into the binary.
-func LintEmbedded() []model.Finding {
-	return Lint(EmbeddedName, embedded)
 }

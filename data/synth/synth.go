@@ -1,22 +1,23 @@
-package data
+// Package synth generates synthetic catalogs in the upstream Markdown
+// format, for trying upstream-tui on large catalogs (the synthcat command)
+// and for tests and benchmarks: Write writes one; data.SyntheticCatalog
+// also parses it.
+package synth
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"strings"
-
-	"github.com/upstream-tui/upstream-tui/model"
 )
 
-// Synthesize writes a synthetic catalog in the upstream README format:
+// Write writes a synthetic catalog in the upstream README format:
 // areas rows, then projects rows with realistic names, goals, maturities
 // and links (releases and tests, Slack, mailing lists, issues, "same slack
 // and email", <ul><li> cells). The same arguments always write the same
 // bytes. Names are unique.
-func Synthesize(w io.Writer, areas, projects int, seed uint64) error {
+func Write(w io.Writer, areas, projects int, seed uint64) error {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	pick := func(words []string) string { return words[r.IntN(len(words))] }
 	bw := bufio.NewWriter(w)
@@ -93,13 +94,3 @@ var (
 	synthStates       = []string{"graduated", "incubating", "incubation", "sandbox", "sandbox?", "alpha", "beta", "stable", "??", "N/A"}
 	synthAPIs         = []string{"v1", "v1beta1", "v1alpha1", "v1alpha2", "N/A", "stable", "alpha"}
 )
-
-// SyntheticCatalog synthesizes a catalog and parses it, for tests and
-// benchmarks that want a large catalog in memory.
-func SyntheticCatalog(areas, projects int, seed uint64) (*model.Catalog, error) {
-	var b bytes.Buffer
-	if err := Synthesize(&b, areas, projects, seed); err != nil {
-		return nil, err
-	}
-	return Parse("synthetic.md", b.Bytes())
-}

@@ -1,4 +1,8 @@
-package data
+// Package state keeps what upstream-tui remembers between runs (the
+// projects opened lately, the last tab: model.State) in a JSON file in the
+// user's state directory: Store loads and saves it, DefaultDir finds the
+// directory.
+package state
 
 import (
 	"encoding/json"
@@ -9,13 +13,14 @@ import (
 	"path/filepath"
 	"runtime"
 
+	"github.com/upstream-tui/upstream-tui/data/disk"
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
-// DefaultStateDir is where upstream-tui keeps what it remembers between
+// DefaultDir is where upstream-tui keeps what it remembers between
 // runs: $XDG_STATE_HOME/upstream-tui, else the platform's equivalent
 // (~/.local/state/upstream-tui on Linux); "" when there is no home.
-func DefaultStateDir() string {
+func DefaultDir() string {
 	if dir := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(dir) {
 		return filepath.Join(dir, "upstream-tui")
 	}
@@ -33,17 +38,17 @@ func DefaultStateDir() string {
 	return filepath.Join(home, ".local", "state", "upstream-tui")
 }
 
-// StateStore keeps the app's State in Dir/state.json.
-type StateStore struct {
+// Store keeps the app's model.State in Dir/state.json.
+type Store struct {
 	Dir string // "": nothing is remembered
 }
 
-func (s StateStore) path() string { return filepath.Join(s.Dir, "state.json") }
+func (s Store) path() string { return filepath.Join(s.Dir, "state.json") }
 
 // Load returns the remembered state. A missing file is an empty state; an
 // unreadable or corrupt one is an empty state and an error to show as a
 // notice, never a reason to stop.
-func (s StateStore) Load() (model.State, error) {
+func (s Store) Load() (model.State, error) {
 	var st model.State
 	if s.Dir == "" {
 		return st, nil
@@ -53,7 +58,7 @@ func (s StateStore) Load() (model.State, error) {
 		return st, nil
 	}
 	if err != nil {
-		return st, fmt.Errorf("%s: %s; starting afresh", s.path(), describe(err))
+		return st, fmt.Errorf("%s: %s; starting afresh", s.path(), disk.Reason(err))
 	}
 	if err := json.Unmarshal(raw, &st); err != nil {
 		return model.State{}, fmt.Errorf("%s: not a state file (%v); ignored, it will be replaced", s.path(), err)
@@ -62,7 +67,7 @@ func (s StateStore) Load() (model.State, error) {
 }
 
 // Save writes the state atomically.
-func (s StateStore) Save(st model.State) error {
+func (s Store) Save(st model.State) error {
 	if s.Dir == "" {
 		return nil
 	}
@@ -73,5 +78,5 @@ func (s StateStore) Save(st model.State) error {
 	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
 		return err
 	}
-	return writeAtomic(s.path(), append(raw, '\n'))
+	return disk.WriteAtomic(s.path(), append(raw, '\n'))
 }

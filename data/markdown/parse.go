@@ -1,7 +1,4 @@
-// Package data is where catalogs come from: the embedded Markdown catalog,
-// files, and the parser that turns the upstream Markdown format into
-// model types.
-package data
+package markdown
 
 import (
 	"bytes"
@@ -56,26 +53,28 @@ func parse(file string, src []byte) (*model.Catalog, []model.Finding, error) {
 	return parseRows(file, src, -1)
 }
 
-// prefixBytes and prefixRows bound what ParsePrefix reads.
-const (
-	prefixBytes = 1 << 20
-	prefixRows  = 2 * chunkRows
-)
+// PrefixBytes is how much of a large catalog ParsePrefix reads, and
+// ParseHead expects.
+const PrefixBytes = 1 << 20
+
+// prefixRows bounds the rows that ParsePrefix and ParseHead read.
+const prefixRows = 2 * chunkRows
 
 // ParsePrefix reads only the start of a large catalog, its first rows, so
 // that the app can show them at once while the whole is parsed. ok is false
 // when the catalog is small enough to parse whole at once, or when its
 // project table does not start near the top.
 func ParsePrefix(file string, src []byte) (c *model.Catalog, ok bool) {
-	if len(src) <= 4*prefixBytes {
+	if len(src) <= 4*PrefixBytes {
 		return nil, false
 	}
-	return parsePrefix(file, src[:prefixBytes])
+	return ParseHead(file, src[:PrefixBytes])
 }
 
-// parsePrefix parses the first rows of head, the start of a catalog, cut
-// at its last whole line.
-func parsePrefix(file string, head []byte) (*model.Catalog, bool) {
+// ParseHead parses the first rows of head, the start of a catalog (its
+// first PrefixBytes, read from a file), cut at its last whole line. ok is
+// false when that holds no project.
+func ParseHead(file string, head []byte) (c *model.Catalog, ok bool) {
 	end := bytes.LastIndexByte(head, '\n')
 	if end < 0 {
 		return nil, false

@@ -1,0 +1,140 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/upstream-tui/upstream-tui/data/markdown"
+)
+
+var testActions = []string{"issues", "quit", "slack"}
+
+func writeConfig(t *testing.T, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config.toml")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestLoad(t *testing.T) {
+	path := writeConfig(t, `# upstream-tui
+catalog = "https://example.com/README.md" # the team's copy
+max_age = '6h'
+theme = "light"
+recent_first = false
+plain = true
+
+[keys]
+slack = "i"
+issues = ["s", "ctrl+s",]
+`)
+	cfg, err := Load(path, testActions, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Catalog != "https://example.com/README.md" || cfg.MaxAge != 6*time.Hour || cfg.Theme != "light" ||
+		cfg.RecentFirst == nil || *cfg.RecentFirst || !cfg.Plain {
+		t.Errorf("%+v", cfg)
+	}
+	if !reflect.DeepEqual(cfg.Keys, map[string][]string{"slack": {"i"}, "issues": {"s", "ctrl+s"}}) || cfg.KeyLines["issues"] != 10 {
+		t.Errorf("keys %v lines %v", cfg.Keys, cfg.KeyLines)
+	}
+	// Full TOML: multi-line arrays, dotted keys, inline tables.
+	for content, lines := range map[string]map[string]int{
+		"[keys]\nquit = \"x\"\nslack = [\n  \"i\",\n  \"ctrl+i\",\n]\n":           {"quit": 2, "slack": 3},
+		"theme = \"dark\"\nkeys.quit = \"x\"\nkeys.slack = [\"i\", \"ctrl+i\"]\n": {"quit": 2, "slack": 3},
+		"keys = { quit = \"x\", slack = [\"i\", \"ctrl+i\"] }\n":                  {"quit": 1, "slack": 1},
+	} {
+		path := writeConfig(t, content)
+		cfg, err := Load(path, testActions, nil)
+		if err != nil || !reflect.DeepEqual(cfg.Keys, map[string][]string{"quit": {"x"}, "slack": {"i", "ctrl+i"}}) || !reflect.DeepEqual(cfg.KeyLines, lines) {
+			t.Errorf("%q: %+v %v", content, cfg, err)
+		}
+	}
+	if cfg, err := Load(filepath.Join(t.TempDir(), "none.toml"), testActions, nil); err != nil || len(cfg.Keys) != 0 {
+		t.Errorf("a missing file: %+v %v", cfg, err)
+	}
+}
+
+func TestConfigMistakes(t *testing.T) {
+	for content, want := range map[string]string{
+		// Valid TOML: the messages of the hand-written reader, kept.
+		"theme = \"blue\"\n":               `:1: theme: "blue" is not a theme; use auto, dark or light`,
+		"\n\ncolour = \"red\"\n":           `:3: colour: unknown setting; settings are catalog, max_age, theme, recent_first, plain, and the [keys] table`,
+		"[keys]\nslak = \"s\"\n":           `:2: keys.slak: unknown action; actions are issues, quit, slack`,
+		"[colors]\n":                       `:1: unknown table [colors]; the only table is [keys]`,
+		"[keys]\nslack = \"\\u001b[2J\"\n": `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
+		"max_age = \"soon\"\n":             `:1: max_age: "soon" is not a duration like "30m" or "6h"`,
+		// Valid TOML, values of the wrong type.
+		"plain = \"yes\"\n":                      `:1: plain: expected true or false`,
+		"catalog = \"x.md\"\ntheme = 3\n":        `:2: theme: expected a quoted string`,
+		"[keys]\nquit = \"q\"\nslack = 1\n":      `:3: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
+		"[keys]\nslack = []\n":                   `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
+		"[keys]\nslack = [\"s\", 2]\n":           `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
+		"keys = { slack = \"s\", slak = \"x\" }": `:1: keys.slak: unknown action; actions are issues, quit, slack`,
+		// The first mistake in the file is the one reported.
+		"theme = \"purple\"\nbogus = 1\n": `:1: theme: "purple" is not a theme; use auto, dark or light`,
+		"bogus = 1\ntheme = \"purple\"\n": `:1: bogus: unknown setting; settings are catalog, max_age, theme, recent_first, plain, and the [keys] table`,
+		// Not TOML: go-toml's message, at the line.
+		"plain = yes\n":                      `:1: unexpected character U+0079 'y' at start of value`,
+		"[keys]\nslack = s\n":                `:2: unexpected character U+0073 's' at start of value`,
+		"theme\n":                            `:1: expected '=' after key`,
+		"theme = \"dark\"\ntheme = \"dark\"": `:2: theme: key theme is already defined`,
+	} {
+		path := writeConfig(t, content)
+		_, err := Load(path, testActions, nil)
+		var ce *Error
+		if !errors.As(err, &ce) || err.Error() != path+want {
+			t.Errorf("%q: %v, want %s", content, err, path+want)
+		}
+	}
+	// A clash the caller finds is reported at the line of the action.
+	path := writeConfig(t, "[keys]\nissues = \"x\"\nslack = \"q\"\n")
+	_, err := Load(path, testActions, func(map[string][]string) (string, error) {
+		return "slack", errors.New(`"q" would do both quit and slack`)
+	})
+	if err == nil || err.Error() != path+`:3: keys.slack: "q" would do both quit and slack` {
+		t.Errorf("clash: %v", err)
+	}
+}
+
+// FuzzLoadConfig: the config reader never panics; a config it accepts
+// holds only clean keys and a known theme, and a mistake names a line of
+// the file.
+func FuzzLoadConfig(f *testing.F) {
+	f.Add([]byte("catalog = \"x.md\" # c\ntheme = 'dark'\n[keys]\nslack = [\"i\", \"ctrl+s\",]\n"))
+	f.Add([]byte("[keys]\nquit = \"\\u001b\"\nplain = yes\n"))
+	f.Fuzz(func(t *testing.T, content []byte) {
+		path := filepath.Join(t.TempDir(), "config.toml")
+		if err := os.WriteFile(path, content, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := Load(path, testActions, nil)
+		if err != nil {
+			var ce *Error
+			lines := strings.Count(string(content), "\n") + 1
+			if !errors.As(err, &ce) || ce.Line < 1 || ce.Line > lines {
+				t.Fatalf("%v: not a config error within the file's %d lines", err, lines)
+			}
+			return
+		}
+		if cfg.Theme != "" && !slices.Contains(themes, cfg.Theme) {
+			t.Fatalf("theme %q", cfg.Theme)
+		}
+		for _, keys := range cfg.Keys {
+			for _, k := range keys {
+				if k == "" || !markdown.IsClean(k) {
+					t.Fatalf("key %q", k)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,59 @@
+// Package disk is how upstream-tui writes and explains files on the user's
+// disk: WriteAtomic replaces a file so that a reader never sees part of
+// it (the URL cache and the state file use it), and Reason turns a file
+// error into a short reason that does not repeat the path.
+package disk
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// rename makes an atomic write visible; tests replace it to inject a
+// failure.
+var rename = os.Rename
+
+// WriteAtomic replaces path with data so that a reader sees the old file
+// or the new one, never part of either: a temporary file in the same
+// directory, synced, then renamed over path. On failure the temporary
+// file is removed and path is as it was.
+func WriteAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return rename(f.Name(), path)
+}
+
+// Reason turns a file error into a short reason without repeating the
+// path: "no such file", "permission denied", or the underlying error.
+func Reason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,24 @@
+// Package data is where catalogs come from. It chooses the reader for a
+// source: the catalog embedded in the binary (projects.md), a file, or a
+// URL (through data/fetch and its cache), and lints a source the same way
+// (Sources, LoadEmbedded, LoadFile, LintFile). It also makes synthetic
+// catalogs for tests and benchmarks (SyntheticCatalog).
+//
+// Each job has a package of its own under data/:
+//
+//   - data/markdown reads the upstream Markdown format into model types,
+//     sanitises untrusted text, reads the prose and lints a catalog;
+//   - data/fetch downloads catalogs from URLs and keeps them in the user's
+//     cache directory;
+//   - data/config reads the config file (TOML);
+//   - data/state keeps what the app remembers between runs;
+//   - data/disk writes files atomically and explains file errors;
+//   - data/synth generates synthetic catalogs (data/synthcat is its
+//     command).
+//
+// Two more have their place marked: a GitHub API client for repository
+// health goes in data/github, cached per repository under the user cache
+// directory with data/fetch's client and cache; a second catalog format,
+// the CNCF landscape.yml, goes in data/landscape, a reader beside
+// data/markdown that Sources chooses by the source.
+package data

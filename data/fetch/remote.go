@@ -1,0 +1,157 @@
+package fetch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/upstream-tui/upstream-tui/data/disk"
+	"github.com/upstream-tui/upstream-tui/data/markdown"
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// DefaultCacheDir is upstream-tui's directory in the user cache directory,
+// or "" when the platform has none (then nothing is cached).
+func DefaultCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "upstream-tui")
+}
+
+// Remote reads catalogs from URLs through a cache. Its zero value works:
+// the default client, no cache.
+type Remote struct {
+	Client *http.Client // nil: NewHTTPClient()
+	// CacheDir keeps the downloads; empty: nothing is cached.
+	CacheDir string
+	// Now tells the time; nil: time.Now.
+	Now func() time.Time
+	// Embedded loads the catalog built into the binary, shown for a URL
+	// that has no usable cached copy; data.Sources sets it. nil: such a
+	// URL is an error.
+	Embedded func() (*model.Catalog, error)
+}
+
+func (r *Remote) now() time.Time {
+	if r.Now != nil {
+		return r.Now()
+	}
+	return time.Now()
+}
+
+// Cached returns at once, without the network, what to show for a URL:
+// its cached copy, else the embedded catalog with a notice. stale is set
+// when the cached copy is maxAge old or older, or missing, so a Fetch
+// should follow. An error means the URL itself is refused.
+func (r *Remote) Cached(rawURL string, maxAge time.Duration) (cat *model.Catalog, stale bool, err error) {
+	if _, err := checkURL(rawURL); err != nil {
+		return nil, false, err
+	}
+	if e := readCache(r.CacheDir, rawURL); e != nil {
+		return e.catalog(model.OriginCache), r.now().Sub(e.meta.Fetched) >= maxAge, nil
+	}
+	if r.Embedded == nil {
+		return nil, false, errors.New("no cached copy of " + rawURL)
+	}
+	cat, err = r.Embedded()
+	if err != nil {
+		return nil, false, err
+	}
+	cat.Origin.Asked = rawURL
+	cat.Origin.Notice = "showing the embedded catalog until " + model.ShortURL(rawURL) + " is fetched"
+	return cat, true, nil
+}
+
+// Load returns a URL's catalog for a command: the cached copy while it is
+// younger than maxAge (0: never), else a download; when the download
+// fails, the cached copy or the embedded catalog, with a notice that says
+// which and why. An error means the URL itself is refused.
+func (r *Remote) Load(ctx context.Context, rawURL string, maxAge time.Duration) (*model.Catalog, error) {
+	cat, stale, err := r.Cached(rawURL, maxAge)
+	if err != nil || !stale {
+		return cat, err
+	}
+	fresh, err := r.Fetch(ctx, rawURL)
+	if err == nil {
+		return fresh, nil
+	}
+	return r.fallback(cat, err), nil
+}
+
+// fallback marks what Cached gave as standing in for a failed download.
+func (r *Remote) fallback(cat *model.Catalog, err error) *model.Catalog {
+	o := &cat.Origin
+	prefix := "not updated"
+	var fe *fetchError
+	if errors.As(err, &fe) && fe.offline {
+		prefix = "offline"
+	}
+	if o.Kind == model.OriginCache {
+		o.Notice = fmt.Sprintf("%s: showing the copy cached %s (%v)", prefix, model.Ago(r.now().Sub(o.Fetched)), err)
+	} else {
+		o.Notice = fmt.Sprintf("%s: showing the embedded catalog (%v)", prefix, err)
+	}
+	return cat
+}
+
+// Fetch downloads a URL's catalog now, sending the cached copy's
+// validators: a 304 returns the cached copy untouched. A new download
+// must parse and hold a project before it replaces the cached copy. It
+// never falls back: an error says why nothing new was read.
+func (r *Remote) Fetch(ctx context.Context, rawURL string) (*model.Catalog, error) {
+	if _, err := checkURL(rawURL); err != nil {
+		return nil, err
+	}
+	cached := readCache(r.CacheDir, rawURL)
+	var validators cacheMeta
+	if cached != nil {
+		validators = cached.meta
+	}
+	now := r.now()
+	body, meta, err := r.get(ctx, rawURL, validators)
+	if errors.Is(err, errNotModified) && cached != nil {
+		cat := cached.catalog(model.OriginURL)
+		cat.Origin.Fetched = now // confirmed current
+		return cat, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	cat, err := markdown.Parse(rawURL, body)
+	if err != nil {
+		return nil, err
+	}
+	if len(cat.Projects) == 0 {
+		return nil, &markdown.ParseError{File: rawURL, Msg: "the project table holds no project"}
+	}
+	cat.Origin = model.Origin{Kind: model.OriginURL, Name: rawURL, Fetched: now}
+	if r.CacheDir != "" {
+		meta.Fetched = now
+		if err := writeCache(r.CacheDir, body, meta); err != nil {
+			cat.Origin.Notice = "fetched, but could not be cached: " + disk.Reason(err)
+		}
+	}
+	return cat, nil
+}
+
+// Download returns a URL's body as it is now, without the cache (for lint).
+func (r *Remote) Download(ctx context.Context, rawURL string) ([]byte, error) {
+	if _, err := checkURL(rawURL); err != nil {
+		return nil, err
+	}
+	body, _, err := r.get(ctx, rawURL, cacheMeta{})
+	return body, err
+}
+
+// catalog is the cached copy, marked with where it came from.
+func (e *cacheEntry) catalog(kind model.OriginKind) *model.Catalog {
+	cat := *e.cat
+	cat.Origin = model.Origin{Kind: kind, Name: e.meta.URL, Fetched: e.meta.Fetched}
+	return &cat
+}

@@ -1,0 +1,19 @@
+// Package markdown reads catalogs written in the upstream Markdown format
+// into model types. It:
+//
+//   - finds the project table and the title above it, with goldmark's
+//     block parser, leaving long runs of rows out of it (blocks.go);
+//   - mends tables that GFM would misread (delimiter.go);
+//   - reads the rows, in chunks on every core, most of them directly and
+//     the rest with goldmark's GFM tables (rows.go, fastrow.go, cells.go),
+//     into areas, projects, links and maturities;
+//   - sanitises untrusted text, the whole source and every text that
+//     escapes resolve, so that nothing it returns can drive a terminal
+//     (sanitize.go: Sanitize, IsClean);
+//   - reads the prose around the table into model.Prose (prose.go);
+//   - lints a catalog's form and content (lint.go).
+//
+// It reads bytes and does no I/O: package data chooses where a catalog
+// comes from. A second catalog format (the CNCF landscape.yml) would be a
+// package of its own beside this one, data/landscape.
+package markdown
