@@ -7,8 +7,8 @@ import (
 
 func listNames(m Model) []string {
 	var out []string
-	for _, i := range m.list.items {
-		out = append(out, m.cat.Projects[i].Name)
+	for _, i := range m.view.list.items {
+		out = append(out, m.view.cat.Projects[i].Name)
 	}
 	return out
 }
@@ -21,8 +21,8 @@ func TestFacetsInTheFilter(t *testing.T) {
 	}
 	m, _ = press(t, m, "esc", "/", "c", "o", "l", "o", "u", "r", ":", "x")
 	s := screen(m)
-	if len(m.list.items) != 0 || !strings.Contains(s, "colour:x: unknown filter; use area:, org:,") || !strings.Contains(s, "state: or has:") {
-		t.Errorf("unknown key: %d items\n%s", len(m.list.items), s)
+	if len(m.view.list.items) != 0 || !strings.Contains(s, "colour:x: unknown filter; use area:, org:,") || !strings.Contains(s, "state: or has:") {
+		t.Errorf("unknown key: %d items\n%s", len(m.view.list.items), s)
 	}
 }
 
@@ -36,7 +36,7 @@ func TestFacetPicker(t *testing.T) {
 		t.Error("the picker offers ? help, which it does not handle")
 	}
 	// Options are listed with their counts; move to state:graduated.
-	for i, o := range m.facets {
+	for i, o := range m.view.picker.options {
 		if o.facet.String() == "state:graduated" {
 			for range i {
 				m, _ = press(t, m, "j")
@@ -47,14 +47,14 @@ func TestFacetPicker(t *testing.T) {
 		}
 	}
 	m, _ = press(t, m, "enter")
-	if m.mode != modeBrowse || m.query != "state:graduated" || len(m.list.items) != 2 {
-		t.Fatalf("mode %d, query %q, %d items", m.mode, m.query, len(m.list.items))
+	if m.mode != modeBrowse || m.view.query != "state:graduated" || len(m.view.list.items) != 2 {
+		t.Fatalf("mode %d, query %q, %d items", m.mode, m.view.query, len(m.view.list.items))
 	}
 	m, _ = press(t, m, "f", "g", "-") // the first option, has:slack, left out
-	if m.query != "state:graduated -has:slack" {
-		t.Errorf("query %q", m.query)
+	if m.view.query != "state:graduated -has:slack" {
+		t.Errorf("query %q", m.view.query)
 	}
-	if len(m.list.items) != 0 {
+	if len(m.view.list.items) != 0 {
 		t.Errorf("both graduated projects have Slack, yet %q are listed", listNames(m))
 	}
 	m, _ = press(t, m, "f", "esc")
