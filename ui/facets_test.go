@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/upstream-tui/upstream-tui/model"
 )
 
 func listNames(m Model) []string {
@@ -60,5 +63,30 @@ func TestFacetPicker(t *testing.T) {
 	m, _ = press(t, m, "f", "esc")
 	if m.mode != modeBrowse {
 		t.Errorf("esc left mode %d", m.mode)
+	}
+}
+
+// TestFacetPickerCountsInACommand: on a large catalog the picker's counts
+// arrive from a command, the same as counted in Update; counts of a
+// catalog swapped out are dropped, and the picker open across a swap
+// counts the new catalog.
+func TestFacetPickerCountsInACommand(t *testing.T) {
+	inUpdate, _ := newTestModel(t, 120, 30, Options{})
+	inUpdate, _ = press(t, inUpdate, "f")
+	m, _ := newTestModel(t, 120, 30, Options{AsyncSearchFrom: 1, Reload: func() (*model.Catalog, error) { return testCatalog(t), nil }})
+	next, cmd := m.Update(keyMsg("f"))
+	m = next.(Model)
+	if !strings.Contains(screen(m), "Counting the projects of each filter…") || cmd == nil {
+		t.Fatalf("no sign of the counting:\n%s", screen(m))
+	}
+	stale := cmd()
+	m, _ = runCmd(t, m, cmd, nil)
+	if !reflect.DeepEqual(m.view.picker.options, inUpdate.view.picker.options) || screen(m) != screen(inUpdate) {
+		t.Fatalf("counted in a command:\n%s\nin Update:\n%s", screen(m), screen(inUpdate))
+	}
+	m = reloaded(t, m)
+	m = update(t, m, stale) // the old catalog's counts
+	if m.mode != modeFacets || !reflect.DeepEqual(m.view.picker.options, inUpdate.view.picker.options) {
+		t.Errorf("after the swap: mode %d, %d options\n%s", m.mode, len(m.view.picker.options), screen(m))
 	}
 }

@@ -104,7 +104,7 @@ func runCmd(t testing.TB, m Model, cmd tea.Cmd, out []tea.Msg) (Model, []tea.Msg
 		return m, out
 	}
 	switch msg := cmd().(type) {
-	case openedMsg, searchDoneMsg, catalogLoadedMsg:
+	case openedMsg, searchDoneMsg, catalogLoadedMsg, facetsCountedMsg:
 		next, cmd := m.Update(msg)
 		return runCmd(t, next.(Model), cmd, out)
 	case tea.BatchMsg:
