@@ -198,8 +198,12 @@ func (m *Model) relayout() {
 	v.about.SetHeight(l.bodyH)
 	m.input.SetWidth(max(l.listW-4, 1))
 	m.help.SetWidth(l.width)
-	v.syncDetail()
-	if m.mode == modeAbout {
+	// Render only what is on screen: glamour is the costliest part of a
+	// frame, and help, about and the picker cover the detail.
+	switch m.mode {
+	case modeBrowse, modeFilter:
+		v.syncDetail()
+	case modeAbout:
 		v.setAbout()
 	}
 }
