@@ -70,60 +70,141 @@ func distinctLower(cat *model.Catalog, values func(model.Maturity) []string) []s
 	return out
 }
 
-// openFacets shows the picker.
-func (m *Model) openFacets() {
-	if m.facets == nil {
-		m.facets = facetOptions(m.cat, m.index) // once per catalog: it searches once per option
-	}
-	m.facetCursor = min(m.facetCursor, max(len(m.facets)-1, 0))
-	m.mode = modeFacets
+// facetPicker is the picker's state: its options, counted once per
+// catalog, and the cursor.
+type facetPicker struct {
+	options  []facetOption
+	counted  bool   // options hold the catalog's counts
+	counting bool   // the counts are under way in a command
+	cursor   int    // the option under the cursor
+	want     string // the facet to put the cursor on once counted
 }
 
-// handleFacetKey drives the picker.
-func (m *Model) handleFacetKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := &m.keys
+// pickerAction is what a key did to the picker.
+type pickerAction int
+
+const (
+	pickerStays  pickerAction = iota // moved, or nothing
+	pickerClosed                     // closed without a pick
+	pickerPicked                     // a facet was picked
+)
+
+// facetsCountedMsg brings the options of a catalog's picker, counted in a
+// command.
+type facetsCountedMsg struct {
+	index   *model.Index // whose catalog they count
+	options []facetOption
+}
+
+// countFacets counts a catalog's facets in a command: at 100,000 projects
+// it takes longer than a frame.
+func countFacets(cat *model.Catalog, ix *model.Index) tea.Cmd {
+	return func() tea.Msg {
+		return facetsCountedMsg{index: ix, options: facetOptions(cat, ix)}
+	}
+}
+
+// openFacets readies the picker, with the cursor on the facet named at if
+// it is offered. The options are counted the first time, in a command on
+// a large catalog, where a search runs once per option.
+func (v *catalogView) openFacets(at string) tea.Cmd {
+	p := &v.picker
+	if at != "" {
+		p.want = at
+	}
 	switch {
-	case key.Matches(msg, k.Close), key.Matches(msg, k.Facets):
-		m.mode = modeBrowse
-	case key.Matches(msg, k.Up):
-		m.facetCursor = max(m.facetCursor-1, 0)
-	case key.Matches(msg, k.Down):
-		m.facetCursor = min(m.facetCursor+1, max(len(m.facets)-1, 0))
-	case key.Matches(msg, k.Top):
-		m.facetCursor = 0
-	case key.Matches(msg, k.Bottom):
-		m.facetCursor = max(len(m.facets)-1, 0)
-	case key.Matches(msg, k.PickFacet), key.Matches(msg, k.PickNegated):
-		if len(m.facets) == 0 {
-			return nil
-		}
-		f := m.facets[m.facetCursor].facet
-		f.Negate = key.Matches(msg, k.PickNegated)
-		q := strings.TrimSpace(m.query + " " + f.String())
-		m.mode = modeBrowse
-		m.input.SetValue(q)
-		return m.applyQuery(q)
-	case key.Matches(msg, k.Quit):
-		return m.quit()
+	case p.counted:
+		p.clamp()
+	case p.counting:
+	case len(v.cat.Projects) >= v.asyncFrom:
+		p.counting = true
+		return countFacets(v.cat, v.index)
+	default:
+		p.setOptions(facetOptions(v.cat, v.index))
 	}
 	return nil
 }
 
-// viewFacets draws the picker: the options around the cursor.
-func (m *Model) viewFacets(width, height int) []string {
-	lines := []string{m.styles.ListTitle.Render("Filter by · enter adds · - leaves out · esc closes")}
+// handleFacetsCounted takes the counts of this catalog's facets; those of
+// a catalog swapped out are dropped.
+func (v *catalogView) handleFacetsCounted(msg facetsCountedMsg) {
+	if msg.index == v.index && !v.picker.counted {
+		v.picker.setOptions(msg.options)
+	}
+}
+
+// setOptions fills the picker and puts the cursor on the wanted facet.
+func (p *facetPicker) setOptions(options []facetOption) {
+	p.options, p.counted, p.counting = options, true, false
+	for i, o := range options {
+		if p.want != "" && o.facet.String() == p.want {
+			p.cursor = i
+		}
+	}
+	p.want = ""
+	p.clamp()
+}
+
+func (p *facetPicker) clamp() {
+	p.cursor = min(max(p.cursor, 0), max(len(p.options)-1, 0))
+}
+
+// current names the facet under the cursor, or the one wanted there while
+// counting; "" when there is none.
+func (p *facetPicker) current() string {
+	if p.counted && p.cursor < len(p.options) {
+		return p.options[p.cursor].facet.String()
+	}
+	return p.want
+}
+
+// update moves the cursor or picks, as a key says; the facet is the one
+// picked, negated by PickNegated.
+func (p *facetPicker) update(msg tea.KeyPressMsg, k *keyMap) (model.Facet, pickerAction) {
+	last := max(len(p.options)-1, 0)
+	switch {
+	case key.Matches(msg, k.Close), key.Matches(msg, k.Facets):
+		return model.Facet{}, pickerClosed
+	case key.Matches(msg, k.Up):
+		p.cursor = max(p.cursor-1, 0)
+	case key.Matches(msg, k.Down):
+		p.cursor = min(p.cursor+1, last)
+	case key.Matches(msg, k.Top):
+		p.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		p.cursor = last
+	case key.Matches(msg, k.PickFacet), key.Matches(msg, k.PickNegated):
+		if len(p.options) == 0 {
+			return model.Facet{}, pickerStays
+		}
+		f := p.options[p.cursor].facet
+		f.Negate = key.Matches(msg, k.PickNegated)
+		return f, pickerPicked
+	}
+	return model.Facet{}, pickerStays
+}
+
+// view draws the picker: the options around the cursor, under a title
+// that names the keys in force.
+func (p *facetPicker) view(s *styles, k *keyMap, width, height int) []string {
+	title := fmt.Sprintf("Filter by · %s adds · %s leaves out · %s closes",
+		k.PickFacet.Help().Key, k.PickNegated.Help().Key, k.Close.Help().Key)
+	lines := []string{s.ListTitle.Render(title)}
 	rows := max(height-1, 1)
-	top := min(max(m.facetCursor-rows/2, 0), max(len(m.facets)-rows, 0))
-	for i := top; i < min(top+rows, len(m.facets)); i++ {
-		o := m.facets[i]
+	top := min(max(p.cursor-rows/2, 0), max(len(p.options)-rows, 0))
+	for i := top; i < min(top+rows, len(p.options)); i++ {
+		o := p.options[i]
 		line := fmt.Sprintf("  %-40s %5d", o.facet.String(), o.count)
-		if i == m.facetCursor {
-			line = m.styles.Cursor.Render(m.styles.Glyphs.cursor) + m.styles.SelectedName.Render(line[2:])
+		if i == p.cursor {
+			line = s.Cursor.Render(s.Glyphs.cursor) + s.SelectedName.Render(line[2:])
 		}
 		lines = append(lines, line)
 	}
-	if len(m.facets) == 0 {
-		lines = append(lines, m.styles.Empty.Render("This catalog offers nothing to filter by."))
+	switch {
+	case p.counting:
+		lines = append(lines, s.Empty.Render("Counting the projects of each filter…"))
+	case len(p.options) == 0:
+		lines = append(lines, s.Empty.Render("This catalog offers nothing to filter by."))
 	}
 	return block(strings.Join(lines, "\n"), width, height)
 }

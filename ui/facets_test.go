@@ -1,14 +1,17 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/upstream-tui/upstream-tui/model"
 )
 
 func listNames(m Model) []string {
 	var out []string
-	for _, i := range m.list.items {
-		out = append(out, m.cat.Projects[i].Name)
+	for _, i := range m.view.list.items {
+		out = append(out, m.view.cat.Projects[i].Name)
 	}
 	return out
 }
@@ -21,8 +24,8 @@ func TestFacetsInTheFilter(t *testing.T) {
 	}
 	m, _ = press(t, m, "esc", "/", "c", "o", "l", "o", "u", "r", ":", "x")
 	s := screen(m)
-	if len(m.list.items) != 0 || !strings.Contains(s, "colour:x: unknown filter; use area:, org:,") || !strings.Contains(s, "state: or has:") {
-		t.Errorf("unknown key: %d items\n%s", len(m.list.items), s)
+	if len(m.view.list.items) != 0 || !strings.Contains(s, "colour:x: unknown filter; use area:, org:,") || !strings.Contains(s, "state: or has:") {
+		t.Errorf("unknown key: %d items\n%s", len(m.view.list.items), s)
 	}
 }
 
@@ -36,7 +39,7 @@ func TestFacetPicker(t *testing.T) {
 		t.Error("the picker offers ? help, which it does not handle")
 	}
 	// Options are listed with their counts; move to state:graduated.
-	for i, o := range m.facets {
+	for i, o := range m.view.picker.options {
 		if o.facet.String() == "state:graduated" {
 			for range i {
 				m, _ = press(t, m, "j")
@@ -47,18 +50,43 @@ func TestFacetPicker(t *testing.T) {
 		}
 	}
 	m, _ = press(t, m, "enter")
-	if m.mode != modeBrowse || m.query != "state:graduated" || len(m.list.items) != 2 {
-		t.Fatalf("mode %d, query %q, %d items", m.mode, m.query, len(m.list.items))
+	if m.mode != modeBrowse || m.view.query != "state:graduated" || len(m.view.list.items) != 2 {
+		t.Fatalf("mode %d, query %q, %d items", m.mode, m.view.query, len(m.view.list.items))
 	}
 	m, _ = press(t, m, "f", "g", "-") // the first option, has:slack, left out
-	if m.query != "state:graduated -has:slack" {
-		t.Errorf("query %q", m.query)
+	if m.view.query != "state:graduated -has:slack" {
+		t.Errorf("query %q", m.view.query)
 	}
-	if len(m.list.items) != 0 {
+	if len(m.view.list.items) != 0 {
 		t.Errorf("both graduated projects have Slack, yet %q are listed", listNames(m))
 	}
 	m, _ = press(t, m, "f", "esc")
 	if m.mode != modeBrowse {
 		t.Errorf("esc left mode %d", m.mode)
+	}
+}
+
+// TestFacetPickerCountsInACommand: on a large catalog the picker's counts
+// arrive from a command, the same as counted in Update; counts of a
+// catalog swapped out are dropped, and the picker open across a swap
+// counts the new catalog.
+func TestFacetPickerCountsInACommand(t *testing.T) {
+	inUpdate, _ := newTestModel(t, 120, 30, Options{})
+	inUpdate, _ = press(t, inUpdate, "f")
+	m, _ := newTestModel(t, 120, 30, Options{AsyncSearchFrom: 1, Reload: func() (*model.Catalog, error) { return testCatalog(t), nil }})
+	next, cmd := m.Update(keyMsg("f"))
+	m = next.(Model)
+	if !strings.Contains(screen(m), "Counting the projects of each filter…") || cmd == nil {
+		t.Fatalf("no sign of the counting:\n%s", screen(m))
+	}
+	stale := cmd()
+	m, _ = runCmd(t, m, cmd, nil)
+	if !reflect.DeepEqual(m.view.picker.options, inUpdate.view.picker.options) || screen(m) != screen(inUpdate) {
+		t.Fatalf("counted in a command:\n%s\nin Update:\n%s", screen(m), screen(inUpdate))
+	}
+	m = reloaded(t, m)
+	m = update(t, m, stale) // the old catalog's counts
+	if m.mode != modeFacets || !reflect.DeepEqual(m.view.picker.options, inUpdate.view.picker.options) {
+		t.Errorf("after the swap: mode %d, %d options\n%s", m.mode, len(m.view.picker.options), screen(m))
 	}
 }

@@ -19,9 +19,9 @@ func TestHyperlinks(t *testing.T) {
 	for _, width := range []int{40, 80, 120} {
 		m, _ := newTestModel(t, 160, 40, Options{Hyperlinks: true, Query: "gatekeeper"})
 		plain, _ := newTestModel(t, 160, 40, Options{Query: "gatekeeper"})
-		p, i, _ := m.selectedProject()
-		got := m.renderer.render(p, i, width)
-		if ansi.Strip(got) != ansi.Strip(plain.renderer.render(p, i, width)) {
+		p, i, _ := m.view.selectedProject()
+		got := m.view.renderer.render(p, i, width)
+		if ansi.Strip(got) != ansi.Strip(plain.view.renderer.render(p, i, width)) {
 			t.Errorf("%d: hyperlinks changed the text", width)
 		}
 		var links []string

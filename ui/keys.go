@@ -27,8 +27,9 @@ type keyMap struct {
 	reloadable bool // the catalog has a source to read again
 }
 
+// defaultKeyMap is the keys the app starts with; Options.Keys rebinds them.
 func defaultKeyMap() keyMap {
-	return keyMap{
+	k := keyMap{
 		Up:       key.NewBinding(key.WithKeys("k", "up", "ctrl+p"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("j", "down", "ctrl+n"), key.WithHelp("↓/j", "down")),
 		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "first")),
@@ -52,7 +53,7 @@ func defaultKeyMap() keyMap {
 		Mail:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "open mailing list")),
 		Docs:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "open Use on Azure")),
 		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "open link N")),
-		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy link: y then y/s/i/m/d/1-9")),
+		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "")), // described by describeCopy
 		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload catalog")),
 
 		Facets:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "facets")),
@@ -68,39 +69,58 @@ func defaultKeyMap() keyMap {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
+	k.describeCopy()
+	return k
 }
 
-// setMode enables the bindings that apply in mode m and disables the rest.
+// setMode enables the bindings that work in mode m and disables the rest,
+// each binding once, so that help shows only what works now.
 func (k *keyMap) setMode(m mode, filterApplied bool) {
-	browsing := m == modeBrowse
-	for _, b := range []*key.Binding{
-		&k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.NextTab, &k.PrevTab,
-		&k.Filter, &k.Open, &k.Slack, &k.Issues, &k.Mail, &k.Docs, &k.Number, &k.Copy,
-		&k.DetailUp, &k.DetailDown, &k.About, &k.Quit,
-	} {
-		b.SetEnabled(browsing)
-	}
-	for _, b := range []*key.Binding{&k.About, &k.Top, &k.Bottom, &k.DetailUp, &k.DetailDown} {
-		b.SetEnabled(browsing || m == modeAbout)
-	}
-	k.ClearFilter.SetEnabled(browsing && filterApplied)
-	for _, b := range []*key.Binding{&k.AcceptFilter, &k.CancelFilter, &k.FilterUp, &k.FilterDown} {
-		b.SetEnabled(m == modeFilter)
-	}
-	k.Up.SetEnabled(browsing || m == modeAbout)
-	k.Down.SetEnabled(browsing || m == modeAbout)
-	k.Reload.SetEnabled(browsing && k.reloadable)
-	facets := m == modeFacets
-	k.Facets.SetEnabled(browsing)
-	k.PickFacet.SetEnabled(facets)
-	k.PickNegated.SetEnabled(facets)
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Top, &k.Bottom, &k.Quit} {
-		b.SetEnabled(b.Enabled() || facets)
-	}
-	k.Close.SetEnabled(m == modeHelp || m == modeAbout || facets)
-	k.Help.SetEnabled(m != modeFilter && m != modeFacets)
+	in := func(ms ...mode) bool { return slices.Contains(ms, m) }
+	browse := m == modeBrowse
+
+	k.Up.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
+	k.Down.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
+	k.Top.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
+	k.Bottom.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
+	k.PageUp.SetEnabled(browse)
+	k.PageDown.SetEnabled(browse)
+
+	k.NextTab.SetEnabled(browse)
+	k.PrevTab.SetEnabled(browse)
+
+	k.Filter.SetEnabled(browse)
+	k.ClearFilter.SetEnabled(browse && filterApplied)
+	k.AcceptFilter.SetEnabled(m == modeFilter)
+	k.CancelFilter.SetEnabled(m == modeFilter)
+	k.FilterUp.SetEnabled(m == modeFilter)
+	k.FilterDown.SetEnabled(m == modeFilter)
+
+	k.Open.SetEnabled(browse)
+	k.Slack.SetEnabled(browse)
+	k.Issues.SetEnabled(browse)
+	k.Mail.SetEnabled(browse)
+	k.Docs.SetEnabled(browse)
+	k.Number.SetEnabled(browse)
+	k.Copy.SetEnabled(browse)
+	k.Reload.SetEnabled(browse && k.reloadable)
+
+	k.Facets.SetEnabled(browse)
+	k.PickFacet.SetEnabled(m == modeFacets)
+	k.PickNegated.SetEnabled(m == modeFacets)
+
+	k.DetailUp.SetEnabled(in(modeBrowse, modeAbout))
+	k.DetailDown.SetEnabled(in(modeBrowse, modeAbout))
+
+	k.About.SetEnabled(in(modeBrowse, modeAbout))
+	k.Help.SetEnabled(in(modeBrowse, modeHelp, modeAbout))
+	k.Close.SetEnabled(in(modeHelp, modeAbout, modeFacets))
 	k.Quit.SetEnabled(m != modeFilter)
+	k.ForceQuit.SetEnabled(true)
 }
+
+// modes lists every mode, for what is checked in each.
+var modes = []mode{modeBrowse, modeFilter, modeHelp, modeAbout, modeFacets}
 
 // ShortHelp is the one-line help always shown at the bottom.
 func (k keyMap) ShortHelp() []key.Binding {
@@ -111,13 +131,49 @@ func (k keyMap) ShortHelp() []key.Binding {
 	}
 }
 
-// FullHelp is the help shown by "?".
+// FullHelp is every binding, grouped as the full help shows them.
 func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-		{k.NextTab, k.PrevTab, k.Filter, k.ClearFilter, k.AcceptFilter, k.CancelFilter, k.Facets, k.About, k.Reload},
-		{k.Open, k.Slack, k.Issues, k.Mail, k.Docs, k.Number, k.Copy},
-		{k.DetailUp, k.DetailDown, k.Help, k.Close, k.Quit, k.ForceQuit},
+	var groups [][]key.Binding
+	for _, s := range k.helpSections() {
+		groups = append(groups, s.groups...)
+	}
+	return groups
+}
+
+// helpSection is a titled part of the full help.
+type helpSection struct {
+	title  string
+	groups [][]key.Binding
+}
+
+// helpSections is the full help: the keys of the list and the views over
+// it, then the keys that work only while a filter is typed and in the
+// facet picker. Each binding is in one group.
+func (k keyMap) helpSections() []helpSection {
+	return []helpSection{
+		{"Keys", [][]key.Binding{
+			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
+			{k.NextTab, k.PrevTab, k.Filter, k.ClearFilter, k.Facets, k.About, k.Reload},
+			{k.Open, k.Slack, k.Issues, k.Mail, k.Docs, k.Number, k.Copy},
+			{k.DetailUp, k.DetailDown, k.Help, k.Close, k.Quit, k.ForceQuit},
+		}},
+		{"While typing a filter", [][]key.Binding{{k.AcceptFilter, k.CancelFilter, k.FilterUp, k.FilterDown}}},
+		{"In the facet picker", [][]key.Binding{{k.PickFacet, k.PickNegated}}},
+	}
+}
+
+// enableAll enables each binding that works in some mode, for the full
+// help: Reload only when there is a source to read again.
+func (k *keyMap) enableAll() {
+	on := map[*key.Binding]bool{}
+	for _, m := range modes {
+		k.setMode(m, true)
+		for _, b := range k.actions() {
+			on[b] = on[b] || b.Enabled()
+		}
+	}
+	for b, enabled := range on {
+		b.SetEnabled(enabled)
 	}
 }
 
@@ -156,6 +212,7 @@ func (k *keyMap) rebind(keys map[string][]string) {
 			b.SetHelp(strings.Join(ks, "/"), b.Help().Desc)
 		}
 	}
+	k.describeCopy()
 }
 
 // CheckKeys reports a rebinding that would make two actions of one mode
@@ -165,7 +222,7 @@ func CheckKeys(keys map[string][]string) (action string, err error) {
 	k.reloadable = true
 	k.rebind(keys)
 	names := k.actions()
-	for _, m := range []mode{modeBrowse, modeFilter, modeHelp, modeAbout, modeFacets} {
+	for _, m := range modes {
 		k.setMode(m, true)
 		owner := map[string]string{}
 		for _, name := range Actions() {

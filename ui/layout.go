@@ -42,7 +42,7 @@ func (m *Model) layout() layout {
 	l.bodyH = m.height - headerLines - footerLines
 	l.wide = m.width >= wideWidth && !m.opts.Plain // plain: in reading order
 	filterLine := 0
-	if m.mode == modeFilter || m.filtered() {
+	if m.mode == modeFilter || m.view.filtered() {
 		filterLine = 1
 	}
 	l.listY = l.bodyY

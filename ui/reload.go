@@ -76,7 +76,7 @@ func (m *Model) startReload(cause reloadCause) tea.Cmd {
 	m.loading = true
 	m.gen++
 	if cause == reloadKey {
-		m.setStatus("Reading "+m.cat.Origin.Name+" again…", false)
+		m.setStatus("Reading "+m.view.cat.Origin.Name+" again…", false)
 	}
 	return reload(m.opts.Reload, cause)
 }
@@ -89,17 +89,8 @@ func (m *Model) handleTick(msg tickMsg) tea.Cmd {
 		m.stamp = msg.stamp
 		cmd = m.startReload(reloadFile)
 	}
-	m.describeOrigin()
+	m.view.describeOrigin(m.now())
 	return tea.Batch(cmd, tick(m.opts.Stamp))
-}
-
-// describeOrigin refreshes the header's account of where the catalog came
-// from.
-func (m *Model) describeOrigin() {
-	if s := m.cat.Origin.Describe(m.now()); s != m.origin {
-		m.origin = s
-		m.gen++
-	}
 }
 
 // now tells the time: Options.Now, else the clock.
@@ -112,69 +103,35 @@ func (m *Model) now() time.Time {
 
 // handleLoaded shows the catalog read again in place of the one on screen,
 // or says why it could not be read and keeps what is on screen.
-func (m Model) handleLoaded(msg catalogLoadedMsg) (Model, tea.Cmd) {
+func (m *Model) handleLoaded(msg catalogLoadedMsg) tea.Cmd {
 	m.loading = false
 	m.gen++
 	if msg.err != nil {
 		// The error first: it names the file and the line.
 		m.setStatus(msg.err.Error()+"; showing the last good catalog", true)
-		return m, nil
+		return nil
 	}
-	n, cmd := m.replaceCatalog(msg.cat, msg.index)
+	standIn := m.view.cat.Origin.Notice != ""
+	cmd := m.swapCatalog(msg.cat, msg.index)
 	switch o := msg.cat.Origin; {
 	case o.Notice != "":
-		n.setStatus(o.Notice, true)
-	case msg.cause != reloadStart || m.cat.Origin.Notice != "":
+		m.setStatus(o.Notice, true)
+	case msg.cause != reloadStart || standIn:
 		// Asked for, or in place of a stand-in whose notice is on screen.
-		n.setStatus(fmt.Sprintf("Read %d projects from %s", len(msg.cat.Projects), o.Name), false)
+		m.setStatus(fmt.Sprintf("Read %d projects from %s", len(msg.cat.Projects), o.Name), false)
 	}
-	return n, cmd
+	return cmd
 }
 
-// replaceCatalog shows a new catalog in place of the one on screen,
-// keeping the tab, the filter, the mode, the theme and the selected project
-// where they still exist.
-func (m Model) replaceCatalog(cat *model.Catalog, index *model.Index) (Model, tea.Cmd) {
-	m.latest.Store(-1) // stops the old catalog's searches
-	opts := m.opts
-	opts.Query, opts.Area, opts.ReloadAtStart = m.query, "", false
-	opts.State = model.State{} // not its last tab: the tab shown now
-	if m.active > 0 {
-		opts.Area = m.tabs[m.active].name
-	}
-	n := newModel(cat, index, opts)
-	n.width, n.height = m.width, m.height
-	n.setTheme(m.isDark)
-	n.mode, n.input = m.mode, m.input
-	n.status, n.statusErr = m.status, m.statusErr
-	n.stamp = m.stamp
-	n.state, n.saves = m.state, m.saves
-	if p, _, ok := m.selectedProject(); ok {
-		for i := range cat.Projects {
-			if cat.Projects[i].Name == p.Name {
-				n.pendingSelect = i
-				break
-			}
-		}
-	}
-	n.selectPending()
-	n.relayout()
-	return n, n.initCmd
-}
-
-// selectPending moves the cursor to the project kept through a catalog
-// change, once it is in the list (after a search in a command, it is not
-// yet).
-func (m *Model) selectPending() {
-	if m.pendingSelect < 0 || m.searching {
-		return
-	}
-	for i, p := range m.list.items {
-		if p == m.pendingSelect {
-			m.list.moveTo(i)
-			break
-		}
-	}
-	m.pendingSelect = -1
-	m.syncDetail()
+// swapCatalog shows a new catalog in place of the one on screen: a new
+// view, built from what the old one carries over (the tab, the filter, the
+// selected project, the open picker). The session (mode, theme, status,
+// recents) stays as it is.
+func (m *Model) swapCatalog(cat *model.Catalog, index *model.Index) tea.Cmd {
+	old := &m.view
+	old.stopSearches()
+	var cmd tea.Cmd
+	m.view, cmd = newCatalogView(cat, index, old.carry(m.mode == modeFacets), m.env())
+	m.gen++
+	return cmd
 }

@@ -32,8 +32,8 @@ func TestProgressiveLoadKeepsTabFilterAndSelection(t *testing.T) {
 		first.Origin = model.Origin{Kind: model.OriginFile, Name: "big.md"}
 		m := New(first, Options{Reload: func() (*model.Catalog, error) { return full, nil }, ReloadAtStart: true, AsyncSearchFrom: async})
 		m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
-		if !strings.Contains(screen(m), "big.md · loading…") || len(m.tabs) != 3 {
-			t.Fatalf("before: %d tabs\n%s", len(m.tabs), screen(m))
+		if !strings.Contains(screen(m), "big.md · loading…") || len(m.view.tabs) != 3 {
+			t.Fatalf("before: %d tabs\n%s", len(m.view.tabs), screen(m))
 		}
 		m, _ = press(t, m, "tab", "tab", "/", "c", "s", "i")
 		if selectedName(m) != "Azure Disk CSI Driver" {
@@ -46,14 +46,14 @@ func TestProgressiveLoadKeepsTabFilterAndSelection(t *testing.T) {
 		for _, msg := range flatten(cmd) {
 			m = update(t, m, msg)
 		}
-		if len(m.cat.Projects) != 18 || len(m.tabs) != 7 || m.loading {
-			t.Errorf("async %d: %d projects, %d tabs, loading %v", async, len(m.cat.Projects), len(m.tabs), m.loading)
+		if len(m.view.cat.Projects) != 18 || len(m.view.tabs) != 7 || m.loading {
+			t.Errorf("async %d: %d projects, %d tabs, loading %v", async, len(m.view.cat.Projects), len(m.view.tabs), m.loading)
 		}
-		if m.tabs[m.active].name != "Kubernetes Azure Cloud Provider" || m.query != "csi" || m.mode != modeFilter {
-			t.Errorf("async %d: tab %q query %q mode %d", async, m.tabs[m.active].name, m.query, m.mode)
+		if m.view.tabs[m.view.active].name != "Kubernetes Azure Cloud Provider" || m.view.query != "csi" || m.mode != modeFilter {
+			t.Errorf("async %d: tab %q query %q mode %d", async, m.view.tabs[m.view.active].name, m.view.query, m.mode)
 		}
-		if selectedName(m) != "Azure Disk CSI Driver" || len(m.list.items) != 3 || m.tabs[0].count != 7 {
-			t.Errorf("async %d: selected %q, %d items, All %d", async, selectedName(m), len(m.list.items), m.tabs[0].count)
+		if selectedName(m) != "Azure Disk CSI Driver" || len(m.view.list.items) != 3 || m.view.tabs[0].count != 7 {
+			t.Errorf("async %d: selected %q, %d items, All %d", async, selectedName(m), len(m.view.list.items), m.view.tabs[0].count)
 		}
 		if s := screen(m); strings.Contains(s, "loading") {
 			t.Errorf("async %d: still loading:\n%s", async, s)
@@ -66,8 +66,8 @@ func TestProgressiveLoadFailure(t *testing.T) {
 	m := New(head(full, 5), Options{Reload: func() (*model.Catalog, error) { return nil, errors.New("big.md:9000: boom") }, ReloadAtStart: true})
 	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	m = update(t, m, catalogLoadedMsg{err: errors.New("big.md:9000: boom")})
-	if m.loading || len(m.cat.Projects) != 5 || !m.statusErr || !strings.Contains(m.status, "big.md:9000: boom") {
-		t.Errorf("loading %v, %d projects, status %q", m.loading, len(m.cat.Projects), m.status)
+	if m.loading || len(m.view.cat.Projects) != 5 || !m.statusErr || !strings.Contains(m.status, "big.md:9000: boom") {
+		t.Errorf("loading %v, %d projects, status %q", m.loading, len(m.view.cat.Projects), m.status)
 	}
 }
 
@@ -80,10 +80,10 @@ func TestStaleSearchAfterSwap(t *testing.T) {
 	m = update(t, m, keyMsg("/"))
 	next, stale := m.Update(keyMsg("a")) // a search of the 5 projects, not run yet
 	m = next.(Model)
-	staleGen := m.searchGen
-	m, _ = m.handleLoaded(catalogLoadedMsg{cat: full})
-	for m.searchGen < staleGen { // let the new catalog's generations catch up
-		m.searchGen++
+	staleGen := m.view.searchGen
+	m.handleLoaded(catalogLoadedMsg{cat: full})
+	for m.view.searchGen < staleGen { // let the new catalog's generations catch up
+		m.view.searchGen++
 	}
 	msgs := flatten(stale)
 	for _, msg := range msgs {
@@ -91,9 +91,9 @@ func TestStaleSearchAfterSwap(t *testing.T) {
 			t.Fatalf("a superseded search still sent results: %+v", done.gen)
 		}
 	}
-	old := searchDoneMsg{searcher: model.NewIndex(full.Projects[:5]).NewSearcher(), gen: m.searchGen, results: []model.Match{{Project: 4}}}
+	old := searchDoneMsg{searcher: model.NewIndex(full.Projects[:5]).NewSearcher(), gen: m.view.searchGen, results: []model.Match{{Project: 4}}}
 	m = update(t, m, old)
-	if len(m.results) == 1 && m.results[0].Project == 4 {
+	if len(m.view.results) == 1 && m.view.results[0].Project == 4 {
 		t.Error("results of the old catalog's searcher were shown")
 	}
 }
@@ -122,8 +122,8 @@ func TestReloadKey(t *testing.T) {
 	}
 	m, _ = press(t, m, "/", "c", "o", "n", "t", "a", "i", "n", "enter")
 	m, _ = press(t, m, "r")
-	if calls != 1 || !hasProjectNamed(m, "Moby Two") || selectedName(m) != "Containerd" || m.query != "contain" {
-		t.Errorf("%d reloads, selected %q, query %q", calls, selectedName(m), m.query)
+	if calls != 1 || !hasProjectNamed(m, "Moby Two") || selectedName(m) != "Containerd" || m.view.query != "contain" {
+		t.Errorf("%d reloads, selected %q, query %q", calls, selectedName(m), m.view.query)
 	}
 	if m.status != "Read 18 projects from projects.md" || m.loading {
 		t.Errorf("status %q, loading %v", m.status, m.loading)
@@ -136,7 +136,7 @@ func TestReloadKey(t *testing.T) {
 }
 
 func hasProjectNamed(m Model, name string) bool {
-	for _, p := range m.cat.Projects {
+	for _, p := range m.view.cat.Projects {
 		if p.Name == name {
 			return true
 		}
@@ -176,8 +176,8 @@ func TestFileChangeReloads(t *testing.T) {
 	}
 	m = update(t, m, reload(m.opts.Reload, reloadFile)())
 	want := "projects.md:12: not a Markdown catalog (binary data); showing the last good catalog"
-	if m.status != want || !m.statusErr || len(m.cat.Projects) != 18 || selectedName(m) != selected {
-		t.Errorf("status %q, %d projects, selected %q", m.status, len(m.cat.Projects), selectedName(m))
+	if m.status != want || !m.statusErr || len(m.view.cat.Projects) != 18 || selectedName(m) != selected {
+		t.Errorf("status %q, %d projects, selected %q", m.status, len(m.view.cat.Projects), selectedName(m))
 	}
 	if !strings.Contains(screen(m), want) {
 		t.Errorf("the error is not on screen:\n%s", screen(m))

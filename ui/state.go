@@ -54,8 +54,8 @@ func (m *Model) saveState() tea.Cmd {
 // quit saves the state, with the tab shown, and then quits.
 func (m *Model) quit() tea.Cmd {
 	m.state.LastTab = ""
-	if m.active > 0 {
-		m.state.LastTab = m.tabs[m.active].name
+	if v := &m.view; v.active > 0 {
+		m.state.LastTab = v.tabs[v.active].name
 	}
 	return tea.Sequence(m.saveState(), tea.Quit)
 }
@@ -63,37 +63,37 @@ func (m *Model) quit() tea.Cmd {
 // rememberOpened records an opened project and saves the state.
 func (m *Model) rememberOpened(project string) tea.Cmd {
 	m.state.Opened(project, m.now())
-	m.recents = nil
-	if m.recentFirst() {
-		m.refreshList(true)
+	m.view.setRecents(m.opts.RecentFirst, &m.state)
+	if m.view.recentFirst() {
+		m.view.refreshList(true)
 	}
 	return m.saveState()
 }
 
 // recentFirst reports whether the list puts recently opened projects first:
 // on the All tab, with no filter, when asked to.
-func (m *Model) recentFirst() bool {
-	return m.opts.RecentFirst && m.active == 0 && !m.filtered() && len(m.state.Recents) > 0
+func (v *catalogView) recentFirst() bool {
+	return v.recents != nil && v.active == 0 && !v.filtered()
 }
 
-// recentItems is the All tab with the recently opened projects first, then
-// the others in catalog order.
-func (m *Model) recentItems() []int {
-	if m.recents != nil {
-		return m.recents
+// setRecents orders the All tab with the recently opened projects first,
+// then the others in catalog order, when on is set and there are any.
+func (v *catalogView) setRecents(on bool, st *model.State) {
+	v.recents = nil
+	if !on || len(st.Recents) == 0 {
+		return
 	}
-	first, _ := m.state.RecentProjects(m.cat)
-	seen := make([]bool, len(m.cat.Projects))
-	items := make([]int, 0, len(m.cat.Projects))
+	first, _ := st.RecentProjects(v.cat)
+	seen := make([]bool, len(v.cat.Projects))
+	items := make([]int, 0, len(v.cat.Projects))
 	for _, i := range first {
 		seen[i] = true
 		items = append(items, i)
 	}
-	for i := range m.cat.Projects {
+	for i := range v.cat.Projects {
 		if !seen[i] {
 			items = append(items, i)
 		}
 	}
-	m.recents = items
-	return items
+	v.recents = items
 }

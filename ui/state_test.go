@@ -47,11 +47,11 @@ func TestRecents(t *testing.T) {
 		t.Fatalf("opened %q, saved %+v", rec.urls, saved)
 	}
 	m, _ = press(t, m, "esc")
-	if selectedName(m) != "Moby" || m.list.items[0] != indexOf(m, "Moby") {
+	if selectedName(m) != "Moby" || m.view.list.items[0] != indexOf(m, "Moby") {
 		t.Errorf("Moby is not first on the All tab: %q", listNames(m)[:3])
 	}
-	if m.listTitle() != "All areas · 18 projects · recently opened first" {
-		t.Errorf("title %q", m.listTitle())
+	if m.view.listTitle() != "All areas · 18 projects · recently opened first" {
+		t.Errorf("title %q", m.view.listTitle())
 	}
 	m, _ = press(t, m, "tab")
 	if listNames(m)[0] == "Moby" {
@@ -61,7 +61,7 @@ func TestRecents(t *testing.T) {
 	// Quitting saves the tab; the next run starts on it, with the recents.
 	next := Options{State: saved[len(saved)-1], RecentFirst: true}
 	m, _ = press(t, m, "tab", "tab") // Container Runtime? whatever it is, it is kept
-	tab := m.tabs[m.active].name
+	tab := m.view.tabs[m.view.active].name
 	saved = nil
 	msgs := runAll(m.quit())
 	if len(saved) != 1 || saved[0].LastTab != tab || !hasQuit(msgs) {
@@ -69,8 +69,8 @@ func TestRecents(t *testing.T) {
 	}
 	next.State = saved[0]
 	m2, _ := newTestModel(t, 120, 30, next)
-	if m2.tabs[m2.active].name != tab {
-		t.Errorf("started on %q, want %q", m2.tabs[m2.active].name, tab)
+	if m2.view.tabs[m2.view.active].name != tab {
+		t.Errorf("started on %q, want %q", m2.view.tabs[m2.view.active].name, tab)
 	}
 	// Off, the All tab keeps catalog order.
 	next.RecentFirst, next.State.LastTab = false, ""
@@ -92,7 +92,7 @@ func TestStateSaveFailureIsANotice(t *testing.T) {
 }
 
 func indexOf(m Model, name string) int {
-	for i, p := range m.cat.Projects {
+	for i, p := range m.view.cat.Projects {
 		if p.Name == name {
 			return i
 		}

@@ -104,7 +104,7 @@ func runCmd(t testing.TB, m Model, cmd tea.Cmd, out []tea.Msg) (Model, []tea.Msg
 		return m, out
 	}
 	switch msg := cmd().(type) {
-	case openedMsg, searchDoneMsg, catalogLoadedMsg:
+	case openedMsg, searchDoneMsg, catalogLoadedMsg, facetsCountedMsg:
 		next, cmd := m.Update(msg)
 		return runCmd(t, next.(Model), cmd, out)
 	case tea.BatchMsg:
@@ -120,7 +120,7 @@ func runCmd(t testing.TB, m Model, cmd tea.Cmd, out []tea.Msg) (Model, []tea.Msg
 }
 
 func selectedName(m Model) string {
-	p, _, ok := m.selectedProject()
+	p, _, ok := m.view.selectedProject()
 	if !ok {
 		return ""
 	}
@@ -195,14 +195,14 @@ func TestUpdateKeys(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m, rec := newTestModel(t, 100, 30, Options{})
 			m, msgs := press(t, m, tc.keys...)
-			if m.active != tc.tab || m.query != tc.query || m.mode != tc.mode {
-				t.Errorf("tab %d query %q mode %d, want tab %d query %q mode %d", m.active, m.query, m.mode, tc.tab, tc.query, tc.mode)
+			if m.view.active != tc.tab || m.view.query != tc.query || m.mode != tc.mode {
+				t.Errorf("tab %d query %q mode %d, want tab %d query %q mode %d", m.view.active, m.view.query, m.mode, tc.tab, tc.query, tc.mode)
 			}
 			if got := selectedName(m); got != tc.selected {
 				t.Errorf("selected %q, want %q", got, tc.selected)
 			}
-			if len(m.list.items) != tc.items {
-				t.Errorf("%d items, want %d", len(m.list.items), tc.items)
+			if len(m.view.list.items) != tc.items {
+				t.Errorf("%d items, want %d", len(m.view.list.items), tc.items)
 			}
 			if !strings.Contains(m.status, tc.status) {
 				t.Errorf("status %q, want it to contain %q", m.status, tc.status)
@@ -221,7 +221,7 @@ func TestTabCountsWhileFiltering(t *testing.T) {
 	m, _ := newTestModel(t, 200, 30, Options{})
 	m, _ = press(t, m, "/", "c", "s", "i")
 	want := map[string]int{"All": 7, "Kubernetes Enhancements": 0, "Kubernetes Cluster Management": 1, "Kubernetes Azure Cloud Provider": 3, "Container Runtime": 0, "Cloud Native Governance and Security": 2, "Cloud Native Service Mesh": 1}
-	for _, tb := range m.tabs {
+	for _, tb := range m.view.tabs {
 		if n, ok := want[tb.name]; !ok || tb.count != n {
 			t.Errorf("tab %q counts %d, want %d", tb.name, tb.count, n)
 		}
@@ -233,8 +233,8 @@ func TestTabCountsWhileFiltering(t *testing.T) {
 
 func TestStartOptions(t *testing.T) {
 	m, _ := newTestModel(t, 100, 30, Options{Query: "gatekeeper", Area: "Cloud Native Governance and Security"})
-	if m.query != "gatekeeper" || m.active != 5 || selectedName(m) != "OPA Gatekeeper" || m.mode != modeBrowse {
-		t.Errorf("query %q tab %d selected %q mode %d", m.query, m.active, selectedName(m), m.mode)
+	if m.view.query != "gatekeeper" || m.view.active != 5 || selectedName(m) != "OPA Gatekeeper" || m.mode != modeBrowse {
+		t.Errorf("query %q tab %d selected %q mode %d", m.view.query, m.view.active, selectedName(m), m.mode)
 	}
 }
 
@@ -307,8 +307,8 @@ func TestRefusedURLNeverOpens(t *testing.T) {
 func TestBackgroundColour(t *testing.T) {
 	m, _ := newTestModel(t, 100, 30, Options{})
 	m = update(t, m, tea.BackgroundColorMsg{Color: lightGrey{}})
-	if m.isDark || m.renderer.style != "light" {
-		t.Errorf("dark %v style %q after a light background", m.isDark, m.renderer.style)
+	if m.isDark || m.view.renderer.style != "light" {
+		t.Errorf("dark %v style %q after a light background", m.isDark, m.view.renderer.style)
 	}
 	if colourSGR(m.View().Content) == "" {
 		t.Error("the coloured view has no colour")
@@ -350,19 +350,19 @@ func colourSGR(s string) string {
 func TestAsyncSearch(t *testing.T) {
 	m, _ := newTestModel(t, 100, 30, Options{AsyncSearchFrom: 1})
 	m, _ = press(t, m, "/", "c", "s", "i")
-	if m.searching || len(m.list.items) != 7 || selectedName(m) != "Azure Disk CSI Driver" {
-		t.Fatalf("searching %v, %d items, selected %q", m.searching, len(m.list.items), selectedName(m))
+	if m.view.searching || len(m.view.list.items) != 7 || selectedName(m) != "Azure Disk CSI Driver" {
+		t.Fatalf("searching %v, %d items, selected %q", m.view.searching, len(m.view.list.items), selectedName(m))
 	}
 
 	// Type "x" and keep its search; then backspace before it runs.
 	next, stale := m.Update(keyMsg("x"))
 	m = next.(Model)
-	if !m.searching || !strings.Contains(screen(m), "searching…") {
+	if !m.view.searching || !strings.Contains(screen(m), "searching…") {
 		t.Errorf("no sign of the search under way:\n%s", screen(m))
 	}
 	m, _ = press(t, m, "backspace")
-	if m.searching || m.query != "csi" || len(m.list.items) != 7 {
-		t.Fatalf("after backspace: searching %v, query %q, %d items", m.searching, m.query, len(m.list.items))
+	if m.view.searching || m.view.query != "csi" || len(m.view.list.items) != 7 {
+		t.Fatalf("after backspace: searching %v, query %q, %d items", m.view.searching, m.view.query, len(m.view.list.items))
 	}
 	// The superseded search sends nothing, or results that are dropped.
 	if stale != nil {
@@ -370,8 +370,8 @@ func TestAsyncSearch(t *testing.T) {
 			m = update(t, m, msg)
 		}
 	}
-	if m.query != "csi" || len(m.list.items) != 7 {
-		t.Errorf("a superseded search changed the list: %d items", len(m.list.items))
+	if m.view.query != "csi" || len(m.view.list.items) != 7 {
+		t.Errorf("a superseded search changed the list: %d items", len(m.view.list.items))
 	}
 
 	// An initial query on a large catalog is searched from Init.
@@ -380,8 +380,8 @@ func TestAsyncSearch(t *testing.T) {
 	for _, msg := range flatten(m2.Init()) {
 		m2 = update(t, m2, msg)
 	}
-	if selectedName(m2) != "OPA Gatekeeper" || len(m2.list.items) != 1 {
-		t.Errorf("initial query: %d items, selected %q", len(m2.list.items), selectedName(m2))
+	if selectedName(m2) != "OPA Gatekeeper" || len(m2.view.list.items) != 1 {
+		t.Errorf("initial query: %d items, selected %q", len(m2.view.list.items), selectedName(m2))
 	}
 }
 
@@ -397,21 +397,21 @@ func TestAsyncSearchReusesResults(t *testing.T) {
 	for _, k := range []string{"a", "z", "backspace", "k", "s", "backspace", "backspace", "e", "backspace", "backspace", "c", "s", "i"} {
 		async, _ = press(t, async, k)
 		inUpdate, _ = press(t, inUpdate, k)
-		if !reflect.DeepEqual(async.list.items, inUpdate.list.items) {
-			t.Fatalf("after %q (query %q): %v in commands, %v in Update", k, async.query, async.list.items, inUpdate.list.items)
+		if !reflect.DeepEqual(async.view.list.items, inUpdate.view.list.items) {
+			t.Fatalf("after %q (query %q): %v in commands, %v in Update", k, async.view.query, async.view.list.items, inUpdate.view.list.items)
 		}
-		if len(async.results) > 0 {
-			buffers[&async.results[:1][0]] = true
+		if len(async.view.results) > 0 {
+			buffers[&async.view.results[:1][0]] = true
 		}
 	}
 	if len(buffers) > 3 {
 		t.Errorf("%d result buffers for 13 keystrokes; want at most 3", len(buffers))
 	}
 	// A search under way never writes into the results on screen.
-	shown := slices.Clone(async.results)
+	shown := slices.Clone(async.view.results)
 	next, cmd := async.Update(keyMsg("backspace"))
 	flatten(cmd) // searches, and drops the results
-	if got := next.(Model).results; !reflect.DeepEqual(got, shown) {
+	if got := next.(Model).view.results; !reflect.DeepEqual(got, shown) {
 		t.Errorf("results on screen changed under a search: %v, were %v", got, shown)
 	}
 }

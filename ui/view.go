@@ -33,9 +33,9 @@ func (m *Model) render() string {
 	case modeHelp:
 		body = block(m.viewFullHelp(l.width), l.width, l.bodyH)
 	case modeAbout:
-		body = m.about.view()
+		body = m.view.about.view()
 	case modeFacets:
-		body = m.viewFacets(l.width, l.bodyH)
+		body = m.view.picker.view(&m.styles, &m.keys, l.width, l.bodyH)
 	default:
 		body = m.viewBody(l)
 	}
@@ -50,7 +50,7 @@ func (m *Model) render() string {
 // viewHeader is the title and the tab bar, drawn again only when the width,
 // the tab, the counts or the theme change.
 func (m *Model) viewHeader(width int) []string {
-	key := [4]int{width, m.active, m.gen, 0}
+	key := [4]int{width, m.view.active, m.gen, m.view.gen}
 	if m.frame.header == nil || m.frame.headerKey != key {
 		m.frame.header = []string{fitLine(m.viewTitle(width), width), fitLine(m.viewTabs(width), width)}
 		m.frame.headerKey = key
@@ -62,7 +62,7 @@ func (m *Model) viewHeader(width int) []string {
 // force, the width or the theme change.
 func (m *Model) viewHelp(width int) []string {
 	filtered := 0
-	if m.filtered() {
+	if m.view.filtered() {
 		filtered = 1
 	}
 	key := [4]int{width, int(m.mode), filtered, m.gen}
@@ -75,10 +75,10 @@ func (m *Model) viewHelp(width int) []string {
 
 func (m *Model) viewTitle(width int) string {
 	title := m.styles.Title.Render("upstream-tui")
-	if m.cat.Title != "" {
-		title += m.styles.TitleInfo.Render(" · " + m.cat.Title)
+	if m.view.cat.Title != "" {
+		title += m.styles.TitleInfo.Render(" · " + m.view.cat.Title)
 	}
-	text := m.origin
+	text := m.view.origin
 	if m.loading {
 		text += " · loading…"
 	}
@@ -91,14 +91,14 @@ func (m *Model) viewTitle(width int) string {
 }
 
 func (m *Model) viewTabs(width int) string {
-	s, _ := layoutTabs(&m.styles, m.tabs, m.active, width)
+	s, _ := layoutTabs(&m.styles, m.view.tabs, m.view.active, width)
 	return s
 }
 
 // viewBody draws the list and the detail, side by side or stacked.
 func (m *Model) viewBody(l layout) []string {
 	list := block(m.viewList(l), l.listW, l.listH)
-	detail := m.detail.view()
+	detail := m.view.detail.view()
 	if !l.wide {
 		sep := m.styles.Separator.Render(strings.Repeat(m.styles.Glyphs.rule, l.width))
 		return append(append(list, sep), detail...)
@@ -114,30 +114,30 @@ func (m *Model) viewBody(l layout) []string {
 // viewList draws the list block: its title, the filter, and the rows on screen.
 func (m *Model) viewList(l layout) string {
 	var b strings.Builder
-	b.WriteString(m.styles.ListTitle.Render(m.listTitle()))
+	b.WriteString(m.styles.ListTitle.Render(m.view.listTitle()))
 	if m.mode == modeFilter {
 		b.WriteString("\n" + m.input.View())
-	} else if m.filtered() {
-		b.WriteString("\n" + m.styles.Prompt.Render("/ ") + m.query)
+	} else if m.view.filtered() {
+		b.WriteString("\n" + m.styles.Prompt.Render("/ ") + m.view.query)
 	}
-	if len(m.list.items) == 0 {
+	if len(m.view.list.items) == 0 {
 		msg := "No projects in this area."
 		st := m.styles.Empty
 		switch {
-		case m.queryErr != nil:
-			msg, st = m.queryErr.Error(), m.styles.StatusError
-		case m.filtered():
-			msg = fmt.Sprintf("No projects match %q here.", m.query)
+		case m.view.queryErr != nil:
+			msg, st = m.view.queryErr.Error(), m.styles.StatusError
+		case m.view.filtered():
+			msg = fmt.Sprintf("No projects match %q here.", m.view.query)
 		}
 		b.WriteString("\n" + st.Render(wrapWords(msg, l.listW)))
 		return b.String()
 	}
-	end := min(m.list.offset+m.list.perPage(), len(m.list.items))
-	for i := m.list.offset; i < end; i++ {
-		p := m.list.items[i]
-		row := listRow{project: &m.cat.Projects[p], selected: i == m.list.cursor}
-		if m.filtered() {
-			row.matches = m.index.NamePositions(p, m.query)
+	end := min(m.view.list.offset+m.view.list.perPage(), len(m.view.list.items))
+	for i := m.view.list.offset; i < end; i++ {
+		p := m.view.list.items[i]
+		row := listRow{project: &m.view.cat.Projects[p], selected: i == m.view.list.cursor}
+		if m.view.filtered() {
+			row.matches = m.view.index.NamePositions(p, m.view.query)
 		}
 		b.WriteString("\n" + renderRow(&m.styles, row, l.listW))
 	}
@@ -146,29 +146,29 @@ func (m *Model) viewList(l layout) string {
 
 // listTitle names the current tab in full, so the area's whole name is on
 // screen even when its tab is shortened.
-func (m *Model) listTitle() string {
-	t := m.tabs[m.active]
+func (v *catalogView) listTitle() string {
+	t := v.tabs[v.active]
 	name := t.name
-	if m.active == 0 {
+	if v.active == 0 {
 		name = "All areas"
 	}
-	if m.searching {
+	if v.searching {
 		return fmt.Sprintf("%s · searching…", name)
 	}
-	if m.filtered() {
-		return fmt.Sprintf("%s · %d of %d match", name, len(m.list.items), len(m.tabItems[m.active]))
+	if v.filtered() {
+		return fmt.Sprintf("%s · %d of %d match", name, len(v.list.items), len(v.tabItems[v.active]))
 	}
-	if m.recentFirst() {
-		return fmt.Sprintf("%s · %d projects · recently opened first", name, len(m.list.items))
+	if v.recentFirst() {
+		return fmt.Sprintf("%s · %d projects · recently opened first", name, len(v.list.items))
 	}
-	return fmt.Sprintf("%s · %d projects", name, len(m.list.items))
+	return fmt.Sprintf("%s · %d projects", name, len(v.list.items))
 }
 
 // viewStatus draws the status message and the position in the list.
 func (m *Model) viewStatus(width int) string {
 	counter := ""
-	if n := len(m.list.items); n > 0 {
-		counter = fmt.Sprintf("%d/%d", m.list.cursor+1, n)
+	if n := len(m.view.list.items); n > 0 {
+		counter = fmt.Sprintf("%d/%d", m.view.list.cursor+1, n)
 	}
 	counter = m.styles.Counter.Render(counter)
 	room := width - ansi.StringWidth(counter) - 1
@@ -181,24 +181,29 @@ func (m *Model) viewStatus(width int) string {
 	return msg + strings.Repeat(" ", max(gap, 0)) + counter
 }
 
-// viewFullHelp draws every binding of browse mode: its groups side by side
-// as far as the width allows, in as many rows as it takes.
+// viewFullHelp draws every binding that works in some mode, each with
+// all its keys, in titled sections: a section's groups side by side as far
+// as the width allows, in as many rows as it takes.
 func (m *Model) viewFullHelp(width int) string {
 	keys := m.keys
-	keys.setMode(modeBrowse, true)
+	keys.enableAll()
 	h := m.help
 	h.SetWidth(0) // no limit: measure, then start a new row where it is too wide
-	var rows []string
-	var row [][]key.Binding
-	for _, g := range keys.FullHelp() {
-		if len(row) > 0 && widest(h.FullHelpView(append(row, g))) > width {
-			rows = append(rows, h.FullHelpView(row))
-			row = nil
+	var out []string
+	for _, s := range keys.helpSections() {
+		var rows []string
+		var row [][]key.Binding
+		for _, g := range withFullLabels(s.groups) {
+			if len(row) > 0 && widest(h.FullHelpView(append(row, g))) > width {
+				rows = append(rows, h.FullHelpView(row))
+				row = nil
+			}
+			row = append(row, g)
 		}
-		row = append(row, g)
+		rows = append(rows, h.FullHelpView(row))
+		out = append(out, m.styles.ListTitle.Render(s.title)+"\n\n"+strings.Join(rows, "\n\n"))
 	}
-	rows = append(rows, h.FullHelpView(row))
-	return m.styles.ListTitle.Render("Keys") + "\n\n" + strings.Join(rows, "\n\n")
+	return strings.Join(out, "\n\n")
 }
 
 // block cuts or pads s to exactly h lines of at most w cells, padding each

@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// reloaded sends the model the catalog Options.Reload reads, as the r key
+// would, and feeds back what its commands send.
+func reloaded(t *testing.T, m Model) Model {
+	t.Helper()
+	next, cmd := m.Update(reload(m.opts.Reload, reloadKey)())
+	m, _ = runCmd(t, next.(Model), cmd, nil)
+	return m
+}
+
+// TestFacetPickerAcrossReload: the picker open when a catalog arrives
+// stays open with the new catalog's options (bug A).
+func TestFacetPickerAcrossReload(t *testing.T) {
+	m, _ := newTestModel(t, 120, 30, Options{Reload: func() (*model.Catalog, error) { return renamedCatalog(t, "Moby", "Moby Two"), nil }})
+	m, _ = press(t, m, "f", "j")
+	m = reloaded(t, m)
+	s := screen(m)
+	if m.mode != modeFacets || strings.Contains(s, "nothing to filter by") || !strings.Contains(s, "has:slack") {
+		t.Fatalf("mode %d after the reload:\n%s", m.mode, s)
+	}
+	m, _ = press(t, m, "enter") // the second option, as before the reload
+	if m.mode != modeBrowse || !strings.HasPrefix(strings.TrimPrefix(screenLine(m, "/ "), "/ "), "has:") {
+		t.Errorf("mode %d, filter line %q", m.mode, screenLine(m, "/ "))
+	}
+}
+
+// screenLine is the first line on screen that starts with prefix, after
+// the list's cursor column.
+func screenLine(m Model, prefix string) string {
+	for _, line := range strings.Split(screen(m), "\n") {
+		if line = strings.TrimSpace(line); strings.HasPrefix(line, prefix) {
+			return line
+		}
+	}
+	return ""
+}
+
+// TestRecentsAcrossReload: the All tab keeps the recently opened projects
+// first after a reload, as its title says (bug B).
+func TestRecentsAcrossReload(t *testing.T) {
+	opened := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
+	opts := Options{
+		RecentFirst: true,
+		State:       model.State{Recents: []model.Recent{{Project: "Moby", Opened: opened}}},
+		Reload:      func() (*model.Catalog, error) { return testCatalog(t), nil },
+	}
+	m, _ := newTestModel(t, 120, 30, opts)
+	if names := listNames(m); names[0] != "Moby" {
+		t.Fatalf("before the reload: %q first", names[0])
+	}
+	m = reloaded(t, m)
+	if names := listNames(m); names[0] != "Moby" || !strings.Contains(screen(m), "recently opened first") {
+		t.Errorf("after the reload: %q first\n%s", names[0], screen(m))
+	}
+}
+
+// TestReboundSlackInCopyPrompt: the copy prompt names the keys in force
+// (bug C), and the rebound key copies.
+func TestReboundSlackInCopyPrompt(t *testing.T) {
+	keys := map[string][]string{"slack": {"z"}}
+	if _, err := CheckKeys(keys); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := newTestModel(t, 100, 30, Options{Keys: keys})
+	m, _ = press(t, m, "y")
+	if want := "Copy which link? y homepage · z i m d · 1-9 · any other key cancels"; m.status != want {
+		t.Errorf("prompt %q, want %q", m.status, want)
+	}
+	m, msgs := press(t, m, "z")
+	if len(msgs) != 1 || m.status != "Copied https://kubernetes.slack.com/archives/CU3N85WJK" {
+		t.Errorf("status %q, msgs %#v", m.status, msgs)
+	}
+}
+
+// TestReboundNumberOpensLink: a number key is read by its place in the
+// binding, not by its name (bug D).
+func TestReboundNumberOpensLink(t *testing.T) {
+	keys := map[string][]string{"number": {"x", "z"}}
+	if _, err := CheckKeys(keys); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		key, want string
+	}{
+		{"x", "https://github.com/Azure/aks-engine"},
+		{"z", "https://kubernetes.slack.com/archives/CU3N85WJK"},
+	} {
+		m, rec := newTestModel(t, 100, 30, Options{Keys: keys})
+		m, _ = press(t, m, tc.key)
+		if len(rec.urls) != 1 || rec.urls[0] != tc.want {
+			t.Errorf("%s opened %q (status %q), want %s", tc.key, rec.urls, m.status, tc.want)
+		}
+	}
+	m, _ := newTestModel(t, 100, 30, Options{Keys: keys})
+	m, _ = press(t, m, "y", "z")
+	if m.status != "Copied https://kubernetes.slack.com/archives/CU3N85WJK" {
+		t.Errorf("y z: status %q", m.status)
+	}
+}
+
+// TestFullHelpListsEveryBinding: in every mode, each binding that works
+// is in the full help, with its help key, its description, and each of its
+// keys (bug E).
+func TestFullHelpListsEveryBinding(t *testing.T) {
+	for _, rebound := range []map[string][]string{nil, {"help": {"F1"}, "slack": {"z"}, "number": {"x", "ctrl+x"}}} {
+		m, _ := newTestModel(t, 300, 100, Options{Keys: rebound, Reload: func() (*model.Catalog, error) { return nil, nil }})
+		help := ansi.Strip(m.viewFullHelp(300))
+		tokens := map[string]bool{}
+		for _, f := range strings.Fields(help) {
+			tokens[f] = true
+			for _, part := range strings.Split(f, "/") {
+				tokens[part] = true
+			}
+		}
+		for _, md := range []mode{modeBrowse, modeFilter, modeHelp, modeAbout, modeFacets} {
+			k := m.keys
+			k.setMode(md, true)
+			for name, b := range k.actions() {
+				if !b.Enabled() {
+					continue
+				}
+				h := b.Help()
+				entry := regexp.MustCompile(`(^|\s)` + regexp.QuoteMeta(h.Key) + `(/\S+)*\s+` + regexp.QuoteMeta(h.Desc) + `(\s|$)`)
+				if !entry.MatchString(help) {
+					t.Errorf("mode %d: %s (%q %q) is not in full help", md, name, h.Key, h.Desc)
+				}
+				for _, key := range b.Keys() {
+					if !tokens[helpName(key)] && !inHelpRange(tokens, key) {
+						t.Errorf("mode %d: %s's key %q is not in full help", md, name, key)
+					}
+				}
+			}
+		}
+		if t.Failed() {
+			t.Logf("full help:\n%s", help)
+			return
+		}
+	}
+}
+
+// helpName is a key as help writes it.
+func helpName(k string) string {
+	if g, ok := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn"}[k]; ok {
+		return g
+	}
+	return k
+}
+
+// inHelpRange reports whether a one-character key is in a range such as
+// "1-9" that help shows.
+func inHelpRange(tokens map[string]bool, k string) bool {
+	for tok := range tokens {
+		if len(k) == 1 && len(tok) == 3 && tok[1] == '-' && tok[0] <= k[0] && k[0] <= tok[2] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,252 @@
+package ui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// catalogView is the catalog on screen and everything that is worked out
+// from it: its index and searcher, the tabs, the list, the filter and its
+// results, the detail and about panes, and the facet picker. A catalog
+// swap builds a new one from the old one's carry-over, so nothing of the
+// old catalog lingers and nothing the user was doing is left behind.
+type catalogView struct {
+	cat       *model.Catalog
+	index     *model.Index
+	searcher  *model.Searcher // narrows as the filter grows
+	asyncFrom int             // the catalog size from which work runs in commands
+
+	tabs       []tab   // "All", then one per area
+	tabItems   [][]int // each tab's projects in catalog order
+	areaTab    map[string]int
+	projectTab []int // the area tab of each project
+	active     int   // current tab
+
+	filter // the query, its results and the searches under way
+
+	// recents is the All tab with the recently opened projects first, or
+	// nil when the list keeps catalog order (Options.RecentFirst off, or
+	// nothing opened yet).
+	recents       []int
+	pendingSelect int // a project to select once it is listed, or -1
+
+	list       projectList
+	detail     textPane
+	shown      detailKey // what the detail viewport holds
+	about      textPane
+	aboutWidth int // the width the about view was rendered for
+	renderer   *detailRenderer
+	picker     facetPicker
+
+	origin string // where the catalog came from, for the header
+	// gen counts changes to what the header shows (tab counts, origin),
+	// for the frame cache.
+	gen int
+}
+
+// carry is what a catalog view hands on to the one that replaces it: where
+// the user was and what they were doing.
+type carry struct {
+	tab        string // the area tab's name; "" for All
+	query      string
+	selected   string // the selected project's name; "" for none
+	facetsOpen bool   // the facet picker is on screen
+	facet      string // the facet under the picker's cursor
+}
+
+// viewEnv is what a catalog view takes from the session it is shown in.
+type viewEnv struct {
+	opts   *Options
+	state  *model.State
+	isDark bool
+	now    time.Time
+}
+
+// newCatalogView builds the view of a catalog, with its index or nil to
+// make it, where c says. The command runs the query's search or counts the
+// facets, on a large catalog.
+func newCatalogView(cat *model.Catalog, index *model.Index, c carry, env viewEnv) (catalogView, tea.Cmd) {
+	if index == nil {
+		index = model.NewIndex(cat.Projects)
+	}
+	v := catalogView{
+		cat:           cat,
+		index:         index,
+		searcher:      index.NewSearcher(),
+		asyncFrom:     env.opts.asyncFrom(),
+		areaTab:       map[string]int{},
+		filter:        newFilter(),
+		pendingSelect: -1,
+	}
+	v.buildTabs()
+	if t, ok := v.areaTab[c.tab]; ok {
+		v.active = t
+	}
+	v.setRenderer(env.opts, env.isDark)
+	v.setRecents(env.opts.RecentFirst, env.state)
+	v.describeOrigin(env.now)
+	cmd := v.applyQuery(c.query)
+	if c.selected != "" {
+		for i := range cat.Projects {
+			if cat.Projects[i].Name == c.selected {
+				v.pendingSelect = i
+				break
+			}
+		}
+		v.selectPending()
+	}
+	if c.facetsOpen {
+		cmd = tea.Batch(cmd, v.openFacets(c.facet))
+	}
+	return v, cmd
+}
+
+// carry returns what the view's successor keeps; facetsOpen says whether
+// the picker is on screen, which the session knows.
+func (v *catalogView) carry(facetsOpen bool) carry {
+	c := carry{query: v.query, facetsOpen: facetsOpen, facet: v.picker.current()}
+	if v.active > 0 {
+		c.tab = v.tabs[v.active].name
+	}
+	if p, _, ok := v.selectedProject(); ok {
+		c.selected = p.Name
+	}
+	return c
+}
+
+// buildTabs makes the All tab and one per area, and files each project
+// under its tabs.
+func (v *catalogView) buildTabs() {
+	names := make([]string, len(v.cat.Areas))
+	for i, a := range v.cat.Areas {
+		names[i] = a.Name
+	}
+	v.tabs = append(v.tabs, tab{name: "All", short: "All"})
+	for i, short := range shortNames(names) {
+		v.areaTab[names[i]] = len(v.tabs)
+		v.tabs = append(v.tabs, tab{name: names[i], short: short})
+	}
+	v.tabItems = make([][]int, len(v.tabs))
+	v.projectTab = make([]int, len(v.cat.Projects))
+	for i := range v.cat.Projects {
+		t := v.areaTab[v.cat.Projects[i].Area]
+		v.projectTab[i] = t
+		v.tabItems[0] = append(v.tabItems[0], i)
+		v.tabItems[t] = append(v.tabItems[t], i)
+	}
+}
+
+// setRenderer renders details and prose for a background from now on.
+func (v *catalogView) setRenderer(opts *Options, isDark bool) {
+	style := "dark"
+	if !isDark {
+		style = "light"
+	}
+	v.renderer = newDetailRenderer(style, opts.NoColor, opts.Hyperlinks)
+	v.shown = detailKey{-1, -1}
+	v.aboutWidth = 0
+}
+
+// describeOrigin refreshes the header's account of where the catalog came
+// from.
+func (v *catalogView) describeOrigin(now time.Time) {
+	if s := v.cat.Origin.Describe(now); s != v.origin {
+		v.origin = s
+		v.gen++
+	}
+}
+
+// refreshList fills the list with the current tab's projects, ranked by the
+// filter when there is one; keep keeps the selected project when it can.
+func (v *catalogView) refreshList(keep bool) {
+	selected, ok := v.list.selected()
+	items := v.tabItems[v.active]
+	if v.recentFirst() {
+		items = v.recents
+	}
+	if v.filtered() {
+		items = v.filterBuf[:0]
+		for _, r := range v.results {
+			if v.active == 0 || v.projectTab[r.Project] == v.active {
+				items = append(items, r.Project)
+			}
+		}
+		v.filterBuf = items
+	}
+	if !keep || !ok {
+		selected = -1
+	}
+	v.list.setItems(items, selected)
+}
+
+// setTab moves to tab t, wrapping around.
+func (v *catalogView) setTab(t int) {
+	n := len(v.tabs)
+	v.active = ((t % n) + n) % n
+	v.refreshList(true)
+}
+
+// selectedProject returns the project under the cursor.
+func (v *catalogView) selectedProject() (*model.Project, int, bool) {
+	i, ok := v.list.selected()
+	if !ok {
+		return nil, 0, false
+	}
+	return &v.cat.Projects[i], i, true
+}
+
+// moveSelection moves the cursor n rows and shows the project there.
+func (v *catalogView) moveSelection(n int) {
+	v.list.moveBy(n)
+	v.syncDetail()
+}
+
+// syncDetail shows the selected project's detail, rendered for the pane's
+// width, when it is not already shown.
+func (v *catalogView) syncDetail() {
+	p, i, ok := v.selectedProject()
+	width := v.detail.Width()
+	if !ok {
+		v.detail.SetContent("")
+		v.shown = detailKey{-1, width}
+		return
+	}
+	if (v.shown == detailKey{i, width}) {
+		return
+	}
+	v.detail.SetContent(v.renderer.render(p, i, width))
+	if v.shown.project != i {
+		v.detail.GotoTop()
+	}
+	v.shown = detailKey{i, width}
+}
+
+// setAbout renders the catalog's prose for the about view, once per width.
+func (v *catalogView) setAbout() {
+	w := v.about.Width()
+	if w <= 0 || w == v.aboutWidth {
+		return
+	}
+	v.about.SetContent(v.renderer.markdown(aboutMarkdown(v.cat), w))
+	v.aboutWidth = w
+}
+
+// selectPending moves the cursor to the project kept through a catalog
+// change, once it is in the list (after a search in a command, it is not
+// yet).
+func (v *catalogView) selectPending() {
+	if v.pendingSelect < 0 || v.searching {
+		return
+	}
+	for i, p := range v.list.items {
+		if p == v.pendingSelect {
+			v.list.moveTo(i)
+			break
+		}
+	}
+	v.pendingSelect = -1
+	v.syncDetail()
+}
