@@ -15,6 +15,7 @@ import (
 	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
+	"github.com/upstream-tui/upstream-tui/ui/render"
 )
 
 // injected are the payloads the hostile fixtures hide in escape sequences:
@@ -128,7 +129,7 @@ func checkOpened(t *testing.T, what string, urls []string) {
 func checkApp(t *testing.T, cat *model.Catalog) {
 	t.Helper()
 	var opened []string
-	m := tea.Model(ui.New(cat, ui.Options{Opener: func(url string) error {
+	m := tea.Model(ui.New(cat, ui.Options{Markdown: render.New, Opener: func(url string) error {
 		opened = append(opened, url)
 		return nil
 	}}))

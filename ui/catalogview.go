@@ -145,7 +145,7 @@ func (v *catalogView) setRenderer(opts *Options, isDark bool) {
 	if !isDark {
 		style = "light"
 	}
-	v.renderer = newDetailRenderer(style, opts.NoColor, opts.Hyperlinks)
+	v.renderer = newDetailRenderer(style, opts.markdown(style), opts.Hyperlinks)
 	v.shown = detailKey{-1, -1}
 	v.aboutWidth = 0
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/ui/render"
 )
 
 // osc8 matches a hyperlink: its URL and its text.
@@ -43,7 +44,7 @@ func TestHyperlinks(t *testing.T) {
 		{Label: "home", URL: "javascript:alert(1)", Kind: model.KindHome, Column: model.ColumnProject},
 		{Label: "chat", URL: "https://example.com/chat", Kind: model.KindSlack, Column: model.ColumnCommunication},
 	}}
-	got := newDetailRenderer("dark", false, true).render(evil, 0, 80)
+	got := newDetailRenderer("dark", render.New("dark", false), true).render(evil, 0, 80)
 	ms := osc8.FindAllStringSubmatch(got, -1)
 	if len(ms) != 1 || ms[0][1] != "https://example.com/chat" || strings.Contains(got, "javascript") && strings.Contains(got, "8;;javascript") {
 		t.Errorf("links %q", ms)

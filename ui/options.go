@@ -14,8 +14,13 @@ type Options struct {
 	Area string
 	// Opener opens links; SystemOpener when nil.
 	Opener Opener
-	// NoColor turns every colour off, glamour's too (NO_COLOR).
+	// NoColor turns every colour off, the rendered Markdown's too
+	// (NO_COLOR).
 	NoColor bool
+	// Markdown makes the renderer of the Markdown the app writes (the
+	// detail, the about view) for a glamour style, "dark" or "light", and
+	// NoColor: render.New. When nil, the Markdown is shown as it is.
+	Markdown func(style string, noColor bool) func(md string, width int) string
 	// Reload, when set, reads the catalog's source again, in a command:
 	// at start with ReloadAtStart, on r, and when Stamp changes. A catalog
 	// whose Origin has a Notice stands in for one that could not be read;
@@ -61,6 +66,21 @@ type Options struct {
 	// defaultAsyncSearchFrom.
 	AsyncSearchFrom int
 }
+
+// markdown returns the renderer of Markdown for a style.
+func (o *Options) markdown(style string) markdownFunc {
+	if o.Markdown != nil {
+		return o.Markdown(style, o.NoColor)
+	}
+	if defaultMarkdown != nil {
+		return defaultMarkdown(style, o.NoColor)
+	}
+	return func(md string, _ int) string { return md }
+}
+
+// defaultMarkdown stands in for a nil Options.Markdown when set: ui's
+// tests set render.New, so that every test draws what the app draws.
+var defaultMarkdown func(style string, noColor bool) func(md string, width int) string
 
 // defaultAsyncSearchFrom: below it a search takes well under a millisecond
 // and runs in Update, where its result is on the very next frame.

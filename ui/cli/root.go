@@ -17,6 +17,7 @@ import (
 
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
+	"github.com/upstream-tui/upstream-tui/ui/render"
 )
 
 // Deps is what the commands need from outside; main wires it.
@@ -224,7 +225,7 @@ func (a *app) browse(query, area string) error {
 		return err
 	}
 	opts := ui.Options{
-		Query: query, Opener: a.Opener, ReloadAtStart: more,
+		Query: query, Opener: a.Opener, ReloadAtStart: more, Markdown: render.New,
 		NoColor: a.NoColor || a.plain, Plain: a.plain, Hyperlinks: !a.plain,
 		Theme: a.Settings.Theme, Keys: a.Settings.Keys, RecentFirst: a.Settings.RecentFirst,
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
+	"github.com/upstream-tui/upstream-tui/ui/render"
 )
 
 func (a *app) showCmd() *cobra.Command {
@@ -34,7 +35,7 @@ name containing it, else the fuzzy best match when it clearly leads.`,
 				return writeJSON(a.Stdout, toJSON(p))
 			}
 			if width, ok := a.Terminal(a.Stdout); ok && !a.plain {
-				_, err = fmt.Fprintln(a.Stdout, ui.RenderDetail(p, width, a.NoColor))
+				_, err = fmt.Fprintln(a.Stdout, ui.RenderDetail(p, width, render.New("dark", a.NoColor)))
 				return err
 			}
 			_, err = fmt.Fprint(a.Stdout, ui.DetailMarkdown(p))
