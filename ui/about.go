@@ -2,7 +2,6 @@ package ui
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
@@ -65,16 +64,4 @@ func inlineText(text []model.Inline) string {
 		}
 	}
 	return b.String()
-}
-
-// capText cuts s to at most n bytes, on a rune boundary, marking the cut.
-func capText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }

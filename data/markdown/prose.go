@@ -3,7 +3,6 @@ package markdown
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -25,7 +24,7 @@ var prose = goldmark.New()
 // browser shows no tag.
 // Past 64 KiB the prose is cut.
 func Prose(s string) model.Prose {
-	src := []byte(capText(s, maxProse))
+	src := []byte(model.CapText(s, maxProse))
 	doc := prose.Parser().Parse(text.NewReader(src))
 	r := proseReader{src: src}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -148,16 +147,4 @@ func trimInlines(in []model.Inline) []model.Inline {
 		in = in[:k]
 	}
 	return in
-}
-
-// capText cuts s to at most n bytes, on a rune boundary, marking the cut.
-func capText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
 }
