@@ -25,7 +25,7 @@ var benchCatalogs = sync.OnceValue(func() map[int]*model.Catalog {
 })
 
 func benchModel(b *testing.B, n int) Model {
-	m := New(benchCatalogs()[n], Options{Opener: func(string) error { return nil }})
+	m := newApp(benchCatalogs()[n], Options{Opener: func(string) error { return nil }})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
 	return next.(Model)
 }

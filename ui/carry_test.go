@@ -168,3 +168,19 @@ func inHelpRange(tokens map[string]bool, k string) bool {
 	}
 	return false
 }
+
+// TestCopyPendingAcrossReload: a catalog that arrives while the copy
+// prompt waits for its key ends the wait, as the prompt leaves the status
+// line: the next key does what it does in the list.
+func TestCopyPendingAcrossReload(t *testing.T) {
+	m, rec := newTestModel(t, 120, 30, Options{Query: "gatekeeper", Reload: func() (*model.Catalog, error) { return testCatalog(t), nil }})
+	m, _ = press(t, m, "y")
+	if !m.copying {
+		t.Fatal("y did not ask which link to copy")
+	}
+	m = reloaded(t, m)
+	m, msgs := press(t, m, "s")
+	if len(rec.urls) != 1 || !strings.Contains(rec.urls[0], "slack") || len(msgs) != 0 {
+		t.Errorf("s after the reload opened %q, sent %#v", rec.urls, msgs)
+	}
+}

@@ -36,8 +36,8 @@ type catalogView struct {
 	list       projectList
 	detail     textPane
 	shown      detailKey // what the detail viewport holds
+	aboutShown int       // the width the about view holds the prose for
 	about      textPane
-	aboutWidth int // the width the about view was rendered for
 	renderer   *detailRenderer
 	picker     facetPicker
 
@@ -145,9 +145,9 @@ func (v *catalogView) setRenderer(opts *Options, isDark bool) {
 	if !isDark {
 		style = "light"
 	}
-	v.renderer = newDetailRenderer(style, opts.markdown(style), opts.Hyperlinks)
+	v.renderer = newDetailRenderer(opts.markdown(style), opts.Hyperlinks)
 	v.shown = detailKey{-1, -1}
-	v.aboutWidth = 0
+	v.aboutShown = 0
 }
 
 // describeOrigin refreshes the header's account of where the catalog came
@@ -198,40 +198,60 @@ func (v *catalogView) selectedProject() (*model.Project, int, bool) {
 	return &v.cat.Projects[i], i, true
 }
 
-// moveSelection moves the cursor n rows and shows the project there.
+// moveSelection moves the cursor n rows.
 func (v *catalogView) moveSelection(n int) {
 	v.list.moveBy(n)
-	v.syncDetail()
 }
 
 // syncDetail shows the selected project's detail, rendered for the pane's
-// width, when it is not already shown.
-func (v *catalogView) syncDetail() {
+// width, when it is not already shown. Until a detail not yet rendered
+// arrives (a frame or so later), the pane keeps what it shows.
+func (v *catalogView) syncDetail() tea.Cmd {
 	p, i, ok := v.selectedProject()
 	width := v.detail.Width()
 	if !ok {
 		v.detail.SetContent("")
 		v.shown = detailKey{-1, width}
-		return
+		return nil
 	}
-	if (v.shown == detailKey{i, width}) {
-		return
+	k := detailKey{i, width}
+	if v.shown == k {
+		return nil
 	}
-	v.detail.SetContent(v.renderer.render(p, i, width))
+	s, ok, cmd := v.renderer.detail(p, k)
+	if !ok {
+		return cmd
+	}
+	v.detail.SetContent(s)
 	if v.shown.project != i {
 		v.detail.GotoTop()
 	}
-	v.shown = detailKey{i, width}
+	v.shown = k
+	return nil
 }
 
-// setAbout renders the catalog's prose for the about view, once per width.
-func (v *catalogView) setAbout() {
+// syncAbout shows the catalog's prose in the about view, rendered for its
+// width, when it is not already shown.
+func (v *catalogView) syncAbout() tea.Cmd {
 	w := v.about.Width()
-	if w <= 0 || w == v.aboutWidth {
-		return
+	if w <= 0 || w == v.aboutShown {
+		return nil
 	}
-	v.about.SetContent(v.renderer.markdown(aboutMarkdown(v.cat), w))
-	v.aboutWidth = w
+	s, ok, cmd := v.renderer.prose(v.cat, w)
+	if !ok {
+		return cmd
+	}
+	v.about.SetContent(s)
+	v.aboutShown = w
+	return nil
+}
+
+// handleRendered keeps a text rendered in a command, unless the theme
+// changed meanwhile; relayout then shows it where it belongs.
+func (v *catalogView) handleRendered(msg renderedMsg) {
+	if msg.renderer == v.renderer {
+		v.renderer.keep(msg)
+	}
 }
 
 // selectPending moves the cursor to the project kept through a catalog
@@ -248,5 +268,4 @@ func (v *catalogView) selectPending() {
 		}
 	}
 	v.pendingSelect = -1
-	v.syncDetail()
 }

@@ -1,45 +1,98 @@
 package ui
 
 import (
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // markdownFunc renders Markdown the program wrote to a width in columns.
 type markdownFunc = func(md string, width int) string
 
-// detailRenderer renders project details and keeps the result per project
-// and width: going back to a project costs nothing. It is rebuilt when the
-// theme changes.
+// detailRenderer renders project details and the catalog's prose in
+// commands, glamour being the costliest work of the app, and keeps what
+// they rendered per project and width: going back to a project costs
+// nothing. Only Update reads and writes cache and requested; the commands
+// share markdown under mu. A theme change makes a new one.
 type detailRenderer struct {
-	style    string // "dark" or "light"
-	links    bool   // make link labels clickable (OSC 8)
-	markdown markdownFunc
-	cache    map[detailKey]string
+	links     bool // make link labels clickable (OSC 8)
+	mu        sync.Mutex
+	markdown  markdownFunc // guarded by mu
+	cache     map[detailKey]string
+	requested map[detailKey]func() string // rendering in a command, and how
 }
 
+// detailKey names a rendered text: a project's detail, or the prose (the
+// project proseKey), at a width. The project -1 is no detail at all.
 type detailKey struct{ project, width int }
 
-func newDetailRenderer(style string, markdown markdownFunc, links bool) *detailRenderer {
-	return &detailRenderer{style: style, links: links, markdown: markdown, cache: map[detailKey]string{}}
+// proseKey is the project of the catalog's prose in a detailKey.
+const proseKey = -2
+
+// renderedMsg brings a text rendered in a command.
+type renderedMsg struct {
+	renderer *detailRenderer // the one that rendered it, current or not
+	key      detailKey
+	text     string
 }
 
-// render returns project i's detail rendered to width columns.
-func (r *detailRenderer) render(p *model.Project, i, width int) string {
-	k := detailKey{i, width}
-	if s, ok := r.cache[k]; ok {
-		return s
+func newDetailRenderer(markdown markdownFunc, links bool) *detailRenderer {
+	return &detailRenderer{
+		links:     links,
+		markdown:  markdown,
+		cache:     map[detailKey]string{},
+		requested: map[detailKey]func() string{},
 	}
+}
+
+// detail returns project p's detail at k's width, as lookup does.
+func (r *detailRenderer) detail(p *model.Project, k detailKey) (string, bool, tea.Cmd) {
+	return r.lookup(k, func() string { return r.renderDetail(p, k.width) })
+}
+
+// prose returns the catalog's prose rendered to width columns, as lookup
+// does.
+func (r *detailRenderer) prose(c *model.Catalog, width int) (string, bool, tea.Cmd) {
+	return r.lookup(detailKey{proseKey, width}, func() string { return r.markdown(aboutMarkdown(c), width) })
+}
+
+// lookup returns the text of k when it is rendered. Otherwise ok is false
+// and cmd renders it with render, or is nil while a command already does.
+func (r *detailRenderer) lookup(k detailKey, render func() string) (text string, ok bool, cmd tea.Cmd) {
+	if s, ok := r.cache[k]; ok {
+		return s, true, nil
+	}
+	if r.requested[k] != nil {
+		return "", false, nil
+	}
+	r.requested[k] = render
+	return "", false, func() tea.Msg {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		return renderedMsg{renderer: r, key: k, text: render()}
+	}
+}
+
+// keep stores a text rendered in a command.
+func (r *detailRenderer) keep(msg renderedMsg) {
+	delete(r.requested, msg.key)
+	r.cache[msg.key] = msg.text
+}
+
+// renderDetail renders project p's detail to width columns.
+func (r *detailRenderer) renderDetail(p *model.Project, width int) string {
 	s := r.markdown(detailMarkdown(p, paneFlavor(width)), width)
 	if r.links {
 		s = hyperlinkLabels(s, p)
 	}
-	r.cache[k] = s
 	return s
 }
 
 // RenderDetail renders a project's detail as the detail pane shows it, for
 // a terminal width columns wide (what `show` prints on a terminal), with
 // markdown (render.New).
-func RenderDetail(p *model.Project, width int, markdown func(md string, width int) string) string {
-	return newDetailRenderer("dark", markdown, false).render(p, -1, width)
+func RenderDetail(p *model.Project, width int, markdown markdownFunc) string {
+	return newDetailRenderer(markdown, false).renderDetail(p, width)
 }

@@ -73,7 +73,7 @@ func FuzzUpdate(f *testing.F) {
 		if script[0]&0x80 != 0 {
 			cat = wide
 		}
-		var m tea.Model = New(cat, Options{Opener: func(string) error { return nil }})
+		var m tea.Model = newApp(cat, Options{Opener: func(string) error { return nil }})
 		w, h := 80, 24
 		m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
 		for i := 1; i < len(script); {

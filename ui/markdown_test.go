@@ -15,7 +15,7 @@ import (
 // TestEscapeMarkdown renders catalog-like text through glamour and checks
 // that it comes out exactly as written, with no hyperlink made of it.
 func TestEscapeForGlamour(t *testing.T) {
-	r := newDetailRenderer("dark", render.New("dark", false), false)
+	r := newDetailRenderer(render.New("dark", false), false)
 	var punct strings.Builder
 	for c := rune(0x21); c < 0x7f; c++ {
 		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {

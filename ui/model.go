@@ -102,7 +102,7 @@ func New(cat *model.Catalog, opts Options) Model {
 	if n := strings.Join(nonEmpty(cat.Origin.Notice, opts.Notice), "; "); n != "" {
 		m.setStatus(n, true)
 	}
-	m.relayout()
+	m.initCmd = tea.Batch(m.initCmd, m.relayout())
 	return m
 }
 
@@ -154,12 +154,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.handleWheel(msg.Mouse())
 	case tea.MouseClickMsg:
 		m.handleClick(msg.Mouse())
+	case renderedMsg:
+		m.view.handleRendered(msg)
 	default:
 		cmd = m.handleFilterInput(msg)
 	}
 	m.keys.setMode(m.mode, m.view.filtered())
-	m.relayout()
-	return m, cmd
+	return m, tea.Batch(cmd, m.relayout())
 }
 
 // fixedTheme reports whether the theme is set rather than following the
@@ -186,9 +187,11 @@ func (m *Model) restyle(isDark bool) {
 	m.input.SetStyles(inputStyles)
 }
 
-// relayout gives each part its size. Update calls it after every message,
-// as the size, the mode and the filter line all change the layout.
-func (m *Model) relayout() {
+// relayout gives each part its size, and shows the detail or the prose
+// for it, or returns the command that renders them. Update calls it after
+// every message, as the size, the mode and the filter line all change the
+// layout.
+func (m *Model) relayout() tea.Cmd {
 	l := m.layout()
 	v := &m.view
 	v.list.setHeight(l.listRows)
@@ -202,10 +205,11 @@ func (m *Model) relayout() {
 	// frame, and help, about and the picker cover the detail.
 	switch m.mode {
 	case modeBrowse, modeFilter:
-		v.syncDetail()
+		return v.syncDetail()
 	case modeAbout:
-		v.setAbout()
+		return v.syncAbout()
 	}
+	return nil
 }
 
 // setStatus shows a message in the status line.

@@ -69,18 +69,11 @@ type Options struct {
 
 // markdown returns the renderer of Markdown for a style.
 func (o *Options) markdown(style string) markdownFunc {
-	if o.Markdown != nil {
-		return o.Markdown(style, o.NoColor)
+	if o.Markdown == nil {
+		return func(md string, _ int) string { return md }
 	}
-	if defaultMarkdown != nil {
-		return defaultMarkdown(style, o.NoColor)
-	}
-	return func(md string, _ int) string { return md }
+	return o.Markdown(style, o.NoColor)
 }
-
-// defaultMarkdown stands in for a nil Options.Markdown when set: ui's
-// tests set render.New, so that every test draws what the app draws.
-var defaultMarkdown func(style string, noColor bool) func(md string, width int) string
 
 // defaultAsyncSearchFrom: below it a search takes well under a millisecond
 // and runs in Update, where its result is on the very next frame.

@@ -28,7 +28,7 @@ type catalogLoadedMsg struct {
 	cat *model.Catalog
 	// index is the catalog's, made in the command too: at 100,000
 	// projects it takes 100 ms that keystrokes would otherwise wait for.
-	// Nil means newModel makes it.
+	// Nil means newCatalogView makes it.
 	index *model.Index
 	err   error
 	cause reloadCause
@@ -126,10 +126,13 @@ func (m *Model) handleLoaded(msg catalogLoadedMsg) tea.Cmd {
 // swapCatalog shows a new catalog in place of the one on screen: a new
 // view, built from what the old one carries over (the tab, the filter, the
 // selected project, the open picker). The session (mode, theme, status,
-// recents) stays as it is.
+// recents) stays as it is, but for a pending copy: the status line no
+// longer asks which link.
 func (m *Model) swapCatalog(cat *model.Catalog, index *model.Index) tea.Cmd {
 	old := &m.view
 	old.stopSearches()
+	m.copying = false
+	m.initCmd = nil // Init ran it long ago; kept, it would keep the old catalog alive
 	var cmd tea.Cmd
 	m.view, cmd = newCatalogView(cat, index, old.carry(m.mode == modeFacets), m.env())
 	m.gen++

@@ -30,7 +30,7 @@ func TestProgressiveLoadKeepsTabFilterAndSelection(t *testing.T) {
 		full := testCatalog(t)
 		first := head(full, 5)
 		first.Origin = model.Origin{Kind: model.OriginFile, Name: "big.md"}
-		m := New(first, Options{Reload: func() (*model.Catalog, error) { return full, nil }, ReloadAtStart: true, AsyncSearchFrom: async})
+		m := newApp(first, Options{Reload: func() (*model.Catalog, error) { return full, nil }, ReloadAtStart: true, AsyncSearchFrom: async})
 		m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 		if !strings.Contains(screen(m), "big.md · loading…") || len(m.view.tabs) != 3 {
 			t.Fatalf("before: %d tabs\n%s", len(m.view.tabs), screen(m))
@@ -63,7 +63,7 @@ func TestProgressiveLoadKeepsTabFilterAndSelection(t *testing.T) {
 
 func TestProgressiveLoadFailure(t *testing.T) {
 	full := testCatalog(t)
-	m := New(head(full, 5), Options{Reload: func() (*model.Catalog, error) { return nil, errors.New("big.md:9000: boom") }, ReloadAtStart: true})
+	m := newApp(head(full, 5), Options{Reload: func() (*model.Catalog, error) { return nil, errors.New("big.md:9000: boom") }, ReloadAtStart: true})
 	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	m = update(t, m, catalogLoadedMsg{err: errors.New("big.md:9000: boom")})
 	if m.loading || len(m.view.cat.Projects) != 5 || !m.statusErr || !strings.Contains(m.status, "big.md:9000: boom") {
@@ -75,7 +75,7 @@ func TestProgressiveLoadFailure(t *testing.T) {
 // the swap with the same generation number, is not shown.
 func TestStaleSearchAfterSwap(t *testing.T) {
 	full := testCatalog(t)
-	m := New(head(full, 5), Options{Reload: func() (*model.Catalog, error) { return full, nil }, ReloadAtStart: true, AsyncSearchFrom: 1})
+	m := newApp(head(full, 5), Options{Reload: func() (*model.Catalog, error) { return full, nil }, ReloadAtStart: true, AsyncSearchFrom: 1})
 	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	m = update(t, m, keyMsg("/"))
 	next, stale := m.Update(keyMsg("a")) // a search of the 5 projects, not run yet
@@ -115,7 +115,7 @@ func TestReloadKey(t *testing.T) {
 	next := renamedCatalog(t, "Moby", "Moby Two")
 	next.Origin = cat.Origin
 	calls := 0
-	m := New(cat, Options{Reload: func() (*model.Catalog, error) { calls++; return next, nil }})
+	m := newApp(cat, Options{Reload: func() (*model.Catalog, error) { calls++; return next, nil }})
 	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	if !strings.Contains(screen(m), "r reload catalog") && !strings.Contains(m.help.FullHelpView(m.keys.FullHelp()), "reload catalog") {
 		t.Error("help does not offer r")
@@ -129,7 +129,7 @@ func TestReloadKey(t *testing.T) {
 		t.Errorf("status %q, loading %v", m.status, m.loading)
 	}
 	// Without a source to read again, r does nothing and help does not offer it.
-	plain := New(testCatalog(t), Options{})
+	plain := newApp(testCatalog(t), Options{})
 	if plain.keys.Reload.Enabled() {
 		t.Error("r is offered for a catalog that cannot change")
 	}
@@ -151,7 +151,7 @@ func TestFileChangeReloads(t *testing.T) {
 	cat.Origin = model.Origin{Kind: model.OriginFile, Name: "projects.md"}
 	var result *model.Catalog
 	var resultErr error
-	m := New(cat, Options{
+	m := newApp(cat, Options{
 		Reload:  func() (*model.Catalog, error) { return result, resultErr },
 		Stamp:   func() string { return "unused: ticks carry the stamp" },
 		Stamped: "v1",
@@ -199,7 +199,7 @@ func TestStandInNotice(t *testing.T) {
 	cat.Origin = model.Origin{Kind: model.OriginCache, Name: "https://example.com/projects.md", Fetched: fetched,
 		Notice: "offline: showing the copy cached 3 days ago (could not fetch https://example.com/projects.md: connection refused)"}
 	now := fetched.Add(73 * time.Hour)
-	m := New(cat, Options{Now: func() time.Time { return now }})
+	m := newApp(cat, Options{Now: func() time.Time { return now }})
 	m = update(t, m, tea.WindowSizeMsg{Width: 160, Height: 30})
 	s := screen(m)
 	if !strings.Contains(s, "example.com/projects.md · cached 3 days ago") || !strings.Contains(s, "offline: showing the copy cached 3 days ago") || !m.statusErr {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/upstream-tui/upstream-tui/data"
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/ui/render"
 )
 
 // recorder is an Opener that records the URLs it is asked to open.
@@ -45,15 +46,39 @@ func newTestModel(t testing.TB, w, h int, opts Options) (Model, *recorder) {
 	if opts.Opener == nil {
 		opts.Opener = rec.open
 	}
-	m := New(testCatalog(t), opts)
+	m := newApp(testCatalog(t), opts)
 	m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m, rec
 }
 
+// newApp is New, drawing Markdown as the real app does unless opts says
+// otherwise.
+func newApp(cat *model.Catalog, opts Options) Model {
+	if opts.Markdown == nil {
+		opts.Markdown = render.New
+	}
+	return New(cat, opts)
+}
+
+// update sends a message, leaving the commands it returns unrun but for
+// the renders of the detail and the prose, as if they had arrived.
 func update(t testing.TB, m Model, msg tea.Msg) Model {
 	t.Helper()
 	next, _ := m.Update(msg)
-	return next.(Model)
+	return rendered(next.(Model))
+}
+
+// rendered renders what m asked to render in commands, as if their
+// messages had arrived.
+func rendered(m Model) Model {
+	r := m.view.renderer
+	for len(r.requested) > 0 {
+		for k, render := range r.requested {
+			next, _ := m.Update(renderedMsg{renderer: r, key: k, text: render()})
+			m = next.(Model)
+		}
+	}
+	return m
 }
 
 // keyMsg turns a key name as bubbletea prints it into a key press.
@@ -104,7 +129,7 @@ func runCmd(t testing.TB, m Model, cmd tea.Cmd, out []tea.Msg) (Model, []tea.Msg
 		return m, out
 	}
 	switch msg := cmd().(type) {
-	case openedMsg, searchDoneMsg, catalogLoadedMsg, facetsCountedMsg:
+	case openedMsg, searchDoneMsg, catalogLoadedMsg, facetsCountedMsg, renderedMsg:
 		next, cmd := m.Update(msg)
 		return runCmd(t, next.(Model), cmd, out)
 	case tea.BatchMsg:
@@ -290,7 +315,7 @@ func TestRefusedURLNeverOpens(t *testing.T) {
 		}}},
 	}
 	rec := &recorder{}
-	m := New(c, Options{Opener: rec.open})
+	m := newApp(c, Options{Opener: rec.open})
 	m = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	m, msgs := press(t, m, "enter", "s", "1", "y", "y", "y", "s")
 	if len(rec.urls) != 0 || len(msgs) != 0 {
@@ -305,10 +330,14 @@ func TestRefusedURLNeverOpens(t *testing.T) {
 }
 
 func TestBackgroundColour(t *testing.T) {
-	m, _ := newTestModel(t, 100, 30, Options{})
+	var style string // the style the detail is rendered in
+	m, _ := newTestModel(t, 100, 30, Options{Markdown: func(s string, noColor bool) func(string, int) string {
+		style = s
+		return render.New(s, noColor)
+	}})
 	m = update(t, m, tea.BackgroundColorMsg{Color: lightGrey{}})
-	if m.isDark || m.view.renderer.style != "light" {
-		t.Errorf("dark %v style %q after a light background", m.isDark, m.view.renderer.style)
+	if m.isDark || style != "light" {
+		t.Errorf("dark %v style %q after a light background", m.isDark, style)
 	}
 	if colourSGR(m.View().Content) == "" {
 		t.Error("the coloured view has no colour")
@@ -375,7 +404,7 @@ func TestAsyncSearch(t *testing.T) {
 	}
 
 	// An initial query on a large catalog is searched from Init.
-	m2 := New(testCatalog(t), Options{Query: "gatekeeper", AsyncSearchFrom: 1, Opener: func(string) error { return nil }})
+	m2 := newApp(testCatalog(t), Options{Query: "gatekeeper", AsyncSearchFrom: 1, Opener: func(string) error { return nil }})
 	m2 = update(t, m2, tea.WindowSizeMsg{Width: 100, Height: 30})
 	for _, msg := range flatten(m2.Init()) {
 		m2 = update(t, m2, msg)

@@ -87,7 +87,7 @@ func TestEverySizeFits(t *testing.T) {
 	}
 	for _, cat := range []*model.Catalog{testCatalog(t), wide} {
 		for _, keys := range [][]string{nil, {"/", "c", "s", "i"}, {"/", "a", "enter", "G"}, {"?"}, {"a"}, {"tab", "tab", "j", "j", "j"}} {
-			m := New(cat, Options{Opener: func(string) error { return nil }})
+			m := newApp(cat, Options{Opener: func(string) error { return nil }})
 			m = update(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 			m, _ = press(t, m, keys...)
 			for _, s := range sizes {
@@ -163,7 +163,7 @@ func TestShortNames(t *testing.T) {
 // s, and checks what the injected opener was asked to open.
 func TestEndToEnd(t *testing.T) {
 	opened := make(chan string, 1)
-	m := New(testCatalog(t), Options{Opener: func(url string) error {
+	m := newApp(testCatalog(t), Options{Opener: func(url string) error {
 		opened <- url
 		return nil
 	}})
