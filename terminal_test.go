@@ -197,8 +197,11 @@ func TestQuitKeysAndSignalsRestoreTheTerminal(t *testing.T) {
 		{"ctrl+c while filtering", func(s *tmuxSession) { s.keys("/gate"); s.key("C-c") }, "0"},
 		{"q from help", func(s *tmuxSession) { s.keys("?q") }, "0"},
 		{"SIGTERM", func(s *tmuxSession) {
+			// Only this pane's program: other runs of the binary on the
+			// machine (another test binary's, the user's) are not ours.
 			bin, _ := binary()
-			if out, err := exec.Command("pkill", "-TERM", "-x", filepath.Base(bin)).CombinedOutput(); err != nil {
+			shell := strings.TrimSpace(s.tmux("display-message", "-p", "#{pane_pid}"))
+			if out, err := exec.Command("pkill", "-TERM", "-P", shell, "-x", filepath.Base(bin)).CombinedOutput(); err != nil {
 				s.t.Fatalf("pkill: %v %s", err, out)
 			}
 		}, "0"},
