@@ -8,8 +8,8 @@
 //
 //   - data/markdown reads the upstream Markdown format into model types,
 //     sanitises untrusted text, reads the prose and lints a catalog;
-//   - data/fetch downloads catalogs from URLs and keeps them in the user's
-//     cache directory;
+//   - data/fetch downloads URLs and keeps the bodies in the user's cache
+//     directory, whatever their format: Sources gives it the reader;
 //   - data/config reads the config file (TOML);
 //   - data/state keeps what the app remembers between runs;
 //   - data/disk writes files atomically and explains file errors;

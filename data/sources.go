@@ -22,7 +22,8 @@ func IsURL(source string) bool {
 // UPSTREAM_TUI_CATALOG): "" for the embedded catalog, an https:// URL
 // (http:// for loopback hosts) through the cache, or a file path.
 type Sources struct {
-	// Remote reads URLs; its Embedded, when nil, is LoadEmbedded.
+	// Remote reads URLs; its Embedded, when nil, is LoadEmbedded, and its
+	// Parse, when nil, is the reader chosen for the URL (parseURL).
 	Remote fetch.Remote
 	// BeforeFile, when set, is called with a file's path before it is read.
 	BeforeFile func(path string)
@@ -124,11 +125,30 @@ func fileOrigin(path string) model.Origin {
 	return model.Origin{Kind: model.OriginFile, Name: path}
 }
 
-// remote is s.Remote, falling back to the embedded catalog.
+// remote is s.Remote, falling back to the embedded catalog and reading
+// what it downloads with the reader data chooses.
 func (s *Sources) remote() *fetch.Remote {
 	r := s.Remote
 	if r.Embedded == nil {
 		r.Embedded = LoadEmbedded
 	}
+	if r.Parse == nil {
+		r.Parse = parseURL
+	}
 	return &r
+}
+
+// parseURL reads a catalog downloaded from a URL: Markdown, the one
+// format so far; a landscape.yml reader would be chosen here by the URL.
+// A catalog with no project is refused, so that a page that is no catalog
+// (a sign-in page) never replaces a cached copy.
+func parseURL(url string, body []byte) (*model.Catalog, error) {
+	cat, err := markdown.Parse(url, body)
+	if err != nil {
+		return nil, err
+	}
+	if len(cat.Projects) == 0 {
+		return nil, &markdown.ParseError{File: url, Msg: "the project table holds no project"}
+	}
+	return cat, nil
 }

@@ -2,12 +2,16 @@ package data
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/upstream-tui/upstream-tui/data/fetch"
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
@@ -52,5 +56,26 @@ func TestEmbeddedOrigin(t *testing.T) {
 	cat, err := s.Load(context.Background(), "", time.Hour)
 	if err != nil || cat.Origin.Kind != model.OriginEmbedded || cat.Origin.Describe(time.Now()) != "embedded catalog" {
 		t.Errorf("origin %+v, %v", cat.Origin, err)
+	}
+}
+
+// TestURLSource: Sources reads what fetch downloads with the Markdown
+// reader, and a page with no project stands in for nothing: the cached
+// copy stays, with a notice that says why.
+func TestURLSource(t *testing.T) {
+	var body atomic.Pointer[[]byte]
+	body.Store(new(Embedded()))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.Write(*body.Load()) }))
+	t.Cleanup(srv.Close)
+	url := srv.URL + "/projects.md"
+	s := Sources{Remote: fetch.Remote{CacheDir: t.TempDir()}}
+	cat, err := s.Reload(context.Background(), url)
+	if err != nil || cat.Origin.Kind != model.OriginURL || len(cat.Projects) != 18 {
+		t.Fatalf("%+v %v", cat.Origin, err)
+	}
+	body.Store(new([]byte("| Project Area | Project | Goal |\n|---|---|---|\n")))
+	cat, err = s.Reload(context.Background(), url)
+	if err != nil || cat.Origin.Kind != model.OriginCache || !strings.Contains(cat.Origin.Notice, "the project table holds no project") {
+		t.Errorf("%+v %v", cat.Origin, err)
 	}
 }

@@ -10,14 +10,15 @@ import (
 	"time"
 
 	"github.com/upstream-tui/upstream-tui/data/disk"
-	"github.com/upstream-tui/upstream-tui/data/markdown"
-	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // A URL's cache entry is two files in the cache directory: NAME.md, the
-// catalog exactly as downloaded, and NAME.json, its validators. Each is
+// body exactly as downloaded, and NAME.json, its validators. Each is
 // written atomically; the JSON holds the body's hash, so a crash between
-// the two writes leaves a body without validators, never wrong ones.
+// the two writes leaves a body without validators, never wrong ones. The
+// cache keeps bytes and knows no format: the .md is the name cached
+// bodies have always had, kept so that users' caches are still read, and
+// says nothing of what the body holds.
 
 // cacheMeta is what NAME.json holds.
 type cacheMeta struct {
@@ -28,11 +29,14 @@ type cacheMeta struct {
 	SHA256       string    `json:"sha256"`
 }
 
-// cacheEntry is a usable cached copy: it parses and holds a project.
+// cacheEntry is a cached download: the body and its validators.
 type cacheEntry struct {
 	meta cacheMeta
-	cat  *model.Catalog
+	body []byte
 }
+
+// bodyExt is the extension of a cached body, whatever its format.
+const bodyExt = ".md"
 
 // cachePath is where a URL's download is kept, without the extension: the
 // host, for people looking in the directory, and a hash of the whole URL.
@@ -50,19 +54,16 @@ func cachePath(dir, rawURL string) string {
 	return filepath.Join(dir, host+"-"+hex.EncodeToString(sum[:8]))
 }
 
-// readCache returns the cached copy of a URL, or nil when there is none
-// that can be used: an empty, unreadable or corrupt file counts as missing.
+// readCache returns the cached copy of a URL, or nil when there is none:
+// an empty, unreadable or oversized file counts as missing. Whether the
+// body can be used is the caller's to say.
 func readCache(dir, rawURL string) *cacheEntry {
 	if dir == "" {
 		return nil
 	}
 	base := cachePath(dir, rawURL)
-	body, err := os.ReadFile(base + ".md")
+	body, err := os.ReadFile(base + bodyExt)
 	if err != nil || len(body) == 0 || len(body) > maxBody {
-		return nil
-	}
-	cat, err := markdown.Parse(rawURL, body)
-	if err != nil || len(cat.Projects) == 0 {
 		return nil
 	}
 	var meta cacheMeta
@@ -70,11 +71,11 @@ func readCache(dir, rawURL string) *cacheEntry {
 	if err != nil || json.Unmarshal(raw, &meta) != nil || meta.URL != rawURL || meta.SHA256 != bodyHash(body) {
 		// No validators to trust; the file's time says how old it is.
 		meta = cacheMeta{URL: rawURL}
-		if st, err := os.Stat(base + ".md"); err == nil {
+		if st, err := os.Stat(base + bodyExt); err == nil {
 			meta.Fetched = st.ModTime()
 		}
 	}
-	return &cacheEntry{meta: meta, cat: cat}
+	return &cacheEntry{meta: meta, body: body}
 }
 
 // writeCache keeps a download and its validators.
@@ -88,7 +89,7 @@ func writeCache(dir string, body []byte, meta cacheMeta) error {
 		return err
 	}
 	base := cachePath(dir, meta.URL)
-	if err := writeFile(base+".md", body); err != nil {
+	if err := writeFile(base+bodyExt, body); err != nil {
 		return err
 	}
 	return writeFile(base+".json", append(raw, '\n'))

@@ -1,6 +1,7 @@
 package fetch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net/http"
@@ -112,7 +113,7 @@ func TestNotModifiedRewritesNothing(t *testing.T) {
 	if err != nil || !hasProject(cat, "Containerd Two") {
 		t.Fatalf("new version: %v", err)
 	}
-	if e := readCache(dir, srv.catalogURL()); e == nil || e.meta.ETag != `"v2"` || !hasProject(e.cat, "Containerd Two") {
+	if e := readCache(dir, srv.catalogURL()); e == nil || e.meta.ETag != `"v2"` || !bytes.Equal(e.body, renamed()) {
 		t.Error("the new version was not cached")
 	}
 }
@@ -215,5 +216,38 @@ func TestCacheAge(t *testing.T) {
 		if d := cat.Origin.Describe(now); !strings.Contains(d, "cached "+model.Ago(tc.after)) {
 			t.Errorf("after %v: %q", tc.after, d)
 		}
+	}
+}
+
+// TestCacheLayout: a cache written before fetch kept bytes (the layout
+// users have on disk) is read, its validators and time included: the
+// names are the host and a hash of the URL, the body NAME.md and the
+// validators NAME.json.
+func TestCacheLayout(t *testing.T) {
+	const url = "https://example.com/projects.md"
+	dir := t.TempDir()
+	base := filepath.Join(dir, "example.com-162d336a46922184")
+	fetched := time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)
+	meta := `{
+  "url": "https://example.com/projects.md",
+  "etag": "\"v1\"",
+  "last_modified": "Tue, 24 Nov 2026 10:00:00 GMT",
+  "fetched": "2026-11-25T08:00:00Z",
+  "sha256": "` + bodyHash(embedded()) + `"
+}
+`
+	if err := os.WriteFile(base+".md", embedded(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(base+".json", []byte(meta), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := testRemote(Remote{CacheDir: dir, Now: func() time.Time { return fetched.Add(time.Hour) }})
+	cat, stale, err := r.Cached(url, 6*time.Hour)
+	if err != nil || stale || cat.Origin.Kind != model.OriginCache || !cat.Origin.Fetched.Equal(fetched) || len(cat.Projects) != 18 {
+		t.Fatalf("origin %+v, stale %v, %v", cat.Origin, stale, err)
+	}
+	if e := readCache(dir, url); e == nil || e.meta.ETag != `"v1"` || e.meta.LastModified != lastModified {
+		t.Errorf("validators: %+v", e)
 	}
 }

@@ -1,5 +1,7 @@
 // Package fetch downloads catalogs from URLs and keeps them in a cache
-// under the user's cache directory. It holds:
+// under the user's cache directory. It knows no catalog format: it
+// downloads and caches bytes with their validators, and the caller's
+// Parse reads them. It holds:
 //
 //   - the URL rule (https, or http to a loopback host) and the HTTP
 //     client that keeps to it across redirects, with a timeout and a cap
@@ -7,12 +9,15 @@
 //   - conditional downloads that send a cached copy's ETag and
 //     Last-Modified back, and errors that say whether a server answered;
 //   - the cache: a URL's body as downloaded and its validators, each
-//     written atomically (cache.go);
-//   - Remote, which reads a catalog from a URL through the cache and,
-//     when a download fails, falls back to the cached copy or the
-//     embedded catalog with a notice that says which and why (remote.go).
+//     written atomically, in the layout users' caches already have
+//     (cache.go);
+//   - Remote, which reads a catalog from a URL through the cache with the
+//     Parse its caller gives (data.Sources gives the reader it chooses for
+//     the URL), refusing a body Parse refuses, and, when a download fails,
+//     falls back to the cached copy or the embedded catalog with a notice
+//     that says which and why (remote.go).
 //
 // The GitHub API client of a later issue belongs beside it, in
 // data/github, reusing the client, the conditional requests and the
-// cache.
+// cache, which keep bytes and so need only be exported for it.
 package fetch

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/upstream-tui/upstream-tui/data/disk"
-	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
@@ -24,8 +23,9 @@ func DefaultCacheDir() string {
 	return filepath.Join(dir, "upstream-tui")
 }
 
-// Remote reads catalogs from URLs through a cache. Its zero value works:
-// the default client, no cache.
+// Remote reads catalogs from URLs through a cache. It downloads and
+// caches bytes; Parse, which the caller chooses, reads them. Its zero
+// value has the default client and no cache, and reads nothing.
 type Remote struct {
 	Client *http.Client // nil: NewHTTPClient()
 	// CacheDir keeps the downloads; empty: nothing is cached.
@@ -36,6 +36,31 @@ type Remote struct {
 	// that has no usable cached copy; data.Sources sets it. nil: such a
 	// URL is an error.
 	Embedded func() (*model.Catalog, error)
+	// Parse reads a download, named by its URL, into a catalog; data.Sources
+	// sets it to the reader it chooses for the URL. An error refuses the
+	// body: it is neither shown nor cached. nil: no URL can be read.
+	Parse func(name string, body []byte) (*model.Catalog, error)
+}
+
+func (r *Remote) parse(name string, body []byte) (*model.Catalog, error) {
+	if r.Parse == nil {
+		return nil, errors.New("no reader for " + name)
+	}
+	return r.Parse(name, body)
+}
+
+// cached returns a URL's cached copy and the catalog Parse reads from it,
+// or nil when there is none that Parse reads.
+func (r *Remote) cached(rawURL string) (*cacheEntry, *model.Catalog) {
+	e := readCache(r.CacheDir, rawURL)
+	if e == nil {
+		return nil, nil
+	}
+	cat, err := r.parse(rawURL, e.body)
+	if err != nil {
+		return nil, nil
+	}
+	return e, cat
 }
 
 func (r *Remote) now() time.Time {
@@ -53,8 +78,8 @@ func (r *Remote) Cached(rawURL string, maxAge time.Duration) (cat *model.Catalog
 	if _, err := checkURL(rawURL); err != nil {
 		return nil, false, err
 	}
-	if e := readCache(r.CacheDir, rawURL); e != nil {
-		return e.catalog(model.OriginCache), r.now().Sub(e.meta.Fetched) >= maxAge, nil
+	if e, cat := r.cached(rawURL); e != nil {
+		return e.mark(cat, model.OriginCache), r.now().Sub(e.meta.Fetched) >= maxAge, nil
 	}
 	if r.Embedded == nil {
 		return nil, false, errors.New("no cached copy of " + rawURL)
@@ -102,13 +127,13 @@ func (r *Remote) fallback(cat *model.Catalog, err error) *model.Catalog {
 
 // Fetch downloads a URL's catalog now, sending the cached copy's
 // validators: a 304 returns the cached copy untouched. A new download
-// must parse and hold a project before it replaces the cached copy. It
-// never falls back: an error says why nothing new was read.
+// must be read by Parse before it replaces the cached copy. It never
+// falls back: an error says why nothing new was read.
 func (r *Remote) Fetch(ctx context.Context, rawURL string) (*model.Catalog, error) {
 	if _, err := checkURL(rawURL); err != nil {
 		return nil, err
 	}
-	cached := readCache(r.CacheDir, rawURL)
+	cached, cachedCat := r.cached(rawURL)
 	var validators cacheMeta
 	if cached != nil {
 		validators = cached.meta
@@ -116,19 +141,16 @@ func (r *Remote) Fetch(ctx context.Context, rawURL string) (*model.Catalog, erro
 	now := r.now()
 	body, meta, err := r.get(ctx, rawURL, validators)
 	if errors.Is(err, errNotModified) && cached != nil {
-		cat := cached.catalog(model.OriginURL)
+		cat := cached.mark(cachedCat, model.OriginURL)
 		cat.Origin.Fetched = now // confirmed current
 		return cat, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	cat, err := markdown.Parse(rawURL, body)
+	cat, err := r.parse(rawURL, body)
 	if err != nil {
 		return nil, err
-	}
-	if len(cat.Projects) == 0 {
-		return nil, &markdown.ParseError{File: rawURL, Msg: "the project table holds no project"}
 	}
 	cat.Origin = model.Origin{Kind: model.OriginURL, Name: rawURL, Fetched: now}
 	if r.CacheDir != "" {
@@ -149,9 +171,8 @@ func (r *Remote) Download(ctx context.Context, rawURL string) ([]byte, error) {
 	return body, err
 }
 
-// catalog is the cached copy, marked with where it came from.
-func (e *cacheEntry) catalog(kind model.OriginKind) *model.Catalog {
-	cat := *e.cat
+// mark marks the catalog read from a cached copy with where it came from.
+func (e *cacheEntry) mark(cat *model.Catalog, kind model.OriginKind) *model.Catalog {
 	cat.Origin = model.Origin{Kind: kind, Name: e.meta.URL, Fetched: e.meta.Fetched}
-	return &cat
+	return cat
 }

@@ -37,10 +37,21 @@ func loadEmbedded() (*model.Catalog, error) {
 	return cat, nil
 }
 
-// testRemote is r falling back to the embedded catalog, as data.Sources
-// makes it.
+// parseMarkdown reads a download as data.Sources has Remote do: Markdown,
+// holding a project.
+func parseMarkdown(name string, body []byte) (*model.Catalog, error) {
+	cat, err := markdown.Parse(name, body)
+	if err == nil && len(cat.Projects) == 0 {
+		err = &markdown.ParseError{File: name, Msg: "the project table holds no project"}
+	}
+	return cat, err
+}
+
+// testRemote is r falling back to the embedded catalog and reading
+// Markdown, as data.Sources makes it.
 func testRemote(r Remote) *Remote {
 	r.Embedded = loadEmbedded
+	r.Parse = parseMarkdown
 	return &r
 }
 
@@ -319,5 +330,44 @@ func TestURLRule(t *testing.T) {
 		if _, err := r.Load(context.Background(), tc.url, time.Hour); !tc.ok && err == nil {
 			t.Errorf("%s: Load accepted it", tc.url)
 		}
+	}
+}
+
+// TestParseIsTheCallers: Remote reads whatever format its Parse reads,
+// caches the body as downloaded and reads the cached copy with Parse too;
+// a body Parse refuses is neither shown nor cached. With no Parse, nothing
+// is read.
+func TestParseIsTheCallers(t *testing.T) {
+	names := func(name string, body []byte) (*model.Catalog, error) {
+		if !bytes.HasPrefix(body, []byte("names\n")) {
+			return nil, fmt.Errorf("%s: not a list of names", name)
+		}
+		cat := &model.Catalog{}
+		for _, n := range strings.Fields(string(body[len("names\n"):])) {
+			cat.Projects = append(cat.Projects, model.Project{Name: n})
+		}
+		return cat, nil
+	}
+	srv := newCatalogServer(t, []byte("names\nalpha\nbeta\n"), `"v1"`)
+	dir := t.TempDir()
+	r := &Remote{CacheDir: dir, Parse: names}
+	cat, err := r.Fetch(context.Background(), srv.catalogURL())
+	if err != nil || len(cat.Projects) != 2 || cat.Projects[1].Name != "beta" {
+		t.Fatalf("fetch: %+v %v", cat, err)
+	}
+	cat, _, err = r.Cached(srv.catalogURL(), time.Hour)
+	if err != nil || cat.Origin.Kind != model.OriginCache || len(cat.Projects) != 2 {
+		t.Fatalf("cached: %+v %v", cat, err)
+	}
+	before := cacheFiles(t, dir)
+	srv.set(embedded(), `"v2"`)
+	if _, err := r.Fetch(context.Background(), srv.catalogURL()); err == nil || !strings.Contains(err.Error(), "not a list of names") {
+		t.Errorf("a body Parse refuses: %v", err)
+	}
+	if !sameFiles(before, cacheFiles(t, dir)) {
+		t.Error("a body Parse refuses was cached")
+	}
+	if _, err := (&Remote{}).Fetch(context.Background(), srv.catalogURL()); err == nil {
+		t.Error("no Parse: read anyway")
 	}
 }

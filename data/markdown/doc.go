@@ -4,6 +4,7 @@
 //   - finds the project table and the title above it, with goldmark's
 //     block parser, leaving long runs of rows out of it (blocks.go);
 //   - mends tables that GFM would misread (delimiter.go);
+//   - maps the table's header to its columns (columns.go);
 //   - reads the rows, in chunks on every core, most of them directly and
 //     the rest with goldmark's GFM tables (rows.go, fastrow.go, cells.go),
 //     into areas, projects, links and maturities;

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -22,6 +23,7 @@ type ParseError struct {
 	Msg  string
 }
 
+// Error says FILE:LINE: message, or FILE: message when no line applies.
 func (e *ParseError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
@@ -124,6 +126,10 @@ func parseWith(file string, src []byte, maxRows int, how reading) (*model.Catalo
 		t.last = min(t.last, t.first+maxRows-1)
 	}
 	c, rowFindings, err := d.catalog(t)
+	if pe, ok := errors.AsType[*ParseError](err); ok {
+		pe.File = file
+		return nil, nil, pe
+	}
 	if err != nil {
 		return nil, nil, &ParseError{File: file, Msg: err.Error()}
 	}

@@ -2,9 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 	"sync/atomic"
 
 	"github.com/yuin/goldmark"
@@ -31,57 +31,6 @@ var tables = goldmark.New(
 // its syntax tree small, enough to make the repeated header cheap.
 const chunkRows = 512
 
-// columns holds the index of each known column in the project table, -1 when absent.
-type columns struct {
-	area, project, goal, maturity, communication, azure int
-}
-
-// headerColumns parses the table's header and delimiter rows and maps the
-// header's names to columns; ok when there is both a "Project Area" and a
-// "Project" column.
-func (d *document) headerColumns(t table) (columns, int, bool) {
-	src := append(withNewline(d.line(t.header)), withNewline(d.line(t.delimiter))...)
-	tbl, ok := tables.Parser().Parse(text.NewReader(src)).FirstChild().(*extast.Table)
-	if !ok {
-		return columns{}, 0, false
-	}
-	c := &chunk{src: src}
-	cols := columns{-1, -1, -1, -1, -1, -1}
-	i := 0
-	header := tbl.FirstChild()
-	for cell := header.FirstChild(); cell != nil; cell = cell.NextSibling() {
-		name := strings.ToLower(strings.Join(strings.Fields(plainItems(c.items(cell))), " "))
-		set := func(dst *int) {
-			if *dst < 0 {
-				*dst = i
-			}
-		}
-		switch {
-		case strings.Contains(name, "area"):
-			set(&cols.area)
-		case strings.Contains(name, "maturity") || strings.Contains(name, "state"):
-			set(&cols.maturity)
-		case strings.HasPrefix(name, "project"):
-			set(&cols.project)
-		case strings.Contains(name, "goal"):
-			set(&cols.goal)
-		case strings.Contains(name, "communication") || strings.Contains(name, "contact"):
-			set(&cols.communication)
-		case strings.Contains(name, "azure"):
-			set(&cols.azure)
-		}
-		i++
-	}
-	return cols, header.ChildCount(), cols.area >= 0 && cols.project >= 0
-}
-
-func withNewline(b []byte) []byte {
-	if len(b) > 0 && b[len(b)-1] == '\n' {
-		return b
-	}
-	return append(append([]byte{}, b...), '\n')
-}
-
 // row is one parsed row of the project table.
 type row struct {
 	line    int
@@ -102,14 +51,23 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 	errs := make([]error, chunks)
 	refs := d.references()
 	// Workers take the next chunk as they finish one: rows that need
-	// goldmark make some chunks far slower than others.
+	// goldmark make some chunks far slower than others. Each notes the
+	// chunk it is on, so that a panic, which parallel.Do reports by
+	// worker, can name the lines it was reading.
 	var next atomic.Int64
-	err := parallel.Do(parallel.Workers(chunks), func(int) {
+	workers := parallel.Workers(chunks)
+	on := make([]int, workers)
+	err := parallel.Do(workers, func(w int) {
 		for i := int(next.Add(1)) - 1; i < chunks; i = int(next.Add(1)) - 1 {
-			from := t.first + i*chunkRows
-			results[i], errs[i] = d.parseChunk(t, from, min(from+chunkRows-1, t.last), refs)
+			on[w] = i
+			from, to := t.chunkLines(i)
+			results[i], errs[i] = d.parseChunk(t, from, to, refs)
 		}
 	})
+	if p, ok := errors.AsType[*parallel.PanicError](err); ok {
+		from, to := t.chunkLines(on[p.Part])
+		return nil, nil, &ParseError{Line: from, Msg: fmt.Sprintf("internal error reading lines %d-%d: %v", from, to, p.Value)}
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -160,11 +118,24 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 	return c, findings, nil
 }
 
+// chunkLines returns the first and last lines of the table's chunk i.
+func (t table) chunkLines(i int) (from, to int) {
+	from = t.first + i*chunkRows
+	return from, min(from+chunkRows-1, t.last)
+}
+
+// panicHook, when a test sets it, runs at the start of each chunk: there
+// is no input known to make the parser panic.
+var panicHook func(from int)
+
 // parseChunk parses rows from to to (lines, inclusive): each row in the
 // plain Markdown that catalogs use is read directly (fastRow), and the
 // others by goldmark, as a table of their own under the table's header. A
-// panic here comes back from parallel.Do as the parse's error.
+// panic here comes back from parallel.Do, and catalog names its lines.
 func (d *document) parseChunk(t table, from, to int, refs []parser.Reference) ([]row, error) {
+	if panicHook != nil {
+		panicHook(from)
+	}
 	c := &chunk{}
 	rows := make([]row, to-from+1)
 	var slow []int

@@ -1,0 +1,159 @@
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
+)
+
+// syntax words a mistake go-toml found in the file itself, not in what
+// it holds, as the checks on values would: at its line, with its key when
+// the line has one, and in the same words for the common cases (a bare
+// word where a value should be, a key set twice). go-toml alone decides
+// what is TOML; this only finds the key and chooses the words.
+func (c *checker) syntax(doc []byte, e *toml.DecodeError) *Error {
+	line, _ := e.Position()
+	line = max(line, 1)
+	msg := strings.TrimPrefix(e.Error(), "toml: ")
+	var key []string
+	if k := e.Key(); len(k) > 0 {
+		// A key set twice: the key is relative to the table it is in,
+		// unless the line is a table's header.
+		key = k
+		if _, ok := c.pos.headerOn(line); !ok {
+			key = append(c.pos.tableAt(line), k...)
+		}
+	} else if start := expressionStart(doc, line); start > 0 {
+		// go-toml names no key when the file does not parse: it is the
+		// key of the expression the mistake is in, which may begin on a
+		// line above it (a list of keys over several lines).
+		if k := keyOf(lineText(doc, start)); k != nil {
+			key = append(c.pos.tableAt(start), k...)
+		}
+	}
+	switch {
+	case strings.HasPrefix(msg, "key ") && strings.HasSuffix(msg, " is already defined"),
+		strings.HasPrefix(msg, "table ") && strings.HasSuffix(msg, " already exists"):
+		msg = "set twice"
+	case msg == "expected '=' after key":
+		return &Error{Line: line, Msg: fmt.Sprintf("expected key = value, got %q", strings.TrimSpace(lineText(doc, line)))}
+	case key != nil && bareValue(msg):
+		if want := c.expected(key); want != "" {
+			msg = want
+		}
+	}
+	return &Error{Line: line, Key: keyName(key...), Msg: inert(msg)}
+}
+
+// bareValue reports whether go-toml's message says a value is missing or
+// is a bare word: yes, s, 6h, foo (which go-toml reads as a misspelt
+// false).
+func bareValue(msg string) bool {
+	return strings.HasPrefix(msg, "unexpected character ") && strings.HasSuffix(msg, " at start of value") ||
+		strings.HasPrefix(msg, "expected keyword ") ||
+		msg == "strings must be quoted" ||
+		msg == "expected value, not end of input"
+}
+
+// expressionStart returns the first line of the expression that holds
+// the given line of a document that does not parse: the last line at or
+// above it before which the document parses. 0 when there is none.
+func expressionStart(doc []byte, line int) int {
+	for n := line; n >= 1; n-- {
+		var p unstable.Parser
+		p.Reset(doc[:lineOffset(doc, n)])
+		for p.NextExpression() {
+		}
+		if p.Error() == nil {
+			return n
+		}
+	}
+	return 0
+}
+
+// keyOf returns the key of a line that starts key = value: the parts of
+// the first text before an = that go-toml reads as a key. Nil when the
+// line has none (a table's header, a comment, no =).
+func keyOf(line string) []string {
+	for i := range len(line) {
+		if line[i] != '=' {
+			continue
+		}
+		var p unstable.Parser
+		p.Reset([]byte(line[:i] + "= 0"))
+		if p.NextExpression() && p.Expression().Kind == unstable.KeyValue {
+			it := p.Expression().Key()
+			parts, _ := keyParts(&p, &it)
+			return parts
+		}
+	}
+	return nil
+}
+
+// lineOffset is the offset of the start of a line (from 1) of doc.
+func lineOffset(doc []byte, line int) int {
+	off := 0
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(doc[off:], '\n')
+		if i < 0 {
+			return len(doc)
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// lineText is a line (from 1) of doc, without its end.
+func lineText(doc []byte, line int) string {
+	rest := doc[lineOffset(doc, line):]
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.TrimSuffix(string(rest), "\r")
+}
+
+// keyName writes a key as TOML would: its parts joined by dots, each
+// quoted unless it is a bare key, so that a key naming a control
+// character prints as its escape, not the character itself.
+func keyName(parts ...string) string {
+	names := make([]string, len(parts))
+	for i, part := range parts {
+		names[i] = part
+		if part == "" || strings.ContainsFunc(part, func(r rune) bool {
+			return !(r == '_' || r == '-' || r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+		}) {
+			names[i] = `"` + escape(part, `"\`) + `"`
+		}
+	}
+	return strings.Join(names, ".")
+}
+
+// inert escapes what a terminal would act on in a message: go-toml's
+// messages may hold a key as it decoded it.
+func inert(msg string) string {
+	return escape(msg, "")
+}
+
+// escape writes the runes that are not printable, and those in also, as
+// TOML's escapes.
+func escape(s, also string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(also, r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case unicode.IsPrint(r):
+			b.WriteRune(r)
+		case r <= 0xffff:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			fmt.Fprintf(&b, `\U%08x`, r)
+		}
+	}
+	return b.String()
+}

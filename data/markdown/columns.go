@@ -1,0 +1,59 @@
+package markdown
+
+import (
+	"strings"
+
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// columns holds the index of each known column in the project table, -1 when absent.
+type columns struct {
+	area, project, goal, maturity, communication, azure int
+}
+
+// headerColumns parses the table's header and delimiter rows and maps the
+// header's names to columns; ok when there is both a "Project Area" and a
+// "Project" column.
+func (d *document) headerColumns(t table) (columns, int, bool) {
+	src := append(withNewline(d.line(t.header)), withNewline(d.line(t.delimiter))...)
+	tbl, ok := tables.Parser().Parse(text.NewReader(src)).FirstChild().(*extast.Table)
+	if !ok {
+		return columns{}, 0, false
+	}
+	c := &chunk{src: src}
+	cols := columns{-1, -1, -1, -1, -1, -1}
+	i := 0
+	header := tbl.FirstChild()
+	for cell := header.FirstChild(); cell != nil; cell = cell.NextSibling() {
+		name := strings.ToLower(strings.Join(strings.Fields(plainItems(c.items(cell))), " "))
+		set := func(dst *int) {
+			if *dst < 0 {
+				*dst = i
+			}
+		}
+		switch {
+		case strings.Contains(name, "area"):
+			set(&cols.area)
+		case strings.Contains(name, "maturity") || strings.Contains(name, "state"):
+			set(&cols.maturity)
+		case strings.HasPrefix(name, "project"):
+			set(&cols.project)
+		case strings.Contains(name, "goal"):
+			set(&cols.goal)
+		case strings.Contains(name, "communication") || strings.Contains(name, "contact"):
+			set(&cols.communication)
+		case strings.Contains(name, "azure"):
+			set(&cols.azure)
+		}
+		i++
+	}
+	return cols, header.ChildCount(), cols.area >= 0 && cols.project >= 0
+}
+
+func withNewline(b []byte) []byte {
+	if len(b) > 0 && b[len(b)-1] == '\n' {
+		return b
+	}
+	return append(append([]byte{}, b...), '\n')
+}
