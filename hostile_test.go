@@ -12,8 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/data"
-	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 	"github.com/upstream-tui/upstream-tui/ui"
 	"github.com/upstream-tui/upstream-tui/ui/render"
 )
@@ -109,7 +109,7 @@ func TestHostileCatalogs(t *testing.T) {
 func checkFields(t *testing.T, c *model.Catalog) {
 	t.Helper()
 	for _, s := range c.Texts() {
-		if !markdown.IsClean(s) {
+		if !inert.IsClean(s) {
 			t.Errorf("field not clean: %q", s)
 		}
 	}

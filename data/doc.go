@@ -7,7 +7,8 @@
 // Each job has a package of its own under data/:
 //
 //   - data/markdown reads the upstream Markdown format into model types,
-//     sanitises untrusted text, reads the prose and lints a catalog;
+//     sanitises it (with model/inert), reads the prose and lints a
+//     catalog;
 //   - data/fetch downloads URLs and keeps the bodies in the user's cache
 //     directory, whatever their format: Sources gives it the reader;
 //   - data/config reads the config file (TOML);

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // markdownFlavor says how the detail's Markdown writes catalog text and
@@ -104,24 +105,24 @@ const maxField = 4 << 10
 // capped returns a copy of p with every text cut to maxField bytes.
 func capped(p *model.Project) *model.Project {
 	c := *p
-	c.Name, c.Area = model.CapText(p.Name, maxField), model.CapText(p.Area, maxField)
-	c.Maturity.Text = model.CapText(p.Maturity.Text, maxField)
-	c.Maturity.Org, c.Maturity.State, c.Maturity.API = model.CapText(p.Maturity.Org, maxField), model.CapText(p.Maturity.State, maxField), model.CapText(p.Maturity.API, maxField)
+	c.Name, c.Area = inert.Cap(p.Name, maxField), inert.Cap(p.Area, maxField)
+	c.Maturity.Text = inert.Cap(p.Maturity.Text, maxField)
+	c.Maturity.Org, c.Maturity.State, c.Maturity.API = inert.Cap(p.Maturity.Org, maxField), inert.Cap(p.Maturity.State, maxField), inert.Cap(p.Maturity.API, maxField)
 	c.Goal = make(model.Text, len(p.Goal))
 	budget := maxField
 	for i, s := range p.Goal {
-		s.Text = model.CapText(s.Text, max(budget, 0))
+		s.Text = inert.Cap(s.Text, max(budget, 0))
 		budget -= len(s.Text)
 		c.Goal[i] = s
 	}
 	c.Links = make([]model.Link, len(p.Links))
 	for i, l := range p.Links {
-		l.Label, l.URL, l.SharedFrom = model.CapText(l.Label, maxField), model.CapText(l.URL, maxField), model.CapText(l.SharedFrom, maxField)
+		l.Label, l.URL, l.SharedFrom = inert.Cap(l.Label, maxField), inert.Cap(l.URL, maxField), inert.Cap(l.SharedFrom, maxField)
 		c.Links[i] = l
 	}
 	c.Notes = make([]string, len(p.Notes))
 	for i, n := range p.Notes {
-		c.Notes[i] = model.CapText(n, maxField)
+		c.Notes[i] = inert.Cap(n, maxField)
 	}
 	return &c
 }

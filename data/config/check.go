@@ -8,7 +8,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
-	"github.com/upstream-tui/upstream-tui/data/markdown"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // checker checks a decoded file's values into a Config, keeping every
@@ -184,7 +184,7 @@ func keyList(v any) ([]string, bool) {
 			keys = append(keys, s)
 		}
 	}
-	if len(keys) == 0 || slices.ContainsFunc(keys, func(k string) bool { return k == "" || !markdown.IsClean(k) }) {
+	if len(keys) == 0 || slices.ContainsFunc(keys, func(k string) bool { return k == "" || !inert.IsClean(k) }) {
 		return nil, false
 	}
 	return keys, true

@@ -21,6 +21,8 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/upstream-tui/upstream-tui/data/disk"
+
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // Config is the user's config file: defaults for the flags, and key
@@ -130,7 +132,7 @@ func load(path string, actions []string) (Config, error) {
 		m.File = path
 		return cfg, m
 	case err != nil:
-		return cfg, &Error{File: path, Line: 1, Msg: inert(strings.TrimPrefix(err.Error(), "toml: "))}
+		return cfg, &Error{File: path, Line: 1, Msg: inert.Escape(strings.TrimPrefix(err.Error(), "toml: "))}
 	}
 	c.settings(f)
 	c.keys(f.Keys)

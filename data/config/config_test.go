@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/upstream-tui/upstream-tui/data/markdown"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 var testActions = []string{"issues", "quit", "slack"}
@@ -158,7 +158,7 @@ func FuzzLoadConfig(f *testing.F) {
 			if !errors.As(err, &ce) || ce.Line < 1 || ce.Line > lines {
 				t.Fatalf("%v: not a config error within the file's %d lines", err, lines)
 			}
-			if !markdown.IsClean(err.Error()) {
+			if !inert.IsClean(err.Error()) {
 				t.Fatalf("%q: not clean", err)
 			}
 			return
@@ -168,7 +168,7 @@ func FuzzLoadConfig(f *testing.F) {
 		}
 		for _, keys := range cfg.Keys {
 			for _, k := range keys {
-				if k == "" || !markdown.IsClean(k) {
+				if k == "" || !inert.IsClean(k) {
 					t.Fatalf("key %q", k)
 				}
 			}

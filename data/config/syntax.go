@@ -8,6 +8,8 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
+
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // syntax words a mistake go-toml found in the file itself, not in what
@@ -46,7 +48,7 @@ func (c *checker) syntax(doc []byte, e *toml.DecodeError) *Error {
 			msg = want
 		}
 	}
-	return &Error{Line: line, Key: keyName(key...), Msg: inert(msg)}
+	return &Error{Line: line, Key: keyName(key...), Msg: inert.Escape(msg)}
 }
 
 // bareValue reports whether go-toml's message says a value is missing or
@@ -130,12 +132,6 @@ func keyName(parts ...string) string {
 		}
 	}
 	return strings.Join(names, ".")
-}
-
-// inert escapes what a terminal would act on in a message: go-toml's
-// messages may hold a key as it decoded it.
-func inert(msg string) string {
-	return escape(msg, "")
 }
 
 // escape writes the runes that are not printable, and those in also, as

@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // item is one entry of a table cell: cells hold several, separated by <br>
@@ -114,7 +115,7 @@ func (c *chunk) appendInline(it item, n ast.Node, url string) item {
 // clean sanitises text on its way into the model, and notes that the row
 // being read had something to remove.
 func (c *chunk) clean(s string) string {
-	clean := Sanitize(s)
+	clean := inert.Text(s)
 	if clean != s {
 		c.dirty = true
 	}

@@ -8,9 +8,9 @@
 //   - reads the rows, in chunks on every core, most of them directly and
 //     the rest with goldmark's GFM tables (rows.go, fastrow.go, cells.go),
 //     into areas, projects, links and maturities;
-//   - sanitises untrusted text, the whole source and every text that
-//     escapes resolve, so that nothing it returns can drive a terminal
-//     (sanitize.go: Sanitize, IsClean);
+//   - sanitises the whole source before parsing, and every text that
+//     escapes resolve after (source.go, with model/inert), so that
+//     nothing it returns can drive a terminal;
 //   - reads the prose around the table into model.Prose (prose.go);
 //   - lints a catalog's form and content (lint.go).
 //

@@ -9,7 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // seedFiles adds the real catalogs and the hostile fixtures to a corpus.
@@ -49,7 +50,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		for _, s := range c.Texts() {
-			if !IsClean(s) {
+			if !inert.IsClean(s) {
 				t.Fatalf("unclean text %q", s)
 			}
 		}
@@ -57,35 +58,6 @@ func FuzzParse(f *testing.F) {
 			if fd.Line < 1 {
 				t.Errorf("finding without a line: %+v", fd)
 			}
-		}
-	})
-}
-
-// FuzzSanitize: the output is clean, valid UTF-8, no longer than the
-// input, keeps every newline, and sanitising it again changes nothing.
-func FuzzSanitize(f *testing.F) {
-	for _, s := range []string{
-		"plain", "\x1b]52;c;ZXZpbA==\x07", "\x1b]0;t\x1b\\", "\x1b[2J", "a\rb\bc", "\u009b2J", "\u009d0;x\u009c",
-		"\x1bP+q544e\x1b\\", "\u202eabc", "\x1b\n", "\x1b]8;;x\nnext", "\xff\xfe", "雲 🧑‍💻 é",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		out := Sanitize(s)
-		if !IsClean(out) || !utf8.ValidString(out) {
-			t.Fatalf("Sanitize(%q) = %q is not clean", s, out)
-		}
-		if len(out) > len(s) {
-			t.Fatalf("Sanitize(%q) = %q grew", s, out)
-		}
-		if strings.Count(out, "\n") != strings.Count(s, "\n") {
-			t.Fatalf("Sanitize(%q) = %q lost a newline", s, out)
-		}
-		if again := Sanitize(out); again != out {
-			t.Fatalf("Sanitize is not idempotent: %q then %q", out, again)
-		}
-		if IsClean(s) && out != s {
-			t.Fatalf("Sanitize changed clean text %q to %q", s, out)
 		}
 	})
 }

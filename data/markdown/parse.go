@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // ParseError is a catalog that cannot be read, with the file and, where it
@@ -255,7 +256,7 @@ func (d *document) blockText(n ast.Node) string {
 		seg := lines.At(i)
 		parts = append(parts, string(unescape(seg.Value(d.blockSrc))))
 	}
-	return Sanitize(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
+	return inert.Text(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
 }
 
 // table is where the project table stands: its header and delimiter rows
@@ -299,7 +300,7 @@ func (d *document) about(t table) string {
 	if t.last < len(d.lines) {
 		after = strings.TrimSpace(string(d.src[d.lines[t.last]:]))
 	}
-	return Sanitize(strings.TrimSpace(before + "\n\n" + after))
+	return inert.Text(strings.TrimSpace(before + "\n\n" + after))
 }
 
 // references returns the link reference definitions of the document, so

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // maxProse bounds the prose that is read; the rest is cut, marked "…".
@@ -24,7 +25,7 @@ var prose = goldmark.New()
 // browser shows no tag.
 // Past 64 KiB the prose is cut.
 func Prose(s string) model.Prose {
-	src := []byte(model.CapText(s, maxProse))
+	src := []byte(inert.Cap(s, maxProse))
 	doc := prose.Parser().Parse(text.NewReader(src))
 	r := proseReader{src: src}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
@@ -89,7 +90,7 @@ func (r *proseReader) inlines(n ast.Node) []model.Inline {
 				v := c.Segment.Value(r.src)
 				if !c.IsRaw() {
 					// A character reference may spell a control character.
-					v = []byte(Sanitize(string(unescape(v))))
+					v = []byte(inert.Text(string(unescape(v))))
 				}
 				addText(string(v))
 				if c.SoftLineBreak() || c.HardLineBreak() {

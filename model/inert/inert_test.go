@@ -1,11 +1,11 @@
-package markdown
+package inert
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestSanitize(t *testing.T) {
+func TestText(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"plain text, ünïcode, 雲, 🧑‍💻", "plain text, ünïcode, 雲, 🧑‍💻"},
 		{"tab\tand\nnewline", "tab\tand\nnewline"},
@@ -27,44 +27,18 @@ func TestSanitize(t *testing.T) {
 		{"csi broken \x1b[12\x07x", "csi broken x"},
 		{"bad utf8 \xff\xfe ok", "bad utf8  ok"},
 	} {
-		got := Sanitize(tc.in)
+		got := Text(tc.in)
 		if got != tc.want {
-			t.Errorf("Sanitize(%q) = %q, want %q", tc.in, got, tc.want)
+			t.Errorf("Text(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 		if !IsClean(got) {
-			t.Errorf("Sanitize(%q) = %q is not clean", tc.in, got)
+			t.Errorf("Text(%q) = %q is not clean", tc.in, got)
 		}
 		if IsClean(tc.in) != (tc.in == tc.want) {
 			t.Errorf("IsClean(%q) = %v", tc.in, IsClean(tc.in))
 		}
 		if strings.ContainsAny(got, "\x1b\r\a\b") {
-			t.Errorf("Sanitize(%q) kept a control: %q", tc.in, got)
+			t.Errorf("Text(%q) kept a control: %q", tc.in, got)
 		}
-	}
-}
-
-func TestSanitizeSourceKeepsLines(t *testing.T) {
-	src := "one\x1b]0;title\n| two \x1b]52;c;unterminated\n| three\rx\x1b[2J |\nfour\n"
-	got, changed := sanitizeSource([]byte(src))
-	if string(got) != "one\n| two \n| threex |\nfour\n" {
-		t.Errorf("sanitizeSource = %q", got)
-	}
-	if len(changed) != 3 || changed[0] != 1 || changed[2] != 3 {
-		t.Errorf("changed lines %v", changed)
-	}
-}
-
-func TestEntitiesCannotSmuggleControls(t *testing.T) {
-	src := "| Project Area | Project | Goal |\n|---|---|---|\n| A | | |\n| | [P&#27;]0;PWNED&#7;](https://p.example) | x &#x9b;2J &#27;[2J y |\n"
-	c, fs, err := parse("entities.md", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := c.Projects[0]
-	if !IsClean(p.Name) || !IsClean(p.Goal.Plain()) {
-		t.Errorf("name %q goal %q", p.Name, p.Goal.Plain())
-	}
-	if len(fs) == 0 || fs[len(fs)-1].Line != 4 {
-		t.Errorf("findings %+v", fs)
 	}
 }

@@ -1,17 +1,25 @@
-package markdown
+// Package inert makes text from outside the program (a catalog, a file
+// name, a server's answer, a config key, an argument) safe to show in a
+// terminal: Text removes what a terminal would act on, IsClean says whether
+// there is any, Quote shows it escaped and cut to a sane length for an
+// error message to echo, and Cap bounds text before costly work on it.
+// Every path from outside to standard output, standard error or the screen
+// goes through it. It imports nothing of the program's, so that model,
+// data and ui can all use it.
+package inert
 
 import (
 	"strings"
 	"unicode/utf8"
 )
 
-// Sanitize makes untrusted catalog text safe to print in a terminal. It
+// Text makes untrusted text safe to print in a terminal. It
 // removes escape sequences (CSI, OSC, DCS, SOS, PM, APC, and two-byte ESC
 // sequences) with their payloads, C0 controls other than newline and tab,
 // DEL, C1 controls (U+0080-U+009F, which some terminals take for CSI),
 // bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069), and
 // invalid UTF-8. Unlike ansi.Strip it also removes \r, \b, BEL and C1.
-func Sanitize(s string) string {
+func Text(s string) string {
 	if IsClean(s) {
 		return s
 	}
@@ -35,7 +43,7 @@ func Sanitize(s string) string {
 	return b.String()
 }
 
-// IsClean reports whether s holds nothing Sanitize would remove.
+// IsClean reports whether s holds nothing Text would remove.
 func IsClean(s string) bool {
 	// Printable ASCII, newline and tab are clean: skip them a byte at a
 	// time, decoding runes only from the first other byte on.
@@ -57,7 +65,7 @@ func IsClean(s string) bool {
 	return true
 }
 
-// unsafeRune reports the runes Sanitize drops on their own.
+// unsafeRune reports the runes Text drops on their own.
 func unsafeRune(r rune) bool {
 	switch {
 	case r == '\n' || r == '\t':
@@ -137,23 +145,4 @@ func sequenceBody(s string, introducer rune) int {
 		i += size
 	}
 	return len(s)
-}
-
-// sanitizeSource sanitises a whole file before it is parsed: escape
-// sequences hide in Markdown syntax (the "]" of OSC closes a link label),
-// so cleaning the parsed text alone would leave payloads behind. It keeps
-// every newline, and returns the lines it changed.
-func sanitizeSource(src []byte) ([]byte, []int) {
-	if IsClean(readOnlyString(src)) {
-		return src, nil
-	}
-	lines := strings.SplitAfter(string(src), "\n")
-	var changed []int
-	for i, line := range lines {
-		if clean := Sanitize(line); clean != line {
-			lines[i] = clean
-			changed = append(changed, i+1)
-		}
-	}
-	return []byte(strings.Join(lines, "")), changed
 }
