@@ -35,6 +35,7 @@ matches out; a QUERY starting with - follows --.`,
   upstream-tui list -o json | jq -r '.[] | select(.maturity.state == "graduated") | .name'`,
 		Args: args(0, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			output = strings.ToLower(output) // -o JSON
 			if !slices.Contains(listFormats, output) {
 				return usagef("unknown output format %q; use one of %s", output, strings.Join(listFormats, ", "))
 			}

@@ -24,6 +24,7 @@ name containing it, else the fuzzy best match when it clearly leads.`,
 		Args:              args(1, -1),
 		ValidArgsFunction: a.completeProjects,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			output = strings.ToLower(output) // -o JSON
 			if output != "markdown" && output != "json" {
 				return usagef("unknown output format %q; use markdown or json", output)
 			}
