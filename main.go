@@ -48,6 +48,7 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		Settings:       settings,
 		State:          state.Store{Dir: state.DefaultDir()},
 		Terminal:       terminal,
+		Background:     background,
 		Browse: func(cat *model.Catalog, opts ui.Options) error {
 			// A frame is written on the renderer's next tick: at 120 a
 			// second, a keystroke shows within 8 ms instead of 17. The

@@ -34,6 +34,9 @@ type Deps struct {
 	State StateStore
 	// Terminal reports whether w is a terminal, and its width.
 	Terminal func(w io.Writer) (width int, ok bool)
+	// Background asks the terminal whether its background is dark; ok is
+	// false when it cannot tell (not a terminal, no answer in time).
+	Background func() (dark, ok bool)
 	// Browse runs the interactive browser.
 	Browse func(cat *model.Catalog, opts ui.Options) error
 	// Opener opens a URL in the browser.
