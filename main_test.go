@@ -64,6 +64,8 @@ func TestCommands(t *testing.T) {
 	}
 	junk := write("junk.md", "\x00\x01binary")
 	prose := write("prose.md", "# Nothing here\n")
+	oneOfEach := write("one-of-each.md", "| Project Area | Project | Goal | Maturity | Communication | Use on Azure |\n|---|---|---|---|---|---|\n| **Runtime** | | | | | |\n"+
+		"| | [Moby](https://github.com/moby/moby) | Toolkit | CNCF: graduated | | |\n| | [Moby](https://example.com/m) | Other | CNCF: graduated | | |\n| lonely |\n")
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -101,7 +103,7 @@ func TestCommands(t *testing.T) {
 		{name: "show shared", args: []string{"show", "azure", "disk", "csi"}, stdout: "*(Slack, shared from In-tree (legacy))*"},
 		{name: "show ambiguous", args: []string{"show", "csi"}, status: 1, stderr: `upstream-tui: "csi" matches 5 projects: "Azure Disk CSI Driver", "Azure File CSI Driver", "Azure Blobfuse CSI Driver", "Secrets Store CSI Driver", "Azure KeyVault Provider for Secrets Store CSI Driver"` + "\n"},
 		{name: "show not found", args: []string{"show", "zzzqqq"}, status: 1, stderr: "upstream-tui: no project matches \"zzzqqq\"\n"},
-		{name: "show needs a name", args: []string{"show"}, status: 2, stderr: "upstream-tui: show needs 1 argument(s); see 'upstream-tui show --help'\n"},
+		{name: "show needs a name", args: []string{"show"}, status: 2, stderr: "upstream-tui: show needs 1 argument; see 'upstream-tui show --help'\n"},
 		{name: "show bad format", args: []string{"show", "moby", "-o", "yaml"}, status: 2},
 		{name: "show exact beats substring", args: []string{"show", "Containerd", "-o", "json"}, stdout: "\"name\": \"Containerd\""},
 		{name: "show fuzzy", args: []string{"show", "gtkpr", "-o", "json"}, stdout: "\"name\": \"OPA Gatekeeper\""},
@@ -110,17 +112,19 @@ func TestCommands(t *testing.T) {
 		{name: "open slack", args: []string{"open", "azure disk csi", "--link", "slack"}, stderr: "Opened https://kubernetes.slack.com/archives/C5HJXTT9Q\n", opened: []string{"https://kubernetes.slack.com/archives/C5HJXTT9Q"}},
 		{name: "open home", args: []string{"open", "moby"}, opened: []string{"https://github.com/moby/moby"}},
 		{name: "open number", args: []string{"open", "moby", "--link", "3", "--print"}, stdout: "https://forums.mobyproject.org/\n"},
-		{name: "open no such number", args: []string{"open", "moby", "--link", "9"}, status: 1, stderr: "upstream-tui: Moby has no link 9 (it has 6)\n"},
+		{name: "open no such number", args: []string{"open", "moby", "--link", "9"}, status: 1, stderr: "upstream-tui: Moby has no link 9 (it has 6 links)\n"},
 		{name: "open no such link", args: []string{"open", "gatekeeper", "--link", "mailing-list"}, status: 1, stderr: "upstream-tui: OPA Gatekeeper has no mailing list (--link mailing-list)\n"},
 		{name: "open bad kind", args: []string{"open", "moby", "--link", "fax"}, status: 2, stderr: "upstream-tui: unknown link kind \"fax\"; --link takes a number or one of slack, issues, mailing-list, docs, releases, tests, forum, board, home\n"},
 		{name: "open link kind as has: takes it", args: []string{"open", "azure disk csi", "--link", "mail", "--print"}, stdout: "https://groups.google.com/forum/#!forum/kubernetes-provider-azure\n"},
 		{name: "open link kind in capitals", args: []string{"open", "moby", "--link", "Slack", "--print"}, stdout: "https://opencontainers.slack.com/archives/C0LQVA03W\n"},
 		{name: "open other catalog", args: []string{"open", "aad", "--link", "board", "--print", "--catalog", readme}, stdout: "https://github.com/Azure/aad-pod-identity/projects/3\n"},
 
-		{name: "lint other catalog", args: []string{"lint", firstDraft}, status: 1, stdout: firstDraft + ":30: error: Containerd has no homepage link in its Project cell\n", stderr: "upstream-tui: " + firstDraft + ": 9 error(s), 18 warning(s)\n"},
+		{name: "lint other catalog", args: []string{"lint", firstDraft}, status: 1, stdout: firstDraft + ":30: error: Containerd has no homepage link in its Project cell\n", stderr: "upstream-tui: " + firstDraft + ": 9 errors, 18 warnings\n"},
+		{name: "lint one of each", args: []string{"lint", oneOfEach}, status: 1, stdout: oneOfEach + ":5: error: duplicate project name \"Moby\" (first on line 4)\n" + oneOfEach + ":6: warning: row has 1 cell; the header has 6\n", stderr: "upstream-tui: " + oneOfEach + ": 1 error, 1 warning\n"},
+		{name: "version takes no arguments", args: []string{"version", "now"}, status: 2, stderr: "upstream-tui: version takes no arguments, got 1; see 'upstream-tui version --help'\n"},
 		{name: "lint missing", args: []string{"lint", filepath.Join(dir, "nope.md")}, status: 1},
 		{name: "lint not a catalog", args: []string{"lint", junk}, status: 1, stdout: junk + ":1: error: not a Markdown catalog (binary data)\n"},
-		{name: "lint two files", args: []string{"lint", "a", "b"}, status: 2},
+		{name: "lint two files", args: []string{"lint", "a", "b"}, status: 2, stderr: "upstream-tui: lint takes at most 1 argument, got 2; see 'upstream-tui lint --help'\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := execute(t, nil, tc.args...)
