@@ -1,10 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"io"
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
@@ -94,6 +97,40 @@ func TestCompletionInsideNames(t *testing.T) {
 		want := strings.Join(append(tc.want, ":4"), "|")
 		if got != want {
 			t.Errorf("%q: got %s, want %s", tc.args, got, want)
+		}
+	}
+}
+
+// TestListAt80Columns: on an 80-column terminal, names stay whole (show
+// and open take them), the goal gives way first, and projects of
+// different areas never show the same cut area.
+func TestListAt80Columns(t *testing.T) {
+	for _, catalog := range []string{"", readme, firstDraft} {
+		asked := 0
+		r := executeWith(t, nil, onTerminal(80, "dark", true, true, false, &asked), "list", "--catalog", catalog)
+		var projects []struct{ Name, Area string }
+		if err := json.Unmarshal([]byte(execute(t, nil, "list", "-o", "json", "--catalog", catalog).stdout), &projects); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+		if r.status != 0 || len(lines) != len(projects)+1 {
+			t.Fatalf("%q: status %d, %d lines for %d projects:\n%s", catalog, r.status, len(lines), len(projects), r.stdout)
+		}
+		areaAt, maturityAt := strings.Index(lines[0], "AREA"), strings.Index(lines[0], "MATURITY")
+		shown := map[string]string{} // the area as shown, to the area
+		for i, p := range projects {
+			line := lines[i+1]
+			if ansi.StringWidth(line) > 80 {
+				t.Errorf("%q: line wider than 80: %q", catalog, line)
+			}
+			if !strings.HasPrefix(line, p.Name+" ") {
+				t.Errorf("%q: the name %q is not whole: %q", catalog, p.Name, line)
+			}
+			area := strings.TrimSpace(ansi.Cut(line, areaAt, maturityAt))
+			if other, ok := shown[area]; ok && other != p.Area {
+				t.Errorf("%q: %q and %q both show as %q", catalog, other, p.Area, area)
+			}
+			shown[area] = p.Area
 		}
 	}
 }

@@ -64,7 +64,10 @@ matches out; a QUERY starting with - follows --.`,
 				return writeMarkdownTable(a.Stdout, projects)
 			}
 			width, _ := a.Terminal(a.Stdout)
-			return writeTable(a.Stdout, projects, width)
+			if recent && opened == nil {
+				opened = []time.Time{} // the OPENED column, even with no row
+			}
+			return writeTable(a.Stdout, projects, width, opened, time.Now())
 		},
 	}
 	cmd.Flags().StringVar(&area, "area", "", "only the projects of this area (`NAME` or a unique part of it)")
