@@ -59,7 +59,7 @@ func TestVersion(t *testing.T) {
 		r := execute(t, nil, args...)
 		lines := strings.Split(r.stdout, "\n")
 		if r.status != 0 || lines[0] != "upstream-tui version "+info.Main.Version || info.Main.Version == "" {
-			t.Errorf("%v: status %d, first line %q, want the module version %q", args, r.status, lines[0], info.Main.Version)
+			t.Errorf("%v: status %d, first line %q, want the module version %q (stderr %q)", args, r.status, lines[0], info.Main.Version, r.stderr)
 		}
 		// go test stamps no commit when built with -buildvcs=false (.ci/run).
 		if len(lines) < 3 || !strings.HasPrefix(lines[1], "commit: ") || lines[2] != "go: "+info.GoVersion {

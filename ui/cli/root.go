@@ -284,7 +284,7 @@ func args(lo, hi int) cobra.PositionalArgs {
 		switch {
 		case len(args) < lo:
 			return usagef("%s needs %s; see '%s --help'", cmd.Name(), count(lo, "argument"), cmd.CommandPath())
-		case hi == 0:
+		case hi == 0 && len(args) > 0:
 			return usagef("%s takes no arguments, got %d; see '%s --help'", cmd.Name(), len(args), cmd.CommandPath())
 		case hi >= 0 && len(args) > hi:
 			return usagef("%s takes at most %s, got %d; see '%s --help'", cmd.Name(), count(hi, "argument"), len(args), cmd.CommandPath())
