@@ -21,8 +21,9 @@ import (
 	"github.com/upstream-tui/upstream-tui/ui/cli"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version, when set at build time with -ldflags "-X main.version=...",
+// stands for the module version go build records.
+var version string
 
 func main() {
 	os.Exit(cli.Run(os.Args[1:], deps(os.Stdout, os.Stderr)))
@@ -47,6 +48,7 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		Settings:       settings,
 		State:          state.Store{Dir: state.DefaultDir()},
 		Terminal:       terminal,
+		Background:     background,
 		Browse: func(cat *model.Catalog, opts ui.Options) error {
 			// A frame is written on the renderer's next tick: at 120 a
 			// second, a keystroke shows within 8 ms instead of 17. The
@@ -60,7 +62,7 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		Opener:  ui.SystemOpener,
 		NoColor: os.Getenv("NO_COLOR") != "",
 		Plain:   os.Getenv("TERM") == "dumb",
-		Version: version,
+		Build:   build(),
 	}
 }
 
@@ -107,4 +109,28 @@ func terminal(w io.Writer) (int, bool) {
 		return 80, true
 	}
 	return width, true
+}
+
+// build reads what go build recorded: the module version (v1.2.0 from go
+// install ...@latest, "(devel)" in a checkout) and the commit and its time,
+// which are missing when built with -buildvcs=false.
+func build() cli.Build {
+	var b cli.Build
+	if info, ok := debug.ReadBuildInfo(); ok {
+		b.Version, b.Go = info.Main.Version, info.GoVersion
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				b.Revision = s.Value
+			case "vcs.time":
+				b.Time = s.Value
+			case "vcs.modified":
+				b.Modified = s.Value == "true"
+			}
+		}
+	}
+	if version != "" {
+		b.Version = version
+	}
+	return b
 }

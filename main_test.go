@@ -26,12 +26,22 @@ type result struct {
 // links go to a recording opener (failing with openErr when set).
 func execute(t *testing.T, openErr error, args ...string) result {
 	t.Helper()
+	return executeWith(t, openErr, nil, args...)
+}
+
+// executeWith is execute with the wiring changed by change first (a fake
+// terminal, a theme), when it is not nil.
+func executeWith(t *testing.T, openErr error, change func(*cli.Deps), args ...string) result {
+	t.Helper()
 	var stdout, stderr bytes.Buffer
 	var r result
 	d := deps(&stdout, &stderr)
 	d.Opener = func(url string) error {
 		r.opened = append(r.opened, url)
 		return openErr
+	}
+	if change != nil {
+		change(&d)
 	}
 	r.status = cli.Run(args, d)
 	r.stdout, r.stderr = stdout.String(), stderr.String()
@@ -54,6 +64,8 @@ func TestCommands(t *testing.T) {
 	}
 	junk := write("junk.md", "\x00\x01binary")
 	prose := write("prose.md", "# Nothing here\n")
+	oneOfEach := write("one-of-each.md", "| Project Area | Project | Goal | Maturity | Communication | Use on Azure |\n|---|---|---|---|---|---|\n| **Runtime** | | | | | |\n"+
+		"| | [Moby](https://github.com/moby/moby) | Toolkit | CNCF: graduated | | |\n| | [Moby](https://example.com/m) | Other | CNCF: graduated | | |\n| lonely |\n")
 	for _, tc := range []struct {
 		name   string
 		args   []string
@@ -63,10 +75,12 @@ func TestCommands(t *testing.T) {
 		opened []string
 	}{
 		{name: "help", args: []string{"--help"}, stdout: "Usage:\n  upstream-tui [QUERY] [flags]\n  upstream-tui [command]"},
-		{name: "version flag", args: []string{"--version"}, stdout: "upstream-tui version dev\n"},
-		{name: "version", args: []string{"version"}, stdout: "upstream-tui version dev\n"},
 		{name: "browser needs a terminal", status: 2, stderr: "upstream-tui: the interactive browser needs a terminal; standard output is not one (try 'upstream-tui list')\n"},
 		{name: "unknown flag", args: []string{"--bogus"}, status: 2, stderr: "upstream-tui: unknown flag: --bogus\n"},
+		{name: "mistyped command", args: []string{"lsit"}, status: 2, stderr: "upstream-tui: unknown command \"lsit\". Did you mean \"lint\" or \"list\"? (to search for it: upstream-tui -- lsit)\n"},
+		{name: "mistyped command and a name", args: []string{"shwo", "gatekeeper"}, status: 2, stderr: "upstream-tui: unknown command \"shwo\". Did you mean \"show\"? (to search for it: upstream-tui -- shwo)\n"},
+		{name: "mistyped command with controls", args: []string{"l\x1bst"}, status: 2, stderr: "upstream-tui: unknown command \"l\\x1bst\". Did you mean \"lint\" or \"list\"? (to search for it: put -- before it)\n"},
+		{name: "completion for no such shell", args: []string{"completion", "tcsh"}, status: 2, stderr: "upstream-tui: no completion for the shell \"tcsh\"; use bash, fish, powershell or zsh\n"},
 		{name: "unknown area", args: []string{"--area", "nowhere"}, status: 2},
 		{name: "binary catalog", args: []string{"--catalog", junk}, status: 1, stderr: "upstream-tui: " + junk + ":1: not a Markdown catalog (binary data)\n"},
 		{name: "no table", args: []string{"list", "--catalog", prose}, status: 1, stderr: "upstream-tui: " + prose + ": no project table (a table with \"Project Area\" and \"Project\" columns)\n"},
@@ -76,6 +90,8 @@ func TestCommands(t *testing.T) {
 		{name: "list ranks", args: []string{"list", "csi", "-o", "tsv"}, stdout: "NAME\tAREA\tMATURITY\tGOAL\tHOMEPAGE\nAzure Disk CSI Driver\tKubernetes Azure Cloud Provider\tCNCF unknown\tEnable use of Azure disk volume\thttps://sigs.k8s.io/azuredisk-csi-driver\n"},
 		{name: "list area", args: []string{"list", "--area", "runtime", "-o", "tsv"}, stdout: "HOMEPAGE\nMoby\t"},
 		{name: "list markdown", args: []string{"list", "gatekeeper", "-o", "markdown"}, stdout: "| Name | Area | Maturity | Goal |\n|---|---|---|---|\n| [OPA Gatekeeper](<https://github.com/open-policy-agent/gatekeeper>) | Cloud Native Governance and Security | CNCF incubating | K8s native Open Policy Agent policy enforcement |\n"},
+		{name: "list format in capitals", args: []string{"list", "gatekeeper", "-o", "JSON"}, stdout: "[\n  {\n    \"name\": \"OPA Gatekeeper\","},
+		{name: "show format in capitals", args: []string{"show", "gatekeeper", "-o", "Json"}, stdout: "{\n  \"name\": \"OPA Gatekeeper\","},
 		{name: "list bad format", args: []string{"list", "-o", "yaml"}, status: 2, stderr: "upstream-tui: unknown output format \"yaml\"; use one of table, json, tsv, markdown\n"},
 		{name: "list nothing", args: []string{"list", "zzzqqq", "-o", "json"}, stdout: "[]\n"},
 		{name: "list facets", args: []string{"list", "state:graduated", "has:slack", "-o", "tsv"}, stdout: "NAME\tAREA\tMATURITY\tGOAL\tHOMEPAGE\nIn-tree (legacy)\t"},
@@ -87,7 +103,7 @@ func TestCommands(t *testing.T) {
 		{name: "show shared", args: []string{"show", "azure", "disk", "csi"}, stdout: "*(Slack, shared from In-tree (legacy))*"},
 		{name: "show ambiguous", args: []string{"show", "csi"}, status: 1, stderr: `upstream-tui: "csi" matches 5 projects: "Azure Disk CSI Driver", "Azure File CSI Driver", "Azure Blobfuse CSI Driver", "Secrets Store CSI Driver", "Azure KeyVault Provider for Secrets Store CSI Driver"` + "\n"},
 		{name: "show not found", args: []string{"show", "zzzqqq"}, status: 1, stderr: "upstream-tui: no project matches \"zzzqqq\"\n"},
-		{name: "show needs a name", args: []string{"show"}, status: 2, stderr: "upstream-tui: show needs 1 argument(s); see 'upstream-tui show --help'\n"},
+		{name: "show needs a name", args: []string{"show"}, status: 2, stderr: "upstream-tui: show needs 1 argument; see 'upstream-tui show --help'\n"},
 		{name: "show bad format", args: []string{"show", "moby", "-o", "yaml"}, status: 2},
 		{name: "show exact beats substring", args: []string{"show", "Containerd", "-o", "json"}, stdout: "\"name\": \"Containerd\""},
 		{name: "show fuzzy", args: []string{"show", "gtkpr", "-o", "json"}, stdout: "\"name\": \"OPA Gatekeeper\""},
@@ -96,15 +112,19 @@ func TestCommands(t *testing.T) {
 		{name: "open slack", args: []string{"open", "azure disk csi", "--link", "slack"}, stderr: "Opened https://kubernetes.slack.com/archives/C5HJXTT9Q\n", opened: []string{"https://kubernetes.slack.com/archives/C5HJXTT9Q"}},
 		{name: "open home", args: []string{"open", "moby"}, opened: []string{"https://github.com/moby/moby"}},
 		{name: "open number", args: []string{"open", "moby", "--link", "3", "--print"}, stdout: "https://forums.mobyproject.org/\n"},
-		{name: "open no such number", args: []string{"open", "moby", "--link", "9"}, status: 1, stderr: "upstream-tui: Moby has no link 9 (it has 6)\n"},
+		{name: "open no such number", args: []string{"open", "moby", "--link", "9"}, status: 1, stderr: "upstream-tui: Moby has no link 9 (it has 6 links)\n"},
 		{name: "open no such link", args: []string{"open", "gatekeeper", "--link", "mailing-list"}, status: 1, stderr: "upstream-tui: OPA Gatekeeper has no mailing list (--link mailing-list)\n"},
-		{name: "open bad kind", args: []string{"open", "moby", "--link", "fax"}, status: 2},
+		{name: "open bad kind", args: []string{"open", "moby", "--link", "fax"}, status: 2, stderr: "upstream-tui: unknown link kind \"fax\"; --link takes a number or one of slack, issues, mailing-list, docs, releases, tests, forum, board, home\n"},
+		{name: "open link kind as has: takes it", args: []string{"open", "azure disk csi", "--link", "mail", "--print"}, stdout: "https://groups.google.com/forum/#!forum/kubernetes-provider-azure\n"},
+		{name: "open link kind in capitals", args: []string{"open", "moby", "--link", "Slack", "--print"}, stdout: "https://opencontainers.slack.com/archives/C0LQVA03W\n"},
 		{name: "open other catalog", args: []string{"open", "aad", "--link", "board", "--print", "--catalog", readme}, stdout: "https://github.com/Azure/aad-pod-identity/projects/3\n"},
 
-		{name: "lint other catalog", args: []string{"lint", firstDraft}, status: 1, stdout: firstDraft + ":30: error: Containerd has no homepage link in its Project cell\n", stderr: "upstream-tui: " + firstDraft + ": 9 error(s), 18 warning(s)\n"},
+		{name: "lint other catalog", args: []string{"lint", firstDraft}, status: 1, stdout: firstDraft + ":30: error: Containerd has no homepage link in its Project cell\n", stderr: "upstream-tui: " + firstDraft + ": 9 errors, 18 warnings\n"},
+		{name: "lint one of each", args: []string{"lint", oneOfEach}, status: 1, stdout: oneOfEach + ":5: error: duplicate project name \"Moby\" (first on line 4)\n" + oneOfEach + ":6: warning: row has 1 cell; the header has 6\n", stderr: "upstream-tui: " + oneOfEach + ": 1 error, 1 warning\n"},
+		{name: "version takes no arguments", args: []string{"version", "now"}, status: 2, stderr: "upstream-tui: version takes no arguments, got 1; see 'upstream-tui version --help'\n"},
 		{name: "lint missing", args: []string{"lint", filepath.Join(dir, "nope.md")}, status: 1},
 		{name: "lint not a catalog", args: []string{"lint", junk}, status: 1, stdout: junk + ":1: error: not a Markdown catalog (binary data)\n"},
-		{name: "lint two files", args: []string{"lint", "a", "b"}, status: 2},
+		{name: "lint two files", args: []string{"lint", "a", "b"}, status: 2, stderr: "upstream-tui: lint takes at most 1 argument, got 2; see 'upstream-tui lint --help'\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := execute(t, nil, tc.args...)
@@ -200,7 +220,7 @@ func TestCompletion(t *testing.T) {
 	if !strings.HasPrefix(r.stdout, "Kubernetes Azure Cloud Provider\n:4\n") {
 		t.Errorf("area completion:\n%s", r.stdout)
 	}
-	r = execute(t, nil, "__complete", "open", "moby", "--link", "")
+	r = execute(t, nil, "__complete", "open", "azure disk csi", "--link", "") // Moby has no mailing list
 	if !strings.Contains(r.stdout, "slack\n") || !strings.Contains(r.stdout, "mailing-list\n") {
 		t.Errorf("link completion:\n%s", r.stdout)
 	}

@@ -99,3 +99,44 @@ func TestPlainShow(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenRemembers: open records the project as the app does, merged
+// with what the state holds, and list --recent shows when in OPENED.
+func TestOpenRemembers(t *testing.T) {
+	store := withState(t)
+	var st model.State
+	t0 := time.Now().Add(-72 * time.Hour).Truncate(time.Second).UTC()
+	st.Opened("Moby", t0)
+	st.LastTab = "Container Runtime"
+	if err := store.Save(st); err != nil {
+		t.Fatal(err)
+	}
+	if r := execute(t, nil, "open", "gatekeeper", "--link", "issues", "--print"); r.status != 0 {
+		t.Fatalf("open --print: status %d %s", r.status, r.stderr)
+	}
+	if got, _ := store.Load(); len(got.Recents) != 1 {
+		t.Errorf("--print opened nothing but remembered %+v", got.Recents)
+	}
+	before := time.Now()
+	if r := execute(t, nil, "open", "gatekeeper", "--link", "slack"); r.status != 0 || len(r.opened) != 1 {
+		t.Fatalf("open: status %d %s", r.status, r.stderr)
+	}
+	got, err := store.Load()
+	if err != nil || len(got.Recents) != 2 || got.Recents[0].Project != "OPA Gatekeeper" || got.Recents[0].Opened.Before(before) ||
+		got.Recents[1].Project != "Moby" || !got.Recents[1].Opened.Equal(t0) || got.LastTab != "Container Runtime" {
+		t.Errorf("state after open: %+v, %v", got, err)
+	}
+	asked := 0
+	r := executeWith(t, nil, onTerminal(140, "dark", true, true, false, &asked), "list", "--recent")
+	lines := strings.Split(r.stdout, "\n")
+	if r.status != 0 || len(lines) < 3 || !strings.HasPrefix(lines[0], "NAME            OPENED  ") ||
+		!strings.HasPrefix(lines[1], "OPA Gatekeeper  just now") || !strings.HasPrefix(lines[2], "Moby            ") {
+		t.Errorf("list --recent on a terminal:\n%s", r.stdout)
+	}
+	if r := execute(t, nil, "list", "--recent"); !strings.Contains(r.stdout, "OPENED") || !strings.Contains(r.stdout, "days ago") {
+		t.Errorf("list --recent piped:\n%s", r.stdout)
+	}
+	if r := execute(t, nil, "list", "--recent", "-o", "json"); !strings.Contains(r.stdout, `"opened": "`+t0.Format(time.RFC3339)+`"`) {
+		t.Errorf("list --recent -o json:\n%s", r.stdout)
+	}
+}

@@ -92,7 +92,16 @@ func (r *detailRenderer) renderDetail(p *model.Project, width int) string {
 
 // RenderDetail renders a project's detail as the detail pane shows it, for
 // a terminal width columns wide (what `show` prints on a terminal), with
-// markdown (render.New).
-func RenderDetail(p *model.Project, width int, markdown markdownFunc) string {
-	return newDetailRenderer(markdown, false).renderDetail(p, width)
+// markdown (render.New in the theme's style), except that no URL is cut:
+// one that does not fit after its label stands on a line of its own, and
+// wraps only when it is wider than the terminal. With hyperlinks, the
+// labels are clickable (OSC 8) as in the app.
+func RenderDetail(p *model.Project, width int, markdown markdownFunc, hyperlinks bool) string {
+	f := paneFlavor(width)
+	f.link = func(number string, l model.Link) string { return linkLine(number, l, width, false) }
+	s := markdown(detailMarkdown(p, f), width)
+	if hyperlinks {
+		s = hyperlinkLabels(s, p)
+	}
+	return s
 }

@@ -29,7 +29,7 @@ type markdownFlavor struct {
 func paneFlavor(width int) markdownFlavor {
 	return markdownFlavor{
 		text: escapeForGlamour,
-		link: func(number string, l model.Link) string { return linkLine(number, l, width) },
+		link: func(number string, l model.Link) string { return linkLine(number, l, width, true) },
 		inline: func(label, url string) string {
 			return "[" + escapeForGlamour(label) + "](" + destination(url) + ")"
 		},
@@ -151,8 +151,10 @@ const bulletWidth = 2
 
 // linkLine is one link as a list item, all on one line: its number, label,
 // kind, and the URL (without "https://") cut to what is left of the width,
-// so that the wrapper never breaks a URL in the middle.
-func linkLine(number string, l model.Link, width int) string {
+// so that the wrapper never breaks a URL in the middle. Unless cut (show),
+// the URL is whole, "https://" included, and one that does not fit after
+// the label stands on a line of its own (wrapped only if wider than that).
+func linkLine(number string, l model.Link, width int, cut bool) string {
 	var head, plain strings.Builder
 	if number != "" {
 		head.WriteString("**" + number + "** ")
@@ -166,6 +168,12 @@ func linkLine(number string, l model.Link, width int) string {
 	}
 	shown := strings.TrimPrefix(l.URL, "https://")
 	room := width - bulletWidth - ansi.StringWidth(plain.String()) - 1
+	if !cut {
+		if ansi.StringWidth(l.URL) <= room {
+			return "- " + head.String() + " " + escapeForGlamour(l.URL)
+		}
+		return "- " + head.String() + "  \n" + escapeForGlamour(l.URL)
+	}
 	if room >= min(ansi.StringWidth(shown), 16) {
 		return "- " + head.String() + " " + escapeForGlamour(ansi.Truncate(shown, room, "…"))
 	}

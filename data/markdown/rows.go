@@ -87,7 +87,11 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 		for i := range rows {
 			r := &rows[i]
 			if r.cells != t.headerCells {
-				warn(r.line, "row has %d cells; the header has %d", r.cells, t.headerCells)
+				cells := "cells"
+				if r.cells == 1 {
+					cells = "cell" // a row of one cell is the likely mistake
+				}
+				warn(r.line, "row has %d %s; the header has %d", r.cells, cells, t.headerCells)
 			}
 			if r.area != "" {
 				c.Areas = append(c.Areas, model.Area{Name: r.area, Line: r.line})

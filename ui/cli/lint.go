@@ -42,7 +42,7 @@ checked as it is downloaded now, never from the cache.`,
 				return err
 			}
 			if errs > 0 {
-				return fmt.Errorf("%s: %d error(s), %d warning(s)", file, errs, len(findings)-errs)
+				return fmt.Errorf("%s: %s, %s", file, count(errs, "error"), count(len(findings)-errs, "warning"))
 			}
 			return nil
 		},

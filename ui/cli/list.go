@@ -35,6 +35,7 @@ matches out; a QUERY starting with - follows --.`,
   upstream-tui list -o json | jq -r '.[] | select(.maturity.state == "graduated") | .name'`,
 		Args: args(0, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			output = strings.ToLower(output) // -o JSON
 			if !slices.Contains(listFormats, output) {
 				return usagef("unknown output format %q; use one of %s", output, strings.Join(listFormats, ", "))
 			}
@@ -63,7 +64,10 @@ matches out; a QUERY starting with - follows --.`,
 				return writeMarkdownTable(a.Stdout, projects)
 			}
 			width, _ := a.Terminal(a.Stdout)
-			return writeTable(a.Stdout, projects, width)
+			if recent && opened == nil {
+				opened = []time.Time{} // the OPENED column, even with no row
+			}
+			return writeTable(a.Stdout, projects, width, opened, time.Now())
 		},
 	}
 	cmd.Flags().StringVar(&area, "area", "", "only the projects of this area (`NAME` or a unique part of it)")

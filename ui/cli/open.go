@@ -2,35 +2,28 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
-// linkKinds are the kinds --link takes, besides a number.
-var linkKinds = []model.Kind{
-	model.KindHome, model.KindSlack, model.KindIssues, model.KindMailingList, model.KindDocs,
-	model.KindReleases, model.KindTests, model.KindForum, model.KindBoard,
-}
-
 func (a *app) openCmd() *cobra.Command {
 	var link string
 	var printURL bool
-	kinds := make([]string, len(linkKinds))
-	for i, k := range linkKinds {
-		kinds[i] = k.String()
-	}
+	kinds := kindNames()
 	cmd := &cobra.Command{
 		Use:   "open NAME",
 		Short: "Open a project's link in the browser",
 		Long: `Open a project's homepage, or another of its links, with the same opener
 and URL rules as the app: $BROWSER when set, else the system opener, and only
-absolute http and https URLs. --link N opens the link numbered N in the
-detail. --print prints the URL instead.`,
+absolute http and https URLs. --link takes the kinds has: takes, in any
+case, a prefix naming one will do (--link mail); --link N opens the link
+numbered N in the detail. --print prints the URL instead. The project is
+remembered as opened, as in the app (list --recent).`,
 		Example: `  upstream-tui open gatekeeper --link slack
   upstream-tui open "azure disk csi" --link issues --print
   upstream-tui open moby --link 3`,
@@ -38,8 +31,9 @@ detail. --print prints the URL instead.`,
 		ValidArgsFunction: a.completeProjects,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			n, numbered := strconv.Atoi(link)
-			if numbered != nil && !slices.Contains(kinds, link) {
-				return usagef("unknown link %q; use a number or one of %s", link, strings.Join(kinds, ", "))
+			kind, known := linkKind(link)
+			if numbered != nil && !known {
+				return usagef("unknown link kind %q; --link takes a number or one of %s", link, strings.Join(kinds, ", "))
 			}
 			p, err := a.findProject(strings.Join(args, " "))
 			if err != nil {
@@ -49,11 +43,10 @@ detail. --print prints the URL instead.`,
 			if numbered == nil {
 				links := model.NumberedLinks(p)
 				if n < 1 || n > len(links) {
-					return fmt.Errorf("%s has no link %d (it has %d)", p.Name, n, len(links))
+					return fmt.Errorf("%s has no link %d (it has %s)", p.Name, n, count(len(links), "link"))
 				}
 				l = links[n-1]
 			} else {
-				kind, _ := model.ParseKind(link) // one of kinds: checked above
 				if l, err = linkOfKind(p, kind); err != nil {
 					return err
 				}
@@ -69,12 +62,13 @@ detail. --print prints the URL instead.`,
 				return fmt.Errorf("could not open a browser (%v); the URL is %s", err, l.URL)
 			}
 			fmt.Fprintf(a.Stderr, "Opened %s\n", l.URL)
+			a.rememberOpened(p.Name)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&link, "link", model.KindHome.String(), "which link: a `KIND` ("+strings.Join(kinds, ", ")+") or its number N in the detail")
 	cmd.Flags().BoolVar(&printURL, "print", false, "print the URL instead of opening it")
-	_ = cmd.RegisterFlagCompletionFunc("link", cobra.FixedCompletions(kinds, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("link", a.completeLinks)
 	return cmd
 }
 
@@ -85,4 +79,49 @@ func linkOfKind(p *model.Project, kind model.Kind) (model.Link, error) {
 		return l, nil
 	}
 	return model.Link{}, fmt.Errorf("%s has no %s (--link %s)", p.Name, kind.Describe(), kind)
+}
+
+// kindNames are the kinds --link takes besides a number: has:'s kinds.
+func kindNames() []string {
+	names := make([]string, len(model.FacetKinds))
+	for i, k := range model.FacetKinds {
+		names[i] = k.String()
+	}
+	return names
+}
+
+// linkKind reads a link kind as has: does: in any case, and a prefix
+// that names one kind will do ("mail" is mailing-list).
+func linkKind(s string) (model.Kind, bool) {
+	s = strings.ToLower(s)
+	var found []model.Kind
+	for _, k := range model.FacetKinds {
+		if k.String() == s {
+			return k, true
+		}
+		if s != "" && strings.HasPrefix(k.String(), s) {
+			found = append(found, k)
+		}
+	}
+	if len(found) != 1 {
+		return 0, false
+	}
+	return found[0], true
+}
+
+// rememberOpened records that a project was opened, in the state the app
+// keeps, merged with what is there. A state that cannot be read or saved
+// is a notice: the link did open.
+func (a *app) rememberOpened(project string) {
+	if a.State == nil {
+		return
+	}
+	st, err := a.State.Load()
+	if err != nil {
+		fmt.Fprintf(a.Stderr, "upstream-tui: %v\n", err)
+	}
+	st.Opened(project, time.Now())
+	if err := a.State.Save(st); err != nil {
+		fmt.Fprintf(a.Stderr, "upstream-tui: could not save what was opened: %v\n", err)
+	}
 }

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
 )
@@ -86,60 +84,6 @@ func tableRow(p *model.Project) []string {
 // oneLine turns tabs and line breaks into spaces.
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
-}
-
-// shrinkSteps say how the table fits a terminal: each step narrows one
-// column down to a floor, as far as needed, in turn; soft caps on the area
-// and the name first, so that the goal keeps room, then harder cuts.
-var shrinkSteps = []struct{ column, floor int }{
-	{1, 24}, {0, 28}, {3, 24}, {1, 12}, {0, 16}, {3, 10}, {2, 8},
-}
-
-// writeTable writes an aligned table. With width > 0 (a terminal) it fits
-// the width by the shrinkSteps; piped, nothing is cut.
-func writeTable(w io.Writer, ps []*model.Project, width int) error {
-	rows := [][]string{tableColumns}
-	for _, p := range ps {
-		rows = append(rows, tableRow(p))
-	}
-	widths := make([]int, len(tableColumns))
-	for _, r := range rows {
-		for c, cell := range r {
-			widths[c] = max(widths[c], ansi.StringWidth(cell))
-		}
-	}
-	const gap = 2
-	if width > 0 {
-		total := gap * (len(widths) - 1)
-		for _, cw := range widths {
-			total += cw
-		}
-		for _, step := range shrinkSteps {
-			if total <= width {
-				break
-			}
-			cut := min(total-width, max(widths[step.column]-step.floor, 0))
-			widths[step.column] -= cut
-			total -= cut
-		}
-	}
-	bw := bufio.NewWriter(w)
-	for _, r := range rows {
-		var line strings.Builder
-		for c, cell := range r {
-			cell = ansi.Truncate(cell, widths[c], "…")
-			line.WriteString(cell)
-			if c < len(r)-1 {
-				line.WriteString(strings.Repeat(" ", widths[c]-ansi.StringWidth(cell)+gap))
-			}
-		}
-		text := line.String()
-		if width > 0 {
-			text = ansi.Truncate(text, width, "")
-		}
-		bw.WriteString(strings.TrimRight(text, " ") + "\n")
-	}
-	return bw.Flush()
 }
 
 // writeTSV writes tab-separated values with a header line, and the

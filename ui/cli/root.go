@@ -34,6 +34,9 @@ type Deps struct {
 	State StateStore
 	// Terminal reports whether w is a terminal, and its width.
 	Terminal func(w io.Writer) (width int, ok bool)
+	// Background asks the terminal whether its background is dark; ok is
+	// false when it cannot tell (not a terminal, no answer in time).
+	Background func() (dark, ok bool)
 	// Browse runs the interactive browser.
 	Browse func(cat *model.Catalog, opts ui.Options) error
 	// Opener opens a URL in the browser.
@@ -41,8 +44,9 @@ type Deps struct {
 	// NoColor is set when NO_COLOR asks for no colour.
 	NoColor bool
 	// Plain is set when the terminal can only show plain text (TERM=dumb).
-	Plain   bool
-	Version string
+	Plain bool
+	// Build is the version and what go build stamped.
+	Build Build
 }
 
 // Settings are the user's choices from the config file.
@@ -147,8 +151,11 @@ key to open a project's homepage, Slack channel or issues in the browser.
 
 QUERY starts the browser with that filter applied; it may hold facets:
 area:NAME org:cncf state:graduated has:slack, and -has:slack to leave out.
-Press ? inside for keys. The list, show, open and lint commands give the
-same answers to scripts.
+Press ? inside for keys.
+
+` + typoRule + `
+
+The list, show, open and lint commands give the same answers to scripts.
 
 --catalog takes a file or an https:// URL (cached under the user cache
 directory). Defaults and key bindings can be set in
@@ -161,12 +168,16 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
   upstream-tui list csi -o json | jq -r '.[].name'
   upstream-tui open gatekeeper --link slack
   upstream-tui lint ./README.md`,
-		Version:       d.Version,
+		Version:       d.Build.Version,
 		Args:          cobra.ArbitraryArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.browse(strings.Join(args, " "), area)
+			var first string
+			if len(args) > 0 && cmd.ArgsLenAtDash() != 0 {
+				first = args[0] // before --: perhaps a mistyped command
+			}
+			return a.browse(cmd, strings.Join(args, " "), first, area)
 		},
 	}
 	root.SetOut(d.Stdout)
@@ -178,7 +189,8 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 			fmt.Fprintf(d.Stderr, "upstream-tui: %s\n", n)
 		}
 	}
-	root.SetVersionTemplate("upstream-tui version {{.Version}}\n")
+	// --version says all that version says; braces in it are not a template.
+	root.SetVersionTemplate(strings.NewReplacer("{", "{{`{`}}", "}", "{{`}`}}").Replace(d.Build.String()))
 	root.PersistentFlags().StringVar(&a.catalog, "catalog", d.DefaultCatalog, "read the catalog from this Markdown `FILE` or https:// URL instead of the embedded one (default $UPSTREAM_TUI_CATALOG)")
 	root.PersistentFlags().BoolVar(&a.refresh, "refresh", false, "download the --catalog URL now, whatever the age of its cached copy")
 	maxAge := defaultMaxAge
@@ -190,6 +202,8 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 	root.Flags().StringVar(&area, "area", "", "start on the tab of this area (`NAME` or a unique part of it)")
 	_ = root.RegisterFlagCompletionFunc("area", a.completeAreas)
 	root.AddCommand(a.listCmd(), a.showCmd(), a.openCmd(), a.lintCmd(), a.versionCmd())
+	root.SuggestionsMinimumDistance = 2
+	strictCompletion(root)
 	return root
 }
 
@@ -209,8 +223,9 @@ func (a *app) load() (*model.Catalog, error) {
 
 // browse starts the interactive browser on what can be shown at once (a
 // URL's cached copy, a large file's first rows) and reads the rest in the
-// background. A load error never starts it. Quitting cancels a download.
-func (a *app) browse(query, area string) error {
+// background. A load error never starts it, nor a first word that reads as
+// a mistyped command. Quitting cancels a download.
+func (a *app) browse(root *cobra.Command, query, first, area string) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	src := a.catalog
@@ -223,6 +238,11 @@ func (a *app) browse(query, area string) error {
 	}
 	if err != nil {
 		return err
+	}
+	if first != "" {
+		if err := mistypedCommand(root, first, cat); err != nil {
+			return err
+		}
 	}
 	opts := ui.Options{
 		Query: query, Opener: a.Opener, ReloadAtStart: more, Markdown: render.New,
@@ -263,23 +283,22 @@ func args(lo, hi int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < lo:
-			return usagef("%s needs %d argument(s); see '%s --help'", cmd.Name(), lo, cmd.CommandPath())
+			return usagef("%s needs %s; see '%s --help'", cmd.Name(), count(lo, "argument"), cmd.CommandPath())
+		case hi == 0 && len(args) > 0:
+			return usagef("%s takes no arguments, got %d; see '%s --help'", cmd.Name(), len(args), cmd.CommandPath())
 		case hi >= 0 && len(args) > hi:
-			return usagef("%s takes at most %d argument(s), got %d; see '%s --help'", cmd.Name(), hi, len(args), cmd.CommandPath())
+			return usagef("%s takes at most %s, got %d; see '%s --help'", cmd.Name(), count(hi, "argument"), len(args), cmd.CommandPath())
 		}
 		return nil
 	}
 }
 
-func (a *app) versionCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version",
-		Args:  args(0, 0),
-		Run: func(cmd *cobra.Command, _ []string) {
-			fmt.Fprintf(a.Stdout, "upstream-tui version %s\n", a.Version)
-		},
+// count writes n things in English: "1 project", "2 projects", "0 errors".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
 	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // nonEmpty returns the strings that are not empty.

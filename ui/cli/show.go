@@ -16,14 +16,17 @@ func (a *app) showCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show NAME",
 		Short: "Show one project's detail",
-		Long: `Show one project: rendered as in the app on a terminal, plain Markdown when
-piped or with --plain, or JSON. NAME matches case-insensitively: an exact name, else the one
+		Long: `Show one project: rendered as in the app on a terminal (in the theme of the
+config, or of the terminal's background when it says; NO_COLOR turns colour
+off; URLs whole, labels clickable), plain Markdown when piped or with --plain,
+or JSON. NAME matches case-insensitively: an exact name, else the one
 name containing it, else the fuzzy best match when it clearly leads.`,
 		Example: `  upstream-tui show gatekeeper
   upstream-tui show "azure disk csi" -o json`,
 		Args:              args(1, -1),
 		ValidArgsFunction: a.completeProjects,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			output = strings.ToLower(output) // -o JSON
 			if output != "markdown" && output != "json" {
 				return usagef("unknown output format %q; use markdown or json", output)
 			}
@@ -35,7 +38,7 @@ name containing it, else the fuzzy best match when it clearly leads.`,
 				return writeJSON(a.Stdout, toJSON(p))
 			}
 			if width, ok := a.Terminal(a.Stdout); ok && !a.plain {
-				_, err = fmt.Fprintln(a.Stdout, ui.RenderDetail(p, width, render.New("dark", a.NoColor)))
+				_, err = fmt.Fprintln(a.Stdout, ui.RenderDetail(p, width, render.New(a.style(), a.NoColor), true))
 				return err
 			}
 			_, err = fmt.Fprint(a.Stdout, ui.DetailMarkdown(p))
@@ -58,4 +61,20 @@ func (a *app) findProject(name string) (*model.Project, error) {
 		return nil, err
 	}
 	return &cat.Projects[i], nil
+}
+
+// style is the glamour style of the theme: the config's dark or light, else
+// (auto) the terminal's background when it answers in time, else dark, as
+// the app starts.
+func (a *app) style() string {
+	switch a.Settings.Theme {
+	case "dark", "light":
+		return a.Settings.Theme
+	}
+	if a.Background != nil && !a.NoColor { // without colour, no question for the terminal
+		if dark, ok := a.Background(); ok && !dark {
+			return "light"
+		}
+	}
+	return "dark"
 }

@@ -1,0 +1,136 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"runtime/debug"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/ui"
+	"github.com/upstream-tui/upstream-tui/ui/cli"
+)
+
+// browsed runs the root command on a fake terminal and returns the query
+// the browser was started with ("" and false when it was not started).
+func browsed(t *testing.T, args ...string) (r result, query string, started bool) {
+	t.Helper()
+	r = executeWith(t, nil, func(d *cli.Deps) {
+		d.Terminal = func(io.Writer) (int, bool) { return 80, true }
+		d.Browse = func(_ *model.Catalog, opts ui.Options) error {
+			query, started = opts.Query, true
+			return nil
+		}
+	}, args...)
+	return r, query, started
+}
+
+func TestQueryOrMistypedCommand(t *testing.T) {
+	for _, tc := range []struct {
+		args   []string
+		query  string // "" when the browser must not start
+		status int
+	}{
+		{[]string{"--", "list"}, "list", 0}, // a command's name, searched for
+		{[]string{"--", "lsit"}, "lsit", 0}, // after --, never a command
+		{[]string{"opa"}, "opa", 0},         // two letters from open, but it finds OPA Gatekeeper
+		{[]string{"gatekeeper"}, "gatekeeper", 0},
+		{[]string{"lsit"}, "", 2},
+		{[]string{"shwo", "gatekeeper"}, "", 2},
+		{[]string{"opn"}, "opn", 0}, // finds projects: a query
+	} {
+		r, query, started := browsed(t, tc.args...)
+		if r.status != tc.status || query != tc.query || started != (tc.query != "") {
+			t.Errorf("%q: status %d, browser started %v with %q; want status %d and %q (stderr %q)",
+				tc.args, r.status, started, query, tc.status, tc.query, r.stderr)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		t.Fatal("no build info in the test binary")
+	}
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		r := execute(t, nil, args...)
+		lines := strings.Split(r.stdout, "\n")
+		if r.status != 0 || lines[0] != "upstream-tui version "+info.Main.Version || info.Main.Version == "" {
+			t.Errorf("%v: status %d, first line %q, want the module version %q (stderr %q)", args, r.status, lines[0], info.Main.Version, r.stderr)
+		}
+		// go test stamps no commit when built with -buildvcs=false (.ci/run).
+		if len(lines) < 3 || !strings.HasPrefix(lines[1], "commit: ") || lines[2] != "go: "+info.GoVersion {
+			t.Errorf("%v: no commit or go line:\n%s", args, r.stdout)
+		}
+	}
+}
+
+func TestBuildString(t *testing.T) {
+	b := cli.Build{Version: "v1.2.0", Revision: "45ad1dc", Time: "2026-11-24T16:30:00Z", Modified: true, Go: "go1.26.8"}
+	want := "upstream-tui version v1.2.0\ncommit: 45ad1dc (2026-11-24T16:30:00Z, modified)\ngo: go1.26.8\n"
+	if got := b.String(); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := (cli.Build{Version: "(devel)"}).String(); got != "upstream-tui version (devel)\ncommit: unknown\n" {
+		t.Errorf("without VCS: %q", got)
+	}
+}
+
+func TestCompletionInsideNames(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want []string // all the completions, in order
+	}{
+		{[]string{"show", "gate"}, []string{"OPA Gatekeeper"}},
+		{[]string{"show", "opa"}, []string{"OPA Gatekeeper"}},
+		{[]string{"show", "Azure D"}, []string{"Azure Disk CSI Driver"}},
+		{[]string{"open", "keyVAULT"}, []string{"Keyvault Flexvol", "Azure KeyVault Provider for Secrets Store CSI Driver"}},
+		{[]string{"open", "moby", "--link", ""}, []string{"slack", "issues", "docs", "forum", "home"}},
+		{[]string{"open", "moby", "--link", "s"}, []string{"slack"}},
+		{[]string{"open", "nothing-like-it", "--link", "m"}, []string{"mailing-list"}},
+	} {
+		r := execute(t, nil, append([]string{"__complete"}, tc.args...)...)
+		got := strings.Join(strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n"), "|")
+		want := strings.Join(append(tc.want, ":4"), "|")
+		if got != want {
+			t.Errorf("%q: got %s, want %s", tc.args, got, want)
+		}
+	}
+}
+
+// TestListAt80Columns: on an 80-column terminal, names stay whole (show
+// and open take them), the goal gives way first, and projects of
+// different areas never show the same cut area.
+func TestListAt80Columns(t *testing.T) {
+	for _, catalog := range []string{"", readme, firstDraft} {
+		asked := 0
+		r := executeWith(t, nil, onTerminal(80, "dark", true, true, false, &asked), "list", "--catalog", catalog)
+		var projects []struct{ Name, Area string }
+		if err := json.Unmarshal([]byte(execute(t, nil, "list", "-o", "json", "--catalog", catalog).stdout), &projects); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+		if r.status != 0 || len(lines) != len(projects)+1 {
+			t.Fatalf("%q: status %d, %d lines for %d projects:\n%s", catalog, r.status, len(lines), len(projects), r.stdout)
+		}
+		areaAt, maturityAt := strings.Index(lines[0], "AREA"), strings.Index(lines[0], "MATURITY")
+		shown := map[string]string{} // the area as shown, to the area
+		for i, p := range projects {
+			line := lines[i+1]
+			if ansi.StringWidth(line) > 80 {
+				t.Errorf("%q: line wider than 80: %q", catalog, line)
+			}
+			if !strings.HasPrefix(line, p.Name+" ") {
+				t.Errorf("%q: the name %q is not whole: %q", catalog, p.Name, line)
+			}
+			area := strings.TrimSpace(ansi.Cut(line, areaAt, maturityAt))
+			if other, ok := shown[area]; ok && other != p.Area {
+				t.Errorf("%q: %q and %q both show as %q", catalog, other, p.Area, area)
+			}
+			shown[area] = p.Area
+		}
+	}
+}

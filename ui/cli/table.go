@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"bufio"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/ui"
+)
+
+// tableColumn is one column of list's table: its cells, header first, and
+// the width it is given.
+type tableColumn struct {
+	cells []string
+	width int
+}
+
+// The columns of the table by name, so that the shrink steps read.
+const (
+	colName = iota
+	colArea
+	colMaturity
+	colGoal
+	colOpened // only with --recent
+)
+
+// shrinkStep narrows one column to a floor, as far as the terminal needs;
+// a goal narrowed to nothing leaves the table. shortAreas stands for the
+// step that drops the words areas share.
+type shrinkStep struct{ column, floor int }
+
+const shortAreas = -1
+
+// shrinkSteps say how the table fits a terminal: names stay whole longest,
+// as they are what show and open take. The goal is cut first, then the
+// area (to its distinctive words, then shorter, never so short that two
+// areas read the same), then the goal goes, and only then the maturity
+// and the name.
+var shrinkSteps = []shrinkStep{
+	{colGoal, 20}, {shortAreas, 0}, {colArea, 12}, {colGoal, 0}, {colArea, 1}, {colMaturity, 8}, {colName, 16},
+}
+
+const tableGap = 2
+
+// writeTable writes an aligned table, with an OPENED column when opened is
+// given (list --recent). With width > 0 (a terminal) it fits the width by
+// the shrinkSteps; piped, nothing is cut.
+func writeTable(w io.Writer, ps []*model.Project, width int, opened []time.Time, now time.Time) error {
+	cols := make([]tableColumn, colOpened+1)
+	for c, title := range append(append([]string{}, tableColumns...), "OPENED") {
+		cols[c].cells = []string{title}
+	}
+	for i, p := range ps {
+		for c, cell := range tableRow(p) {
+			cols[c].cells = append(cols[c].cells, cell)
+		}
+		if i < len(opened) {
+			cols[colOpened].cells = append(cols[colOpened].cells, model.Ago(now.Sub(opened[i])))
+		}
+	}
+	order := []int{colName, colArea, colMaturity, colGoal}
+	if opened != nil {
+		order = []int{colName, colOpened, colArea, colMaturity, colGoal}
+	}
+	for _, c := range order {
+		cols[c].width = widest(cols[c].cells)
+	}
+	if width > 0 {
+		fit(cols, order, width)
+	}
+	bw := bufio.NewWriter(w)
+	for r := range cols[colName].cells {
+		var line strings.Builder
+		for _, c := range order {
+			if cols[c].width == 0 {
+				continue
+			}
+			if line.Len() > 0 {
+				line.WriteString(strings.Repeat(" ", tableGap))
+			}
+			cell := ansi.Truncate(cols[c].cells[r], cols[c].width, "…")
+			line.WriteString(cell + strings.Repeat(" ", cols[c].width-ansi.StringWidth(cell)))
+		}
+		text := line.String()
+		if width > 0 {
+			text = ansi.Truncate(text, width, "")
+		}
+		bw.WriteString(strings.TrimRight(text, " ") + "\n")
+	}
+	return bw.Flush()
+}
+
+// fit narrows the columns by the shrinkSteps until the table is width
+// columns wide, or as narrow as the steps go.
+func fit(cols []tableColumn, order []int, width int) {
+	total := func() int {
+		n, shown := 0, 0
+		for _, c := range order {
+			if cols[c].width > 0 {
+				n += cols[c].width
+				shown++
+			}
+		}
+		return n + tableGap*max(shown-1, 0)
+	}
+	for _, step := range shrinkSteps {
+		over := total() - width
+		if over <= 0 {
+			return
+		}
+		if step.column == shortAreas {
+			area := &cols[colArea]
+			area.cells = append(area.cells[:1:1], shortNames(area.cells[1:])...)
+			area.width = min(area.width, widest(area.cells))
+			continue
+		}
+		col := &cols[step.column]
+		floor := step.floor
+		if step.column == colArea {
+			floor = max(floor, distinctWidth(col.cells[1:]))
+		}
+		if col.width-over <= 0 && floor == 0 {
+			col.width = 0 // the goal leaves the table, and its gap with it
+			continue
+		}
+		col.width -= min(over, max(col.width-floor, 0))
+	}
+}
+
+// shortNames drops from each area name the words the others share, as the
+// tabs do; the same name gives the same short name.
+func shortNames(cells []string) []string {
+	var names []string
+	seen := map[string]int{}
+	for _, c := range cells {
+		if _, ok := seen[c]; !ok {
+			seen[c] = len(names)
+			names = append(names, c)
+		}
+	}
+	short := ui.ShortAreaNames(names)
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = short[seen[c]]
+	}
+	return out
+}
+
+// distinctWidth is the narrowest width at which cells that differ still
+// differ once cut with "…": three areas never all read "Kubernetes …".
+func distinctWidth(cells []string) int {
+	widest := widest(cells)
+	for w := 1; w < widest; w++ {
+		cut := map[string]string{}
+		clash := false
+		for _, c := range cells {
+			t := ansi.Truncate(c, w, "…")
+			if other, ok := cut[t]; ok && other != c {
+				clash = true
+				break
+			}
+			cut[t] = c
+		}
+		if !clash {
+			return w
+		}
+	}
+	return widest
+}
+
+func widest(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		n = max(n, ansi.StringWidth(c))
+	}
+	return n
+}
