@@ -10,7 +10,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/term"
 
 	"github.com/upstream-tui/upstream-tui/data"
 	"github.com/upstream-tui/upstream-tui/data/config"
@@ -19,6 +18,7 @@ import (
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
 	"github.com/upstream-tui/upstream-tui/ui/cli"
+	"github.com/upstream-tui/upstream-tui/ui/terminal"
 )
 
 // version, when set at build time with -ldflags "-X main.version=...",
@@ -47,8 +47,8 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		DefaultCatalog: catalog,
 		Settings:       settings,
 		State:          state.Store{Dir: state.DefaultDir()},
-		Terminal:       terminal,
-		Background:     background,
+		Terminal:       terminal.Width,
+		Background:     terminal.Background,
 		Browse: func(cat *model.Catalog, opts ui.Options) error {
 			// A frame is written on the renderer's next tick: at 120 a
 			// second, a keystroke shows within 8 ms instead of 17. The
@@ -96,19 +96,6 @@ func limitMemory(path string) {
 		size = st.Size()
 	}
 	debug.SetMemoryLimit(max(128<<20, 4*size))
-}
-
-// terminal reports whether w is a terminal, and its width.
-func terminal(w io.Writer) (int, bool) {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return 0, false
-	}
-	width, _, err := term.GetSize(f.Fd())
-	if err != nil || width <= 0 {
-		return 80, true
-	}
-	return width, true
 }
 
 // build reads what go build recorded: the module version (v1.2.0 from go

@@ -1,4 +1,8 @@
-package main
+// Package terminal asks the terminal what the command line needs to know
+// and the app learns from Bubble Tea: whether standard output is a
+// terminal and how wide (Width), and whether its background is dark
+// (Background), within a short wait.
+package terminal
 
 import (
 	"bytes"
@@ -16,12 +20,12 @@ import (
 // never does.
 const backgroundWait = 250 * time.Millisecond
 
-// background asks the terminal whether its background is dark, when
+// Background asks the terminal whether its background is dark, when
 // standard input and output are both terminals: OSC 11 for the colour, then
 // the primary device attributes, which every terminal answers, so that the
 // second answer says the first is not coming. ok is false when the terminal
 // did not say in backgroundWait.
-func background() (dark, ok bool) {
+func Background() (dark, ok bool) {
 	if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
 		return false, false
 	}
