@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -103,5 +105,80 @@ func strictCompletion(root *cobra.Command) {
 			return usagef("no completion for the shell %q; use %s", args[0], orList(shells))
 		}
 		c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
+		for _, sh := range c.Commands() {
+			if sh.Name() == "bash" {
+				sh.RunE = func(cmd *cobra.Command, _ []string) error {
+					noDesc, _ := cmd.Flags().GetBool("no-descriptions")
+					return writeBashCompletion(cmd.OutOrStdout(), root, !noDesc)
+				}
+			}
+		}
 	}
 }
+
+// writeBashCompletion writes cobra's bash script (with the commands'
+// descriptions, when asked) with two of its functions replaced, so that bash completes as show and open resolve a name: the
+// program offers the names holding what was typed, in any case, and bash
+// takes them as they come instead of keeping those that start with it
+// ("gate" completes to OPA Gatekeeper); and a name typed after an opening
+// quote ('Azure D) reaches the program unquoted, where cobra's eval would
+// fail on the open quote. What the program offers for flags and commands
+// already starts with what was typed.
+func writeBashCompletion(w io.Writer, root *cobra.Command, descriptions bool) error {
+	var b strings.Builder
+	if err := root.GenBashCompletionV2(&b, descriptions); err != nil {
+		return err
+	}
+	name := root.Name()
+	standard := "__" + name + "_handle_standard_completion_case() {"
+	script := b.String()
+	if strings.Count(script, standard) != 1 {
+		return fmt.Errorf("cobra's bash script has no %s", standard)
+	}
+	script = strings.Replace(script, standard, "__"+name+"_cobra_standard_completion_case() {", 1)
+	results := "__" + name + "_get_completion_results() {"
+	if strings.Count(script, results) != 1 {
+		return fmt.Errorf("cobra's bash script has no %s", results)
+	}
+	script = strings.Replace(script, results, "__"+name+"_cobra_get_completion_results() {", 1)
+	overrides := strings.NewReplacer("NAME", name, "VAR", strings.ReplaceAll(name, "-", "_")).Replace(bashOverrides)
+	_, err := io.WriteString(w, script+overrides)
+	return err
+}
+
+// bashOverrides replaces __NAME_get_completion_results and
+// __NAME_handle_standard_completion_case in cobra's bash script, which it
+// renames __NAME_cobra_…; VAR is NAME as a shell variable's name.
+const bashOverrides = `
+# upstream-tui: a word typed after an opening quote ('Azure D) goes to the
+# program unquoted; cobra's eval would fail on the open quote.
+__NAME_get_completion_results() {
+    __VAR_in_quote=
+    case $cur in
+    \'*|\"*)
+        __VAR_in_quote=1
+        cur=$(printf '%q' "${cur:1}")
+        words[cword]=$cur
+        ;;
+    esac
+    __NAME_cobra_get_completion_results
+}
+
+# upstream-tui: the program has kept what matches, inside names and in any
+# case; take it all. Completions with descriptions (commands) start with
+# what was typed: cobra's own handling shows their descriptions.
+__NAME_handle_standard_completion_case() {
+    local comp
+    if [[ "${completions[*]}" == *$'\t'* ]]; then
+        __NAME_cobra_standard_completion_case
+        return
+    fi
+    COMPREPLY=()
+    for comp in "${completions[@]}"; do
+        COMPREPLY+=("${comp%%$'\t'*}")
+    done
+    if (( ${#COMPREPLY[@]} == 1 )) && [[ -z $__VAR_in_quote ]]; then
+        COMPREPLY[0]=$(printf '%q' "${COMPREPLY[0]}")
+    fi
+}
+`
