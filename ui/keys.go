@@ -23,8 +23,6 @@ type keyMap struct {
 	Facets, PickFacet, PickNegated          key.Binding
 	DetailUp, DetailDown                    key.Binding
 	About, Help, Close, Quit, ForceQuit     key.Binding
-
-	reloadable bool // the catalog has a source to read again
 }
 
 // defaultKeyMap is the keys the app starts with; Options.Keys rebinds them.
@@ -65,7 +63,7 @@ func defaultKeyMap() keyMap {
 
 		About:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "about the catalog")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Close:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "close")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
@@ -103,7 +101,7 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	k.Docs.SetEnabled(browse)
 	k.Number.SetEnabled(browse)
 	k.Copy.SetEnabled(browse)
-	k.Reload.SetEnabled(browse && k.reloadable)
+	k.Reload.SetEnabled(browse)
 
 	k.Facets.SetEnabled(browse)
 	k.PickFacet.SetEnabled(m == modeFacets)
@@ -115,7 +113,9 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	k.About.SetEnabled(in(modeBrowse, modeAbout))
 	k.Help.SetEnabled(in(modeBrowse, modeHelp, modeAbout))
 	k.Close.SetEnabled(in(modeHelp, modeAbout, modeFacets))
-	k.Quit.SetEnabled(m != modeFilter)
+	// In an overlay the quit key closes it (Close holds q too): a user
+	// leaving help must not lose the session. ctrl+c still quits.
+	k.Quit.SetEnabled(browse)
 	k.ForceQuit.SetEnabled(true)
 }
 
@@ -163,7 +163,7 @@ func (k keyMap) helpSections() []helpSection {
 }
 
 // enableAll enables each binding that works in some mode, for the full
-// help: Reload only when there is a source to read again.
+// help.
 func (k *keyMap) enableAll() {
 	on := map[*key.Binding]bool{}
 	for _, m := range modes {
@@ -219,7 +219,6 @@ func (k *keyMap) rebind(keys map[string][]string) {
 // share a key, naming one of the actions the config rebinds.
 func CheckKeys(keys map[string][]string) (action string, err error) {
 	k := defaultKeyMap()
-	k.reloadable = true
 	k.rebind(keys)
 	names := k.actions()
 	for _, m := range modes {

@@ -97,7 +97,6 @@ func New(cat *model.Catalog, opts Options) Model {
 	}
 	m.view, m.initCmd = newCatalogView(cat, nil, carry{tab: area, query: opts.Query}, m.env())
 	m.keys.rebind(opts.Keys)
-	m.keys.reloadable = opts.Reload != nil
 	m.keys.setMode(m.mode, m.view.filtered())
 	if n := strings.Join(nonEmpty(cat.Origin.Notice, opts.Notice), "; "); n != "" {
 		m.setStatus(n, true)

@@ -65,6 +65,9 @@ func reload(load func() (*model.Catalog, error), cause reloadCause) tea.Cmd {
 // startReload reloads unless a reload is under way.
 func (m *Model) startReload(cause reloadCause) tea.Cmd {
 	if m.opts.Reload == nil {
+		if cause == reloadKey {
+			m.setStatus("Nothing to reload: this is the embedded catalog, built into the program (--catalog FILE|URL reads another)", false)
+		}
 		return nil
 	}
 	if m.loading {

@@ -54,8 +54,6 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 // handleOverlayKey drives the help and about views.
 func (m *Model) handleOverlayKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, m.keys.Quit):
-		return m.quit()
 	case key.Matches(msg, m.keys.Close), key.Matches(msg, m.keys.Help) && m.mode == modeHelp,
 		key.Matches(msg, m.keys.About) && m.mode == modeAbout:
 		m.mode = modeBrowse
@@ -141,9 +139,6 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 // handleFacetKey drives the facet picker; a pick adds its facet to the
 // filter.
 func (m *Model) handleFacetKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Quit) {
-		return m.quit()
-	}
 	f, action := m.view.picker.update(msg, &m.keys)
 	switch action {
 	case pickerClosed:

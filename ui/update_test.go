@@ -189,7 +189,12 @@ func TestUpdateKeys(t *testing.T) {
 		{name: "about", keys: []string{"a"}, mode: modeAbout, selected: "AKS Engine", items: 18},
 		{name: "about closes", keys: []string{"a", "a"}, selected: "AKS Engine", items: 18},
 		{name: "q quits", keys: []string{"q"}, selected: "AKS Engine", items: 18, quit: true},
-		{name: "q quits from help", keys: []string{"?", "q"}, mode: modeHelp, selected: "AKS Engine", items: 18, quit: true},
+		{name: "q closes help", keys: []string{"?", "q"}, selected: "AKS Engine", items: 18},
+		{name: "q closes about", keys: []string{"a", "q"}, selected: "AKS Engine", items: 18},
+		{name: "q closes the facet picker", keys: []string{"f", "q"}, selected: "AKS Engine", items: 18},
+		{name: "ctrl+c quits from help", keys: []string{"?", "ctrl+c"}, mode: modeHelp, selected: "AKS Engine", items: 18, quit: true},
+		{name: "ctrl+c quits from the picker", keys: []string{"f", "ctrl+c"}, mode: modeFacets, selected: "AKS Engine", items: 18, quit: true},
+		{name: "r on the embedded catalog", keys: []string{"r"}, selected: "AKS Engine", items: 18, status: "Nothing to reload: this is the embedded catalog"},
 		{name: "ctrl+c quits while filtering", keys: []string{"/", "x", "ctrl+c"}, query: "x", mode: modeFilter, selected: "Keyvault Flexvol", items: 6, quit: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
