@@ -83,7 +83,10 @@ func (m *Model) handleOpened(msg openedMsg) tea.Cmd {
 		m.setStatus("Opened "+msg.url, false)
 		return m.rememberOpened(msg.project)
 	}
-	m.setStatus(fmt.Sprintf("Could not open a browser (%v); URL copied to the clipboard: %s", msg.err, msg.url), true)
+	// The URL stays on screen, whole, until a key shows something else:
+	// the clipboard may not reach the user's machine.
+	// The URL before the reason, so that it is whole on a small screen.
+	m.setNotice(fmt.Sprintf("Could not open a browser; URL copied to the clipboard: %s (%v)", msg.url, msg.err), true)
 	return tea.SetClipboard(msg.url)
 }
 

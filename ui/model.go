@@ -51,8 +51,7 @@ type Model struct {
 	state model.State
 	saves *saves
 
-	status    string
-	statusErr bool
+	status statusLine
 
 	initCmd tea.Cmd // the search of the initial query, started by Init
 
@@ -99,7 +98,7 @@ func New(cat *model.Catalog, opts Options) Model {
 	m.keys.rebind(opts.Keys)
 	m.keys.setMode(m.mode, m.view.filtered())
 	if n := strings.Join(nonEmpty(cat.Origin.Notice, opts.Notice), "; "); n != "" {
-		m.setStatus(n, true)
+		m.setNotice(n, true)
 	}
 	m.relayout()
 	return m
@@ -130,6 +129,7 @@ func (m Model) Init() tea.Cmd {
 // and the mouse to the part that has them.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
+	before := m.markStatus()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
@@ -139,6 +139,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.handleOpened(msg)
 	case stateSavedMsg:
 		m.setStatus("Could not save what was opened: "+msg.err.Error(), true)
+	case statusExpiredMsg:
+		m.handleStatusExpired(msg)
 	case searchDoneMsg:
 		m.view.handleSearchDone(msg)
 	case facetsCountedMsg:
@@ -158,7 +160,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	m.keys.setMode(m.mode, m.view.filtered())
 	m.relayout()
-	return m, cmd
+	return m, tea.Batch(cmd, m.tidyStatus(before))
 }
 
 // fixedTheme reports whether the theme is set rather than following the
@@ -205,11 +207,6 @@ func (m *Model) relayout() {
 	case modeAbout:
 		v.setAbout()
 	}
-}
-
-// setStatus shows a message in the status line.
-func (m *Model) setStatus(msg string, isErr bool) {
-	m.status, m.statusErr = msg, isErr
 }
 
 // nonEmpty returns the strings that are not empty.

@@ -86,8 +86,8 @@ func TestStateSaveFailureIsANotice(t *testing.T) {
 	for _, msg := range runAll(m.saveState()) {
 		m = update(t, m, msg)
 	}
-	if !m.statusErr || m.status != "Could not save what was opened: disk full" {
-		t.Errorf("status %q", m.status)
+	if !m.status.isErr || m.status.text != "Could not save what was opened: disk full" {
+		t.Errorf("status %q", m.status.text)
 	}
 }
 

@@ -128,7 +128,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Copy):
 		if _, _, ok := m.view.selectedProject(); ok {
 			m.copying = true
-			m.setStatus(m.keys.copyPrompt(), false)
+			m.setNotice(m.keys.copyPrompt(), false)
 		}
 	case key.Matches(msg, k.Reload):
 		return m.startReload(reloadKey)

@@ -104,6 +104,8 @@ func runCmd(t testing.TB, m Model, cmd tea.Cmd, out []tea.Msg) (Model, []tea.Msg
 		return m, out
 	}
 	switch msg := cmd().(type) {
+	case statusExpiredMsg:
+		return m, out // the time has not come: TestStatusExpires sends it
 	case openedMsg, searchDoneMsg, catalogLoadedMsg, facetsCountedMsg:
 		next, cmd := m.Update(msg)
 		return runCmd(t, next.(Model), cmd, out)
@@ -209,8 +211,8 @@ func TestUpdateKeys(t *testing.T) {
 			if len(m.view.list.items) != tc.items {
 				t.Errorf("%d items, want %d", len(m.view.list.items), tc.items)
 			}
-			if !strings.Contains(m.status, tc.status) {
-				t.Errorf("status %q, want it to contain %q", m.status, tc.status)
+			if !strings.Contains(m.status.text, tc.status) {
+				t.Errorf("status %q, want it to contain %q", m.status.text, tc.status)
 			}
 			if strings.Join(rec.urls, " ") != strings.Join(tc.opened, " ") {
 				t.Errorf("opened %q, want %q", rec.urls, tc.opened)
@@ -248,8 +250,8 @@ func TestOpenFailureShowsAndCopiesURL(t *testing.T) {
 	m, _ := newTestModel(t, 100, 30, Options{Opener: rec.open})
 	m, msgs := press(t, m, "s")
 	url := "https://kubernetes.slack.com/archives/CU3N85WJK"
-	if !m.statusErr || !strings.Contains(m.status, url) || !strings.Contains(m.status, "xdg-open: not found") {
-		t.Errorf("status %q", m.status)
+	if !m.status.isErr || !strings.Contains(m.status.text, url) || !strings.Contains(m.status.text, "xdg-open: not found") {
+		t.Errorf("status %q", m.status.text)
 	}
 	if len(msgs) != 1 || !strings.Contains(strings.ToLower(typeName(msgs[0])), "clipboard") {
 		t.Errorf("messages %#v, want one clipboard write", msgs)
@@ -280,8 +282,8 @@ func TestCopyLinks(t *testing.T) {
 			}
 			continue
 		}
-		if len(msgs) != 1 || m.status != "Copied "+tc.want {
-			t.Errorf("%v: msgs %#v, status %q", tc.keys, msgs, m.status)
+		if len(msgs) != 1 || m.status.text != "Copied "+tc.want {
+			t.Errorf("%v: msgs %#v, status %q", tc.keys, msgs, m.status.text)
 		}
 	}
 }
@@ -301,8 +303,8 @@ func TestRefusedURLNeverOpens(t *testing.T) {
 	if len(rec.urls) != 0 || len(msgs) != 0 {
 		t.Errorf("opened %q, msgs %#v", rec.urls, msgs)
 	}
-	if !m.statusErr {
-		t.Errorf("status %q is not an error", m.status)
+	if !m.status.isErr {
+		t.Errorf("status %q is not an error", m.status.text)
 	}
 	if s := screen(m); strings.Contains(s, "1 home") {
 		t.Errorf("a refused link is numbered:\n%s", s)

@@ -42,7 +42,7 @@ func (m *Model) render() string {
 	lines := make([]string, 0, l.height)
 	lines = append(lines, m.viewHeader(l.width)...)
 	lines = append(lines, body...) // built to the width already
-	lines = append(lines, fitLine(m.viewStatus(l.width), l.width))
+	lines = append(lines, m.viewStatus(l.width)...)
 	lines = append(lines, m.viewHelp(l.width)...)
 	return strings.Join(lines[:min(len(lines), l.height)], "\n")
 }
@@ -162,23 +162,6 @@ func (v *catalogView) listTitle() string {
 		return fmt.Sprintf("%s · %d projects · recently opened first", name, len(v.list.items))
 	}
 	return fmt.Sprintf("%s · %d projects", name, len(v.list.items))
-}
-
-// viewStatus draws the status message and the position in the list.
-func (m *Model) viewStatus(width int) string {
-	counter := ""
-	if n := len(m.view.list.items); n > 0 {
-		counter = fmt.Sprintf("%d/%d", m.view.list.cursor+1, n)
-	}
-	counter = m.styles.Counter.Render(counter)
-	room := width - ansi.StringWidth(counter) - 1
-	st := m.styles.Status
-	if m.statusErr {
-		st = m.styles.StatusError
-	}
-	msg := st.Render(ansi.Truncate(m.status, max(room, 0), "…"))
-	gap := width - ansi.StringWidth(msg) - ansi.StringWidth(counter)
-	return msg + strings.Repeat(" ", max(gap, 0)) + counter
 }
 
 // viewFullHelp draws every binding that works in some mode, each with
