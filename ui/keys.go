@@ -45,7 +45,7 @@ func defaultKeyMap() keyMap {
 		FilterUp:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "up")),
 		FilterDown:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "down")),
 
-		Open:   key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter/o", "open homepage")),
+		Open:   key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter", "open homepage")),
 		Slack:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "open Slack")),
 		Issues: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "open issues")),
 		Mail:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "open mailing list")),
@@ -124,10 +124,30 @@ var modes = []mode{modeBrowse, modeFilter, modeHelp, modeAbout, modeFacets}
 
 // ShortHelp is the one-line help always shown at the bottom.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{
-		k.AcceptFilter, k.CancelFilter, k.FilterUp, k.FilterDown, k.PickFacet, k.PickNegated, k.Close,
-		k.Up, k.Down, k.Filter, k.ClearFilter, k.NextTab, k.Open, k.Slack, k.Issues, k.Facets,
-		k.Help, k.Quit,
+	var out []key.Binding
+	for _, b := range k.shortHelp() {
+		out = append(out, *b)
+	}
+	return out
+}
+
+// shortHelp is the short help's bindings, in the order it shows them.
+func (k *keyMap) shortHelp() []*key.Binding {
+	return []*key.Binding{
+		&k.AcceptFilter, &k.CancelFilter, &k.FilterUp, &k.FilterDown, &k.PickFacet, &k.PickNegated, &k.Close,
+		&k.Up, &k.Down, &k.Filter, &k.ClearFilter, &k.NextTab, &k.Open, &k.Slack, &k.Issues, &k.Facets,
+		&k.Help, &k.Quit,
+	}
+}
+
+// shortHelpRanked is the short help's bindings, most wanted first: where
+// the line is too narrow for all, the last ones go first. Help and quit
+// (or close) always stay, then filtering and the link keys.
+func (k *keyMap) shortHelpRanked() []*key.Binding {
+	return []*key.Binding{
+		&k.Help, &k.Quit, &k.Close, &k.AcceptFilter, &k.CancelFilter, &k.PickFacet,
+		&k.Filter, &k.Open, &k.Slack, &k.Issues, &k.PickNegated, &k.FilterUp, &k.FilterDown,
+		&k.Facets, &k.ClearFilter, &k.NextTab, &k.Up, &k.Down,
 	}
 }
 

@@ -67,10 +67,38 @@ func (m *Model) viewHelp(width int) []string {
 	}
 	key := [4]int{width, int(m.mode), filtered, m.gen}
 	if m.frame.help == nil || m.frame.helpKey != key {
-		m.frame.help = []string{fitLine(m.help.View(m.keys), width)}
+		m.frame.help = []string{fitLine(m.shortHelp(width), width)}
 		m.frame.helpKey = key
 	}
 	return m.frame.help
+}
+
+// shortHelp is the short help line within width: the bindings in force,
+// in the short help's order, as many as fit taken by rank, so that a
+// binding is dropped whole rather than cut in the middle.
+func (m *Model) shortHelp(width int) string {
+	h := m.help
+	h.SetWidth(0) // measured here; the help model would cut with "…"
+	keep := map[*key.Binding]bool{}
+	line := func() string {
+		var bs []key.Binding
+		for _, b := range m.keys.shortHelp() {
+			if keep[b] {
+				bs = append(bs, *b)
+			}
+		}
+		return h.ShortHelpView(bs)
+	}
+	for _, b := range m.keys.shortHelpRanked() {
+		if !b.Enabled() {
+			continue
+		}
+		keep[b] = true
+		if ansi.StringWidth(line()) > width {
+			delete(keep, b)
+		}
+	}
+	return line()
 }
 
 func (m *Model) viewTitle(width int) string {
