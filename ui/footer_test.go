@@ -57,3 +57,28 @@ func TestShortHelpFits(t *testing.T) {
 		}
 	}
 }
+
+// TestPanesSayThereIsMore: at 80x24 the detail, about and full help say
+// when more lines follow, and full help scrolls to its end, so that ? tells
+// the whole truth.
+func TestPanesSayThereIsMore(t *testing.T) {
+	for _, keys := range [][]string{nil, {"a"}, {"?"}} {
+		m, _ := newTestModel(t, 80, 24, Options{})
+		m, _ = press(t, m, keys...)
+		if s := screen(m); !strings.Contains(s, "more lines (pgdn/ctrl+d)") {
+			t.Errorf("%v: nothing says there is more:\n%s", keys, s)
+		}
+		m, _ = press(t, m, "G")
+		if keys == nil {
+			m, _ = press(t, m, "ctrl+d", "ctrl+d", "ctrl+d", "ctrl+d")
+		}
+		if s := screen(m); strings.Contains(s, "more lines") {
+			t.Errorf("%v: at the end it still says there is more:\n%s", keys, s)
+		}
+	}
+	m, _ := newTestModel(t, 80, 24, Options{})
+	m, _ = press(t, m, "?", "G")
+	if s := screen(m); !strings.Contains(s, "In the facet picker") || !strings.Contains(s, "leave out") {
+		t.Errorf("the end of full help is not reachable:\n%s", s)
+	}
+}

@@ -77,10 +77,10 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	in := func(ms ...mode) bool { return slices.Contains(ms, m) }
 	browse := m == modeBrowse
 
-	k.Up.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
-	k.Down.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
-	k.Top.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
-	k.Bottom.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
+	k.Up.SetEnabled(in(modeBrowse, modeHelp, modeAbout, modeFacets))
+	k.Down.SetEnabled(in(modeBrowse, modeHelp, modeAbout, modeFacets))
+	k.Top.SetEnabled(in(modeBrowse, modeHelp, modeAbout, modeFacets))
+	k.Bottom.SetEnabled(in(modeBrowse, modeHelp, modeAbout, modeFacets))
 	k.PageUp.SetEnabled(browse)
 	k.PageDown.SetEnabled(browse)
 
@@ -107,8 +107,8 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	k.PickFacet.SetEnabled(m == modeFacets)
 	k.PickNegated.SetEnabled(m == modeFacets)
 
-	k.DetailUp.SetEnabled(in(modeBrowse, modeAbout))
-	k.DetailDown.SetEnabled(in(modeBrowse, modeAbout))
+	k.DetailUp.SetEnabled(in(modeBrowse, modeHelp, modeAbout))
+	k.DetailDown.SetEnabled(in(modeBrowse, modeHelp, modeAbout))
 
 	k.About.SetEnabled(in(modeBrowse, modeAbout))
 	k.Help.SetEnabled(in(modeBrowse, modeHelp, modeAbout))

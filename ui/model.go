@@ -59,6 +59,9 @@ type Model struct {
 	gen   int
 	frame *frameCache
 
+	helpPane textPane // the full help, which scrolls where it is taller than the screen
+	helpKey  [2]int   // the width and gen it was drawn for
+
 	view catalogView
 }
 
@@ -199,6 +202,8 @@ func (m *Model) relayout() {
 	v.about.SetHeight(l.bodyH)
 	m.input.SetWidth(max(l.listW-4, 1))
 	m.help.SetWidth(l.width)
+	hint := m.keys.DetailDown.Help().Key
+	v.detail.hint, v.about.hint, m.helpPane.hint = hint, hint, hint
 	// Render only what is on screen: glamour is the costliest part of a
 	// frame, and help, about and the picker cover the detail.
 	switch m.mode {
@@ -206,6 +211,19 @@ func (m *Model) relayout() {
 		v.syncDetail()
 	case modeAbout:
 		v.setAbout()
+	case modeHelp:
+		m.setHelpPane(l)
+	}
+}
+
+// setHelpPane lays the full help out for the body, drawn once per width
+// and theme.
+func (m *Model) setHelpPane(l layout) {
+	m.helpPane.SetWidth(l.width)
+	m.helpPane.SetHeight(l.bodyH)
+	if key := [2]int{l.width, m.gen}; key != m.helpKey {
+		m.helpPane.SetContent(m.viewFullHelp(l.width))
+		m.helpKey = key
 	}
 }
 

@@ -51,27 +51,32 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// handleOverlayKey drives the help and about views.
+// handleOverlayKey drives the help and about views: closing them,
+// switching, and scrolling the one on screen.
 func (m *Model) handleOverlayKey(msg tea.KeyPressMsg) tea.Cmd {
+	pane := &m.view.about
+	if m.mode == modeHelp {
+		pane = &m.helpPane
+	}
 	switch {
 	case key.Matches(msg, m.keys.Close), key.Matches(msg, m.keys.Help) && m.mode == modeHelp,
 		key.Matches(msg, m.keys.About) && m.mode == modeAbout:
 		m.mode = modeBrowse
 	case key.Matches(msg, m.keys.Help):
 		m.mode = modeHelp
-	case m.mode != modeAbout:
+		m.helpPane.GotoTop()
 	case key.Matches(msg, m.keys.Up):
-		m.view.about.ScrollDown(-1)
+		pane.ScrollDown(-1)
 	case key.Matches(msg, m.keys.Down):
-		m.view.about.ScrollDown(1)
+		pane.ScrollDown(1)
 	case key.Matches(msg, m.keys.DetailUp):
-		m.view.about.HalfPageUp()
+		pane.HalfPageUp()
 	case key.Matches(msg, m.keys.DetailDown):
-		m.view.about.HalfPageDown()
+		pane.HalfPageDown()
 	case key.Matches(msg, m.keys.Top):
-		m.view.about.GotoTop()
+		pane.GotoTop()
 	case key.Matches(msg, m.keys.Bottom):
-		m.view.about.ScrollDown(len(m.view.about.lines))
+		pane.ScrollDown(len(pane.lines))
 	}
 	return nil
 }
@@ -93,6 +98,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
+		m.helpPane.GotoTop()
 	case key.Matches(msg, k.About):
 		m.mode = modeAbout
 	case key.Matches(msg, k.Facets):

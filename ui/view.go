@@ -31,7 +31,7 @@ func (m *Model) render() string {
 	var body []string
 	switch m.mode {
 	case modeHelp:
-		body = block(m.viewFullHelp(l.width), l.width, l.bodyH)
+		body = m.helpPane.view()
 	case modeAbout:
 		body = m.view.about.view()
 	case modeFacets:
