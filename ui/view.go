@@ -217,7 +217,8 @@ func (m *Model) viewFullHelp(width int) string {
 	return strings.Join(out, "\n\n")
 }
 
-// block cuts or pads s to exactly h lines of at most w cells, padding each
+// block cuts or pads s to exactly h lines of at most w cells ("…" ending
+// a line cut), padding each
 // line with spaces to w so that blocks can be joined side by side.
 func block(s string, w, h int) []string {
 	lines := strings.Split(s, "\n")
@@ -225,7 +226,7 @@ func block(s string, w, h int) []string {
 	for i := range out {
 		line := ""
 		if i < len(lines) {
-			line = ansi.Truncate(lines[i], w, "")
+			line = ansi.Truncate(lines[i], w, "…")
 		}
 		if pad := w - ansi.StringWidth(line); pad > 0 {
 			line += strings.Repeat(" ", pad)
@@ -247,13 +248,13 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// fitLine cuts a line to at most w cells.
+// fitLine cuts a line to at most w cells, ending it with "…" when cut.
 func fitLine(line string, w int) string {
 	if len(line) <= w { // no rune is wider than its bytes
 		return line
 	}
 	if ansi.StringWidth(line) > w {
-		return ansi.Truncate(line, w, "")
+		return ansi.Truncate(line, w, "…")
 	}
 	return line
 }
