@@ -55,7 +55,7 @@ func defaultKeyMap() keyMap {
 		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload catalog")),
 
 		Facets:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "facets")),
-		PickFacet:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add to filter")),
+		PickFacet:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "toggle in filter")),
 		PickNegated: key.NewBinding(key.WithKeys("-", "!"), key.WithHelp("-", "leave out")),
 
 		DetailUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/ctrl+u", "scroll detail up")),
@@ -87,12 +87,13 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	k.NextTab.SetEnabled(browse)
 	k.PrevTab.SetEnabled(browse)
 
-	k.Filter.SetEnabled(browse)
+	k.Filter.SetEnabled(in(modeBrowse, modeFacets))
 	k.ClearFilter.SetEnabled(browse && filterApplied)
-	k.AcceptFilter.SetEnabled(m == modeFilter)
-	k.CancelFilter.SetEnabled(m == modeFilter)
-	k.FilterUp.SetEnabled(m == modeFilter)
-	k.FilterDown.SetEnabled(m == modeFilter)
+	typing := in(modeFilter, modeFacetFilter)
+	k.AcceptFilter.SetEnabled(typing)
+	k.CancelFilter.SetEnabled(typing)
+	k.FilterUp.SetEnabled(typing)
+	k.FilterDown.SetEnabled(typing)
 
 	k.Open.SetEnabled(browse)
 	k.Slack.SetEnabled(browse)
@@ -120,7 +121,7 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 }
 
 // modes lists every mode, for what is checked in each.
-var modes = []mode{modeBrowse, modeFilter, modeHelp, modeAbout, modeFacets}
+var modes = []mode{modeBrowse, modeFilter, modeHelp, modeAbout, modeFacets, modeFacetFilter}
 
 // ShortHelp is the one-line help always shown at the bottom.
 func (k keyMap) ShortHelp() []key.Binding {

@@ -22,11 +22,12 @@ import (
 type mode int
 
 const (
-	modeBrowse mode = iota // moving in the list, opening links
-	modeFilter             // typing a filter
-	modeHelp               // full help on screen
-	modeAbout              // the catalog's prose on screen
-	modeFacets             // the facet picker on screen
+	modeBrowse      mode = iota // moving in the list, opening links
+	modeFilter                  // typing a filter
+	modeHelp                    // full help on screen
+	modeAbout                   // the catalog's prose on screen
+	modeFacets                  // the facet picker on screen
+	modeFacetFilter             // typing to narrow the facet picker
 )
 
 // Model is the root Bubble Tea model of the app: the session (size,

@@ -134,7 +134,7 @@ func (m *Model) swapCatalog(cat *model.Catalog, index *model.Index) tea.Cmd {
 	old := &m.view
 	old.stopSearches()
 	var cmd tea.Cmd
-	m.view, cmd = newCatalogView(cat, index, old.carry(m.mode == modeFacets), m.env())
+	m.view, cmd = newCatalogView(cat, index, old.carry(m.mode == modeFacets || m.mode == modeFacetFilter), m.env())
 	m.gen++
 	return cmd
 }

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // handleKey sends a key to the handler of the current mode; ctrl+c always quits.
@@ -19,6 +19,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.handleOverlayKey(msg)
 	case modeFacets:
 		return m.handleFacetKey(msg)
+	case modeFacetFilter:
+		if !m.view.picker.typeNarrow(msg, &m.keys) {
+			m.mode = modeFacets
+		}
+		return nil
 	}
 	return m.handleBrowseKey(msg)
 }
@@ -143,14 +148,16 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // handleFacetKey drives the facet picker; a pick adds its facet to the
-// filter.
+// filter, or takes it out when the filter holds it.
 func (m *Model) handleFacetKey(msg tea.KeyPressMsg) tea.Cmd {
 	f, action := m.view.picker.update(msg, &m.keys)
 	switch action {
 	case pickerClosed:
 		m.mode = modeBrowse
+	case pickerNarrow:
+		m.mode = modeFacetFilter
 	case pickerPicked:
-		q := strings.TrimSpace(m.view.query + " " + f.String())
+		q := model.ToggleFacet(m.view.query, f)
 		m.mode = modeBrowse
 		m.input.SetValue(q)
 		return m.view.applyQuery(q)

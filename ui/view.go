@@ -34,8 +34,8 @@ func (m *Model) render() string {
 		body = m.helpPane.view()
 	case modeAbout:
 		body = m.view.about.view()
-	case modeFacets:
-		body = m.view.picker.view(&m.styles, &m.keys, l.width, l.bodyH)
+	case modeFacets, modeFacetFilter:
+		body = m.view.picker.view(&m.styles, &m.keys, m.mode == modeFacetFilter, l.width, l.bodyH)
 	default:
 		body = m.viewBody(l)
 	}

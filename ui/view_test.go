@@ -35,6 +35,8 @@ func TestGoldenViews(t *testing.T) {
 		{"about_80x24", 80, 24, []string{"a"}, Options{}},
 		{"no_match_80x24", 80, 24, []string{"/", "z", "z", "q", "enter"}, Options{}},
 		{"too_small_20x5", 20, 5, nil, Options{}},
+		{"facets_80x24", 80, 24, []string{"/", "c", "s", "i", "enter", "f"}, Options{}},
+		{"facets_narrowed_140x40", 140, 40, []string{"f", "/", "s", "t"}, Options{}},
 		{"no_browser_80x24", 80, 24, []string{"s"}, Options{Opener: func(string) error { return noBrowserError{"this is an SSH session and $BROWSER is not set"} }}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
