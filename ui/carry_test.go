@@ -75,7 +75,7 @@ func TestReboundSlackInCopyPrompt(t *testing.T) {
 	}
 	m, _ := newTestModel(t, 100, 30, Options{Keys: keys})
 	m, _ = press(t, m, "y")
-	if want := "Copy which link? y homepage · z i m d · 1-9 · any other key cancels"; m.status.text != want {
+	if want := "Copy which link? y homepage · z i m d · 0-9 · any other key cancels"; m.status.text != want {
 		t.Errorf("prompt %q, want %q", m.status.text, want)
 	}
 	m, msgs := press(t, m, "z")

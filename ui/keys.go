@@ -50,7 +50,7 @@ func defaultKeyMap() keyMap {
 		Issues: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "open issues")),
 		Mail:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "open mailing list")),
 		Docs:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "open Use on Azure")),
-		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "open link N")),
+		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("0-9", "open link N (1 2: 12)")),
 		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "")), // described by describeCopy
 		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload catalog")),
 

@@ -43,6 +43,7 @@ type Model struct {
 	input   textinput.Model // the filter as typed; the view holds the query in force
 	mode    mode
 	copying bool // y was pressed: the next key names the link to copy
+	digits  linkDigits
 
 	width, height int
 
@@ -145,6 +146,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setStatus("Could not save what was opened: "+msg.err.Error(), true)
 	case statusExpiredMsg:
 		m.handleStatusExpired(msg)
+	case digitsWaitedMsg:
+		cmd = m.handleDigitsWaited(msg)
 	case searchDoneMsg:
 		m.view.handleSearchDone(msg)
 	case facetsCountedMsg:

@@ -88,8 +88,14 @@ func (m *Model) handleOverlayKey(msg tea.KeyPressMsg) tea.Cmd {
 
 // handleBrowseKey drives the list and the detail; a link key opens a link.
 func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
+	if done, cmd := m.finishDigits(msg); done {
+		return cmd
+	}
 	if m.copying {
 		return m.handleCopyKey(msg)
+	}
+	if d, ok := m.keys.linkDigit(msg); ok {
+		return m.typeDigit(d, false)
 	}
 	if l, ok, handled := m.linkForKey(msg); handled {
 		if !ok {
