@@ -228,7 +228,13 @@ func TestQuitKeysAndSignalsRestoreTheTerminal(t *testing.T) {
 		status string
 	}{
 		{"ctrl+c while filtering", func(s *tmuxSession) { s.keys("/gate"); s.key("C-c") }, "0"},
-		{"q from help", func(s *tmuxSession) { s.keys("?q") }, "0"},
+		{"q closes help, q again quits", func(s *tmuxSession) {
+			s.keys("?")
+			s.waitFor("help", contains("Keys", "esc/q close"))
+			s.keys("q")
+			s.waitFor("help closed", contains("All areas"))
+			s.keys("q")
+		}, "0"},
 		{"SIGTERM", func(s *tmuxSession) {
 			bin, _ := binary()
 			if out, err := exec.Command("pkill", "-TERM", "-x", filepath.Base(bin)).CombinedOutput(); err != nil {
@@ -256,7 +262,7 @@ func TestHostileCatalogsInRealTerminal(t *testing.T) {
 				s.keys("j")
 			}
 			s.keys("a")
-			s.waitFor("the about view", contains("esc close"))
+			s.waitFor("the about view", contains("esc/q close"))
 			s.keys("a?")
 			s.waitFor("help", contains("Keys"))
 			s.keys("?G")

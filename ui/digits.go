@@ -47,7 +47,7 @@ func (m *Model) typeDigit(d int, copying bool) tea.Cmd {
 		m.digits.n, m.digits.copy = n, copying
 		m.setNotice(fmt.Sprintf("Link %d… (another digit, or %s)", n, m.keys.Open.Help().Key), false)
 		gen := m.digits.gen
-		return statusAfter(digitWait, func(time.Time) tea.Msg { return digitsWaitedMsg{gen} })
+		return m.opts.after(digitWait, func(time.Time) tea.Msg { return digitsWaitedMsg{gen} })
 	}
 	m.digits.n = 0
 	return m.actOnNumber(n, copying)

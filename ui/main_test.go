@@ -16,7 +16,7 @@ import (
 // it).
 func TestMain(m *testing.M) {
 	defaultMarkdown = render.New
-	statusAfter = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	defaultAfter = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg { return fn(time.Time{}) }
 	}
 	os.Exit(m.Run())

@@ -3,6 +3,8 @@ package ui
 import (
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
@@ -65,7 +67,26 @@ type Options struct {
 	// Update, and so does the facet picker's counting; 0 means
 	// defaultAsyncSearchFrom.
 	AsyncSearchFrom int
+	// After schedules a message after a delay: a status message's expiry,
+	// a link number's wait. Nil means tea.Tick. A test that runs every
+	// command as it comes gives one that never fires, so as not to wait.
+	After func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 }
+
+// after schedules a message with Options.After, defaultAfter or tea.Tick.
+func (o *Options) after(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	switch {
+	case o.After != nil:
+		return o.After(d, fn)
+	case defaultAfter != nil:
+		return defaultAfter(d, fn)
+	}
+	return tea.Tick(d, fn)
+}
+
+// defaultAfter stands in for a nil Options.After when set: ui's tests have
+// the message come at once, and hold it back or send it as they check.
+var defaultAfter func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 
 // markdown returns the renderer of Markdown for a style.
 func (o *Options) markdown(style string) markdownFunc {

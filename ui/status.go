@@ -18,10 +18,6 @@ import (
 // statusTTL is how long a passing message stays.
 const statusTTL = 5 * time.Second
 
-// statusAfter schedules a message after a delay; tests replace it, so
-// that they need not wait.
-var statusAfter = tea.Tick
-
 // statusLine is the message on the status line.
 type statusLine struct {
 	text  string
@@ -72,7 +68,7 @@ func (m *Model) tidyStatus(before statusMark) tea.Cmd {
 		return nil
 	}
 	gen := m.status.gen
-	return statusAfter(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{gen} })
+	return m.opts.after(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{gen} })
 }
 
 // handleStatusExpired clears the message whose time is up, unless another
