@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
@@ -132,6 +133,8 @@ func checkApp(t *testing.T, cat *model.Catalog) {
 	m := tea.Model(ui.New(cat, ui.Options{Markdown: render.New, Opener: func(url string) error {
 		opened = append(opened, url)
 		return nil
+	}, After: func(time.Duration, func(time.Time) tea.Msg) tea.Cmd {
+		return nil // send runs each command at once: a timer would make it wait
 	}}))
 	send := func(msg tea.Msg) {
 		var cmd tea.Cmd

@@ -23,6 +23,9 @@ type tmuxSession struct {
 	opened  string // file the fake xdg-open appends URLs to
 	title   string // the pane's title before the program ran
 	started time.Time
+	// clipboard is what the program is expected to have copied; "" for
+	// nothing.
+	clipboard string
 }
 
 // stateDirs holds each test's state directory.
@@ -38,6 +41,13 @@ var binary = sync.OnceValues(func() (string, error) {
 })
 
 func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
+	t.Helper()
+	return startTmuxEnv(t, w, h, "DISPLAY=:99", args...)
+}
+
+// startTmuxEnv is startTmux with env (arguments of env(1)) saying where
+// the program runs: a display, or none.
+func startTmuxEnv(t *testing.T, w, h int, env string, args ...string) *tmuxSession {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Fatal("tmux is needed for this test (.ci/run installs it): ", err)
@@ -65,8 +75,8 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 	// What the app remembers is the test's own: shared by its sessions,
 	// never by other tests.
 	state, _ := stateDirs.LoadOrStore(t, t.TempDir())
-	shell := fmt.Sprintf("env -u BROWSER DISPLAY=:99 XDG_STATE_HOME=%s PATH=%s:$PATH %s %s; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END-OF-RUN; sleep 600",
-		state, fakebin, bin, strings.Join(quoted, " "))
+	shell := fmt.Sprintf("env -u BROWSER %s XDG_STATE_HOME=%s PATH=%s:$PATH %s %s; echo EXIT=$?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END-OF-RUN; sleep 600",
+		env, state, fakebin, bin, strings.Join(quoted, " "))
 	// No user config; set-clipboard on makes any OSC 52 write a paste buffer.
 	s.started = time.Now()
 	s.tmux("-f", "/dev/null", "new-session", "-d", "-x", fmt.Sprint(w), "-y", fmt.Sprint(h), shell)
@@ -78,7 +88,8 @@ func startTmux(t *testing.T, w, h int, args ...string) *tmuxSession {
 
 // checkRestored fails unless the program has exited and left the terminal
 // as it was: alt screen left, cursor shown, canonical mode and echo on, the
-// title unchanged, and nothing written to the clipboard.
+// title unchanged, and nothing written to the clipboard but what the test
+// expects there.
 func (s *tmuxSession) checkRestored(wantStatus string) string {
 	s.t.Helper()
 	screen := s.waitFor("the program to exit", contains("EXIT=", "END-OF-RUN"))
@@ -94,7 +105,11 @@ func (s *tmuxSession) checkRestored(wantStatus string) string {
 	if got := s.tmux("display-message", "-p", "#{pane_title}"); got != s.title {
 		s.t.Errorf("the pane title changed from %q to %q", s.title, got)
 	}
-	if got := s.tmux("list-buffers"); got != "" {
+	if s.clipboard != "" {
+		if got := s.tmux("show-buffer"); got != s.clipboard {
+			s.t.Errorf("the clipboard holds %q, want %q", got, s.clipboard)
+		}
+	} else if got := s.tmux("list-buffers"); got != "" {
 		s.t.Errorf("something wrote the clipboard: %q", got)
 	}
 	if strings.Contains(screen, "NOISE") || strings.Contains(screen, "panic") {
@@ -188,6 +203,24 @@ func TestInRealTerminal(t *testing.T) {
 	}
 }
 
+// TestNoBrowserInRealTerminal: in an SSH session without a display or
+// $BROWSER, s opens nothing, shows the whole URL and copies it (OSC 52,
+// which tmux keeps as a paste buffer).
+func TestNoBrowserInRealTerminal(t *testing.T) {
+	const url = "https://kubernetes.slack.com/archives/CU3N85WJK"
+	s := startTmuxEnv(t, 80, 24, "-u DISPLAY -u WAYLAND_DISPLAY -u SSH_TTY SSH_CONNECTION='10.0.0.1 50000 10.0.0.2 22'")
+	s.waitFor("the catalog", contains("All 18", "AKS Engine"))
+	s.keys("s")
+	s.waitFor("the URL", contains(url, "no browser can run here", "SSH session"))
+	s.clipboard = url
+	s.waitFor("the clipboard", func(string) bool { return s.tmux("list-buffers") != "" })
+	s.keys("q")
+	s.checkRestored("0")
+	if b, _ := os.ReadFile(s.opened); len(b) != 0 {
+		t.Errorf("the opener ran: %q", b)
+	}
+}
+
 func TestQuitKeysAndSignalsRestoreTheTerminal(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -195,7 +228,13 @@ func TestQuitKeysAndSignalsRestoreTheTerminal(t *testing.T) {
 		status string
 	}{
 		{"ctrl+c while filtering", func(s *tmuxSession) { s.keys("/gate"); s.key("C-c") }, "0"},
-		{"q from help", func(s *tmuxSession) { s.keys("?q") }, "0"},
+		{"q closes help, q again quits", func(s *tmuxSession) {
+			s.keys("?")
+			s.waitFor("help", contains("Keys", "esc/q close"))
+			s.keys("q")
+			s.waitFor("help closed", contains("All areas"))
+			s.keys("q")
+		}, "0"},
 		{"SIGTERM", func(s *tmuxSession) {
 			// Only this pane's program: other runs of the binary on the
 			// machine (another test binary's, the user's) are not ours.
@@ -226,7 +265,7 @@ func TestHostileCatalogsInRealTerminal(t *testing.T) {
 				s.keys("j")
 			}
 			s.keys("a")
-			s.waitFor("the about view", contains("esc close"))
+			s.waitFor("the about view", contains("esc/q close"))
 			s.keys("a?")
 			s.waitFor("help", contains("Keys"))
 			s.keys("?G")

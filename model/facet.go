@@ -229,17 +229,26 @@ func subsequence(s string, want []rune) bool {
 
 // CountFacets counts the projects each facet holds for, in one pass over
 // the index. Facets without a value count every project.
-func (ix *Index) CountFacets(fs []Facet) []int {
+func (ix *Index) CountFacets(fs []Facet) []int { return ix.CountFacetsIn(fs, nil) }
+
+// CountFacetsIn counts, among projects (by index; every project when nil),
+// those each facet holds for: what adding it to a filter would leave.
+// Facets without a value count them all.
+func (ix *Index) CountFacetsIn(fs []Facet, projects []int) []int {
+	all := len(ix.entries)
+	if projects != nil {
+		all = len(projects)
+	}
 	counts := make([]int, len(fs))
 	tests := make([]facetTest, len(fs))
 	for k, f := range fs {
 		if f.Value == "" {
-			counts[k] = len(ix.entries)
+			counts[k] = all
 			continue
 		}
 		tests[k] = ix.prepareFacets([]Facet{f})[0]
 	}
-	for i := range ix.facets {
+	count := func(i int) {
 		e, area := &ix.facets[i], int(ix.entries[i].area)
 		for k := range tests {
 			if fs[k].Value != "" && facetsHold(e, area, tests[k:k+1]) {
@@ -247,5 +256,45 @@ func (ix *Index) CountFacets(fs []Facet) []int {
 			}
 		}
 	}
+	if projects == nil {
+		for i := range ix.facets {
+			count(i)
+		}
+	}
+	for _, i := range projects {
+		count(i)
+	}
 	return counts
+}
+
+// FacetWord is the value a facet offers for a maturity value: lower case,
+// its first word, as a prefix will do ("K8s API" is org:k8s); "" when it
+// cannot be typed (a quote).
+func FacetWord(v string) string {
+	f := strings.Fields(strings.ToLower(v))
+	if len(f) == 0 || strings.Contains(f[0], `"`) {
+		return ""
+	}
+	return f[0]
+}
+
+// ToggleFacet returns the query with f added, or without it when the
+// query holds it already; the same facet with the other sign is replaced,
+// so that no facet is in a query twice.
+func ToggleFacet(query string, f Facet) string {
+	var kept []string
+	found := false
+	for _, tok := range tokens(query) {
+		body, negate := strings.CutPrefix(tok, "-")
+		key, value, ok := strings.Cut(body, ":")
+		if ok && isKey(key) && strings.EqualFold(key, f.Key) && strings.ToLower(strings.Trim(value, `"`)) == f.Value {
+			found = found || negate == f.Negate
+			continue
+		}
+		kept = append(kept, tok)
+	}
+	if !found {
+		kept = append(kept, f.String())
+	}
+	return strings.Join(kept, " ")
 }

@@ -104,3 +104,44 @@ func TestCountFacets(t *testing.T) {
 		}
 	}
 }
+
+func TestToggleFacet(t *testing.T) {
+	slack := Facet{Key: "has", Value: "slack"}
+	for _, tc := range []struct {
+		query string
+		f     Facet
+		want  string
+	}{
+		{"", slack, "has:slack"},
+		{"gatek", slack, "gatek has:slack"},
+		{"gatek has:slack", slack, "gatek"},
+		{"HAS:Slack  gatek", slack, "gatek"},
+		{"gatek -has:slack", slack, "gatek has:slack"},
+		{"has:slack", Facet{Key: "has", Value: "slack", Negate: true}, "-has:slack"},
+		{`area:"container runtime" x`, Facet{Key: "area", Value: "container runtime"}, "x"},
+		{"has:slackish", slack, "has:slackish has:slack"},
+	} {
+		if got := ToggleFacet(tc.query, tc.f); got != tc.want {
+			t.Errorf("ToggleFacet(%q, %v) = %q, want %q", tc.query, tc.f, got, tc.want)
+		}
+	}
+}
+
+func TestCountFacetsIn(t *testing.T) {
+	ps := []Project{
+		{Name: "a", Maturity: Maturity{Org: "K8s API", State: "stable"}},
+		{Name: "b", Maturity: Maturity{Org: "CNCF", State: "sandbox"}},
+		{Name: "c", Maturity: Maturity{Org: "CNCF", State: "graduated"}},
+	}
+	ix := NewIndex(ps)
+	fs := []Facet{{Key: "org", Value: FacetWord("K8s API")}, {Key: "org", Value: "cncf"}}
+	if got := ix.CountFacetsIn(fs, nil); got[0] != 1 || got[1] != 2 {
+		t.Errorf("all: %v", got)
+	}
+	if got := ix.CountFacetsIn(fs, []int{2}); got[0] != 0 || got[1] != 1 {
+		t.Errorf("within c: %v", got)
+	}
+	if FacetWord("K8s API") != "k8s" || FacetWord(`"x`) != "" || FacetWord(" ") != "" {
+		t.Errorf("FacetWord: %q", FacetWord("K8s API"))
+	}
+}

@@ -127,7 +127,7 @@ func BenchmarkFacetPicker(b *testing.B) {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if len(facetOptions(cat, ix)) == 0 {
+				if len(facetOptions(ix, catalogFacets(cat, ix), nil)) == 0 {
 					b.Fatal("no options")
 				}
 			}

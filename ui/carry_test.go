@@ -75,12 +75,12 @@ func TestReboundSlackInCopyPrompt(t *testing.T) {
 	}
 	m, _ := newTestModel(t, 100, 30, Options{Keys: keys})
 	m, _ = press(t, m, "y")
-	if want := "Copy which link? y homepage · z i m d · 1-9 · any other key cancels"; m.status != want {
-		t.Errorf("prompt %q, want %q", m.status, want)
+	if want := "Copy which link? y homepage · z i m d · 0-9 · any other key cancels"; m.status.text != want {
+		t.Errorf("prompt %q, want %q", m.status.text, want)
 	}
 	m, msgs := press(t, m, "z")
-	if len(msgs) != 1 || m.status != "Copied https://kubernetes.slack.com/archives/CU3N85WJK" {
-		t.Errorf("status %q, msgs %#v", m.status, msgs)
+	if len(msgs) != 1 || m.status.text != "Copied https://kubernetes.slack.com/archives/CU3N85WJK" {
+		t.Errorf("status %q, msgs %#v", m.status.text, msgs)
 	}
 }
 
@@ -100,13 +100,13 @@ func TestReboundNumberOpensLink(t *testing.T) {
 		m, rec := newTestModel(t, 100, 30, Options{Keys: keys})
 		m, _ = press(t, m, tc.key)
 		if len(rec.urls) != 1 || rec.urls[0] != tc.want {
-			t.Errorf("%s opened %q (status %q), want %s", tc.key, rec.urls, m.status, tc.want)
+			t.Errorf("%s opened %q (status %q), want %s", tc.key, rec.urls, m.status.text, tc.want)
 		}
 	}
 	m, _ := newTestModel(t, 100, 30, Options{Keys: keys})
 	m, _ = press(t, m, "y", "z")
-	if m.status != "Copied https://kubernetes.slack.com/archives/CU3N85WJK" {
-		t.Errorf("y z: status %q", m.status)
+	if m.status.text != "Copied https://kubernetes.slack.com/archives/CU3N85WJK" {
+		t.Errorf("y z: status %q", m.status.text)
 	}
 }
 

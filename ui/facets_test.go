@@ -2,8 +2,12 @@ package ui
 
 import (
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
@@ -88,5 +92,113 @@ func TestFacetPickerCountsInACommand(t *testing.T) {
 	m = update(t, m, stale) // the old catalog's counts
 	if m.mode != modeFacets || !reflect.DeepEqual(m.view.picker.options, inUpdate.view.picker.options) {
 		t.Errorf("after the swap: mode %d, %d options\n%s", m.mode, len(m.view.picker.options), screen(m))
+	}
+}
+
+// optionCount is the count the picker shows for a facet, or -1.
+func optionCount(m Model, facet string) int {
+	for _, o := range m.view.picker.options {
+		if o.facet.String() == facet {
+			return o.count
+		}
+	}
+	return -1
+}
+
+// TestFacetPickerOffersEveryOrg: each project's organisation is offered,
+// "K8s API" as org:k8s, so the org counts add up to the catalog.
+func TestFacetPickerOffersEveryOrg(t *testing.T) {
+	m, _ := newTestModel(t, 120, 30, Options{})
+	m, _ = press(t, m, "f")
+	sum := 0
+	for _, o := range m.view.picker.options {
+		if o.facet.Key == "org" {
+			sum += o.count
+		}
+	}
+	if sum != len(m.view.cat.Projects) || optionCount(m, "org:k8s") != 2 {
+		t.Errorf("org counts add to %d of %d; org:k8s counts %d", sum, len(m.view.cat.Projects), optionCount(m, "org:k8s"))
+	}
+}
+
+// TestFacetPickerCountsFollowTheFilter: with a filter, each count is what
+// picking the facet leaves in the list.
+func TestFacetPickerCountsFollowTheFilter(t *testing.T) {
+	for _, facet := range []string{"has:slack", "state:sandbox", "org:azure", "has:docs"} {
+		m, _ := newTestModel(t, 120, 30, Options{})
+		m, _ = press(t, m, "/", "c", "s", "i", "enter", "f")
+		want := optionCount(m, facet)
+		for m.view.picker.current() != facet {
+			m, _ = press(t, m, "j")
+		}
+		m, _ = press(t, m, "enter")
+		if len(m.view.list.items) != want {
+			t.Errorf("%s counted %d, leaves %d (query %q)", facet, want, len(m.view.list.items), m.view.query)
+		}
+	}
+}
+
+// TestFacetPickerToggles: picking a facet the filter holds takes it out;
+// its negation replaces it.
+func TestFacetPickerToggles(t *testing.T) {
+	m, _ := newTestModel(t, 120, 30, Options{})
+	m, _ = press(t, m, "f", "enter")
+	if m.view.query != "has:slack" {
+		t.Fatalf("query %q", m.view.query)
+	}
+	m, _ = press(t, m, "f", "-")
+	if m.view.query != "-has:slack" {
+		t.Errorf("negated: query %q", m.view.query)
+	}
+	m, _ = press(t, m, "f", "-")
+	if m.view.query != "" || len(m.view.list.items) != 18 {
+		t.Errorf("twice: query %q, %d items", m.view.query, len(m.view.list.items))
+	}
+}
+
+// TestFacetPickerNarrows: after / the letters typed narrow the options
+// (q too: it is text there), enter keeps them, and enter picks.
+func TestFacetPickerNarrows(t *testing.T) {
+	m, _ := newTestModel(t, 120, 30, Options{})
+	m, _ = press(t, m, "f", "/", "q", "backspace", "s", "l", "a")
+	if m.mode != modeFacetFilter || len(m.view.picker.shown) != 1 || m.view.picker.current() != "has:slack" {
+		t.Fatalf("mode %d, %d shown, current %q\n%s", m.mode, len(m.view.picker.shown), m.view.picker.current(), screen(m))
+	}
+	if s := screen(m); !strings.Contains(s, "/ sla") || strings.Contains(s, "has:issues") {
+		t.Errorf("the screen does not show the narrowing:\n%s", s)
+	}
+	m, _ = press(t, m, "enter", "enter")
+	if m.mode != modeBrowse || m.view.query != "has:slack" {
+		t.Errorf("mode %d, query %q", m.mode, m.view.query)
+	}
+	m, _ = press(t, m, "f", "/", "z", "z", "z")
+	if s := screen(m); !strings.Contains(s, `No filter matches "zzz"`) {
+		t.Errorf("no option left, yet:\n%s", s)
+	}
+	m, _ = press(t, m, "esc", "esc")
+	if m.mode != modeBrowse {
+		t.Errorf("esc, esc: mode %d", m.mode)
+	}
+}
+
+// TestFacetPickerCountsAligned: at every width the counts end in one
+// column.
+func TestFacetPickerCountsAligned(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24, Options{})
+	m, _ = press(t, m, "f")
+	for w := minWidth; w <= 200; w += 3 {
+		m = update(t, m, tea.WindowSizeMsg{Width: w, Height: 60})
+		ends := map[int]bool{}
+		lines := strings.Split(screen(m), "\n")
+		for _, line := range lines[3 : 3+len(m.view.picker.options)] {
+			line = strings.TrimRight(line, " ")
+			if !regexp.MustCompile(`\d$`).MatchString(line) {
+				t.Fatalf("width %d: no count in %q", w, line)
+			}
+			ends[ansi.StringWidth(line)] = true
+		}
+		if len(ends) != 1 {
+			t.Errorf("width %d: counts end at %v:\n%s", w, ends, screen(m))
+		}
 	}
 }

@@ -39,13 +39,15 @@ func (k *keyMap) copyPrompt() string {
 		" · " + k.Number.Help().Key + " · any other key cancels"
 }
 
-// linkNumber is the link a key of the number binding names: its position
-// in the binding's keys, from 1; 0 for another key.
-func (k *keyMap) linkNumber(msg tea.KeyPressMsg) int {
+// linkDigit is the digit a key of the number binding types: its position
+// in the binding's keys, from 1, the tenth key typing 0; ok is false for
+// another key.
+func (k *keyMap) linkDigit(msg tea.KeyPressMsg) (digit int, ok bool) {
 	if !k.Number.Enabled() {
-		return 0
+		return 0, false
 	}
-	return slices.Index(k.Number.Keys(), msg.String()) + 1
+	i := slices.Index(k.Number.Keys(), msg.String())
+	return (i + 1) % 10, i >= 0
 }
 
 // keyGlyphs are the names help gives keys that have a symbol.

@@ -23,8 +23,6 @@ type keyMap struct {
 	Facets, PickFacet, PickNegated          key.Binding
 	DetailUp, DetailDown                    key.Binding
 	About, Help, Close, Quit, ForceQuit     key.Binding
-
-	reloadable bool // the catalog has a source to read again
 }
 
 // defaultKeyMap is the keys the app starts with; Options.Keys rebinds them.
@@ -47,17 +45,17 @@ func defaultKeyMap() keyMap {
 		FilterUp:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "up")),
 		FilterDown:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "down")),
 
-		Open:   key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter/o", "open homepage")),
+		Open:   key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter", "open homepage")),
 		Slack:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "open Slack")),
 		Issues: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "open issues")),
 		Mail:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "open mailing list")),
 		Docs:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "open Use on Azure")),
-		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("1-9", "open link N")),
+		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("0-9", "open link N (1 2: 12)")),
 		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "")), // described by describeCopy
 		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload catalog")),
 
 		Facets:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "facets")),
-		PickFacet:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add to filter")),
+		PickFacet:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "toggle in filter")),
 		PickNegated: key.NewBinding(key.WithKeys("-", "!"), key.WithHelp("-", "leave out")),
 
 		DetailUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup/ctrl+u", "scroll detail up")),
@@ -65,7 +63,7 @@ func defaultKeyMap() keyMap {
 
 		About:     key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "about the catalog")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Close:     key.NewBinding(key.WithKeys("esc", "q"), key.WithHelp("esc/q", "close")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
@@ -79,22 +77,23 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	in := func(ms ...mode) bool { return slices.Contains(ms, m) }
 	browse := m == modeBrowse
 
-	k.Up.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
-	k.Down.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
-	k.Top.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
-	k.Bottom.SetEnabled(in(modeBrowse, modeAbout, modeFacets))
+	k.Up.SetEnabled(in(modeBrowse, modeHelp, modeAbout, modeFacets))
+	k.Down.SetEnabled(in(modeBrowse, modeHelp, modeAbout, modeFacets))
+	k.Top.SetEnabled(in(modeBrowse, modeHelp, modeAbout, modeFacets))
+	k.Bottom.SetEnabled(in(modeBrowse, modeHelp, modeAbout, modeFacets))
 	k.PageUp.SetEnabled(browse)
 	k.PageDown.SetEnabled(browse)
 
 	k.NextTab.SetEnabled(browse)
 	k.PrevTab.SetEnabled(browse)
 
-	k.Filter.SetEnabled(browse)
+	k.Filter.SetEnabled(in(modeBrowse, modeFacets))
 	k.ClearFilter.SetEnabled(browse && filterApplied)
-	k.AcceptFilter.SetEnabled(m == modeFilter)
-	k.CancelFilter.SetEnabled(m == modeFilter)
-	k.FilterUp.SetEnabled(m == modeFilter)
-	k.FilterDown.SetEnabled(m == modeFilter)
+	typing := in(modeFilter, modeFacetFilter)
+	k.AcceptFilter.SetEnabled(typing)
+	k.CancelFilter.SetEnabled(typing)
+	k.FilterUp.SetEnabled(typing)
+	k.FilterDown.SetEnabled(typing)
 
 	k.Open.SetEnabled(browse)
 	k.Slack.SetEnabled(browse)
@@ -103,31 +102,53 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	k.Docs.SetEnabled(browse)
 	k.Number.SetEnabled(browse)
 	k.Copy.SetEnabled(browse)
-	k.Reload.SetEnabled(browse && k.reloadable)
+	k.Reload.SetEnabled(browse)
 
 	k.Facets.SetEnabled(browse)
 	k.PickFacet.SetEnabled(m == modeFacets)
 	k.PickNegated.SetEnabled(m == modeFacets)
 
-	k.DetailUp.SetEnabled(in(modeBrowse, modeAbout))
-	k.DetailDown.SetEnabled(in(modeBrowse, modeAbout))
+	k.DetailUp.SetEnabled(in(modeBrowse, modeHelp, modeAbout))
+	k.DetailDown.SetEnabled(in(modeBrowse, modeHelp, modeAbout))
 
 	k.About.SetEnabled(in(modeBrowse, modeAbout))
 	k.Help.SetEnabled(in(modeBrowse, modeHelp, modeAbout))
 	k.Close.SetEnabled(in(modeHelp, modeAbout, modeFacets))
-	k.Quit.SetEnabled(m != modeFilter)
+	// In an overlay the quit key closes it (Close holds q too): a user
+	// leaving help must not lose the session. ctrl+c still quits.
+	k.Quit.SetEnabled(browse)
 	k.ForceQuit.SetEnabled(true)
 }
 
 // modes lists every mode, for what is checked in each.
-var modes = []mode{modeBrowse, modeFilter, modeHelp, modeAbout, modeFacets}
+var modes = []mode{modeBrowse, modeFilter, modeHelp, modeAbout, modeFacets, modeFacetFilter}
 
 // ShortHelp is the one-line help always shown at the bottom.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{
-		k.AcceptFilter, k.CancelFilter, k.FilterUp, k.FilterDown, k.PickFacet, k.PickNegated, k.Close,
-		k.Up, k.Down, k.Filter, k.ClearFilter, k.NextTab, k.Open, k.Slack, k.Issues, k.Facets,
-		k.Help, k.Quit,
+	var out []key.Binding
+	for _, b := range k.shortHelp() {
+		out = append(out, *b)
+	}
+	return out
+}
+
+// shortHelp is the short help's bindings, in the order it shows them.
+func (k *keyMap) shortHelp() []*key.Binding {
+	return []*key.Binding{
+		&k.AcceptFilter, &k.CancelFilter, &k.FilterUp, &k.FilterDown, &k.PickFacet, &k.PickNegated, &k.Close,
+		&k.Up, &k.Down, &k.Filter, &k.ClearFilter, &k.NextTab, &k.Open, &k.Slack, &k.Issues, &k.Facets,
+		&k.Help, &k.Quit,
+	}
+}
+
+// shortHelpRanked is the short help's bindings, most wanted first: where
+// the line is too narrow for all, the last ones go first. Help and quit
+// (or close) always stay, then filtering and the link keys.
+func (k *keyMap) shortHelpRanked() []*key.Binding {
+	return []*key.Binding{
+		&k.Help, &k.Quit, &k.Close, &k.AcceptFilter, &k.CancelFilter, &k.PickFacet,
+		&k.Filter, &k.Open, &k.Slack, &k.Issues, &k.PickNegated, &k.FilterUp, &k.FilterDown,
+		&k.Facets, &k.ClearFilter, &k.NextTab, &k.Up, &k.Down,
 	}
 }
 
@@ -163,7 +184,7 @@ func (k keyMap) helpSections() []helpSection {
 }
 
 // enableAll enables each binding that works in some mode, for the full
-// help: Reload only when there is a source to read again.
+// help.
 func (k *keyMap) enableAll() {
 	on := map[*key.Binding]bool{}
 	for _, m := range modes {
@@ -219,7 +240,6 @@ func (k *keyMap) rebind(keys map[string][]string) {
 // share a key, naming one of the actions the config rebinds.
 func CheckKeys(keys map[string][]string) (action string, err error) {
 	k := defaultKeyMap()
-	k.reloadable = true
 	k.rebind(keys)
 	names := k.actions()
 	for _, m := range modes {

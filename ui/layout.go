@@ -11,7 +11,7 @@ const (
 // Fixed parts of the screen, in lines.
 const (
 	headerLines = 2 // title, tabs
-	footerLines = 2 // status, short help
+	helpLines   = 1 // the short help; the status above it takes 1 or more
 )
 
 // layout is where each part of the screen goes for the current size and mode.
@@ -39,7 +39,7 @@ func (m *Model) layout() layout {
 		return l
 	}
 	l.bodyY = headerLines
-	l.bodyH = m.height - headerLines - footerLines
+	l.bodyH = m.height - headerLines - m.statusLines(m.width) - helpLines
 	l.wide = m.width >= wideWidth && !m.opts.Plain // plain: in reading order
 	filterLine := 0
 	if m.mode == modeFilter || m.view.filtered() {

@@ -10,7 +10,7 @@ import (
 )
 
 // The link keys open or copy one of the selected project's links, named by
-// kind (o, s, i, m, d) or by its number in the detail (1-9).
+// kind (o, s, i, m, d) or by its number in the detail (digits.go).
 
 // linkOfKind returns the selected project's first link of a kind, or says
 // why there is none.
@@ -44,8 +44,7 @@ func (m *Model) linkNumbered(n int) (model.Link, bool) {
 }
 
 // linkForKey returns the link a link key names (open, slack, issues, mail,
-// docs, or a number key, by its place in the number binding's keys);
-// handled is false for other keys.
+// docs); handled is false for other keys.
 func (m *Model) linkForKey(msg tea.KeyPressMsg) (l model.Link, ok, handled bool) {
 	k := &m.keys
 	kinds := []struct {
@@ -57,10 +56,6 @@ func (m *Model) linkForKey(msg tea.KeyPressMsg) (l model.Link, ok, handled bool)
 			l, ok = m.linkOfKind(c.kind)
 			return l, ok, true
 		}
-	}
-	if n := k.linkNumber(msg); n > 0 {
-		l, ok = m.linkNumbered(n)
-		return l, ok, true
 	}
 	return model.Link{}, false, false
 }
@@ -83,7 +78,10 @@ func (m *Model) handleOpened(msg openedMsg) tea.Cmd {
 		m.setStatus("Opened "+msg.url, false)
 		return m.rememberOpened(msg.project)
 	}
-	m.setStatus(fmt.Sprintf("Could not open a browser (%v); URL copied to the clipboard: %s", msg.err, msg.url), true)
+	// The URL stays on screen, whole, until a key shows something else:
+	// the clipboard may not reach the user's machine.
+	// The URL before the reason, so that it is whole on a small screen.
+	m.setNotice(fmt.Sprintf("Could not open a browser; URL copied to the clipboard: %s (%v)", msg.url, msg.err), true)
 	return tea.SetClipboard(msg.url)
 }
 
@@ -101,6 +99,9 @@ func (m *Model) copyLink(l model.Link) tea.Cmd {
 // again the homepage; anything else cancels.
 func (m *Model) handleCopyKey(msg tea.KeyPressMsg) tea.Cmd {
 	m.copying = false
+	if d, ok := m.keys.linkDigit(msg); ok {
+		return m.typeDigit(d, true)
+	}
 	if key.Matches(msg, m.keys.Copy) {
 		if l, ok := m.linkOfKind(model.KindHome); ok {
 			return m.copyLink(l)

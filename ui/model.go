@@ -22,11 +22,12 @@ import (
 type mode int
 
 const (
-	modeBrowse mode = iota // moving in the list, opening links
-	modeFilter             // typing a filter
-	modeHelp               // full help on screen
-	modeAbout              // the catalog's prose on screen
-	modeFacets             // the facet picker on screen
+	modeBrowse      mode = iota // moving in the list, opening links
+	modeFilter                  // typing a filter
+	modeHelp                    // full help on screen
+	modeAbout                   // the catalog's prose on screen
+	modeFacets                  // the facet picker on screen
+	modeFacetFilter             // typing to narrow the facet picker
 )
 
 // Model is the root Bubble Tea model of the app: the session (size,
@@ -42,6 +43,7 @@ type Model struct {
 	input   textinput.Model // the filter as typed; the view holds the query in force
 	mode    mode
 	copying bool // y was pressed: the next key names the link to copy
+	digits  linkDigits
 
 	width, height int
 
@@ -51,14 +53,16 @@ type Model struct {
 	state model.State
 	saves *saves
 
-	status    string
-	statusErr bool
+	status statusLine
 
 	initCmd tea.Cmd // the search of the initial query, started by Init
 
 	// gen counts changes to the theme and the catalog, for frame.
 	gen   int
 	frame *frameCache
+
+	helpPane textPane // the full help, which scrolls where it is taller than the screen
+	helpKey  [2]int   // the width and gen it was drawn for
 
 	view catalogView
 }
@@ -97,10 +101,9 @@ func New(cat *model.Catalog, opts Options) Model {
 	}
 	m.view, m.initCmd = newCatalogView(cat, nil, carry{tab: area, query: opts.Query}, m.env())
 	m.keys.rebind(opts.Keys)
-	m.keys.reloadable = opts.Reload != nil
 	m.keys.setMode(m.mode, m.view.filtered())
 	if n := strings.Join(nonEmpty(cat.Origin.Notice, opts.Notice), "; "); n != "" {
-		m.setStatus(n, true)
+		m.setNotice(n, true)
 	}
 	m.initCmd = tea.Batch(m.initCmd, m.relayout())
 	return m
@@ -131,6 +134,7 @@ func (m Model) Init() tea.Cmd {
 // and the mouse to the part that has them.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
+	before := m.markStatus()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
@@ -140,6 +144,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.handleOpened(msg)
 	case stateSavedMsg:
 		m.setStatus("Could not save what was opened: "+msg.err.Error(), true)
+	case statusExpiredMsg:
+		m.handleStatusExpired(msg)
+	case digitsWaitedMsg:
+		cmd = m.handleDigitsWaited(msg)
 	case searchDoneMsg:
 		m.view.handleSearchDone(msg)
 	case facetsCountedMsg:
@@ -160,7 +168,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.handleFilterInput(msg)
 	}
 	m.keys.setMode(m.mode, m.view.filtered())
-	return m, tea.Batch(cmd, m.relayout())
+	return m, tea.Batch(cmd, m.relayout(), m.tidyStatus(before))
 }
 
 // fixedTheme reports whether the theme is set rather than following the
@@ -201,6 +209,8 @@ func (m *Model) relayout() tea.Cmd {
 	v.about.SetHeight(l.bodyH)
 	m.input.SetWidth(max(l.listW-4, 1))
 	m.help.SetWidth(l.width)
+	hint := m.keys.DetailDown.Help().Key
+	v.detail.hint, v.about.hint, m.helpPane.hint = hint, hint, hint
 	// Render only what is on screen: glamour is the costliest part of a
 	// frame, and help, about and the picker cover the detail.
 	switch m.mode {
@@ -208,13 +218,21 @@ func (m *Model) relayout() tea.Cmd {
 		return v.syncDetail()
 	case modeAbout:
 		return v.syncAbout()
+	case modeHelp:
+		m.setHelpPane(l)
 	}
 	return nil
 }
 
-// setStatus shows a message in the status line.
-func (m *Model) setStatus(msg string, isErr bool) {
-	m.status, m.statusErr = msg, isErr
+// setHelpPane lays the full help out for the body, drawn once per width
+// and theme.
+func (m *Model) setHelpPane(l layout) {
+	m.helpPane.SetWidth(l.width)
+	m.helpPane.SetHeight(l.bodyH)
+	if key := [2]int{l.width, m.gen}; key != m.helpKey {
+		m.helpPane.SetContent(m.viewFullHelp(l.width))
+		m.helpKey = key
+	}
 }
 
 // nonEmpty returns the strings that are not empty.

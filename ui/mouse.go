@@ -17,7 +17,7 @@ func (m *Model) handleWheel(ev tea.Mouse) {
 	switch {
 	case m.mode == modeAbout:
 		m.view.about.ScrollDown(delta * wheelLines)
-	case m.mode == modeHelp, m.mode == modeFacets:
+	case m.mode == modeHelp, m.mode == modeFacets, m.mode == modeFacetFilter:
 	case l.inDetail(ev.X, ev.Y):
 		m.view.detail.ScrollDown(delta * wheelLines)
 	case l.inList(ev.X, ev.Y):

@@ -18,12 +18,22 @@ import (
 // from Update, and only with URLs that pass model.CheckURL.
 type Opener func(url string) error
 
-// errNoBrowser says why nothing was opened on a machine without a display.
-var errNoBrowser = errors.New("no browser can run here: neither DISPLAY nor WAYLAND_DISPLAY is set, and $BROWSER is not")
+// errNoBrowser says that no browser can run here: an SSH session or a
+// Linux machine without a display, and no $BROWSER. The app then shows the
+// whole URL and copies it.
+var errNoBrowser = errors.New("no browser can run here")
+
+// noBrowserError is errNoBrowser with the reason.
+type noBrowserError struct{ why string }
+
+func (e noBrowserError) Error() string     { return errNoBrowser.Error() + ": " + e.why }
+func (e noBrowserError) Is(err error) bool { return err == errNoBrowser }
 
 // SystemOpener opens url in a browser: with $BROWSER when it is set (as gh
-// does), with wslview under WSL, else with the platform's opener through
-// pkg/browser. It checks the URL rule itself, so no caller can hand it
+// and git do: a "%s" in it is replaced by the URL, else the URL is added
+// at the end), with wslview under WSL, else with the platform's opener
+// through pkg/browser. In an SSH session without $BROWSER it opens nothing:
+// a browser there would start on the remote machine, out of sight. It checks the URL rule itself, so no caller can hand it
 // anything else, and discards the opener's output so that it never reaches
 // the screen.
 func SystemOpener(url string) error {
@@ -31,7 +41,10 @@ func SystemOpener(url string) error {
 		return err
 	}
 	if b := strings.Fields(os.Getenv("BROWSER")); len(b) > 0 {
-		return run(b[0], append(b[1:], url)...)
+		return run(b[0], browserArgs(b[1:], url)...)
+	}
+	if os.Getenv("SSH_CONNECTION") != "" || os.Getenv("SSH_TTY") != "" {
+		return noBrowserError{"this is an SSH session and $BROWSER is not set"}
 	}
 	if runtime.GOOS == "linux" {
 		if isWSL() {
@@ -40,11 +53,29 @@ func SystemOpener(url string) error {
 			}
 		}
 		if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-			return errNoBrowser
+			return noBrowserError{"neither DISPLAY nor WAYLAND_DISPLAY is set, and $BROWSER is not"}
 		}
 	}
 	browser.Stdout, browser.Stderr = io.Discard, io.Discard
 	return browser.OpenURL(url)
+}
+
+// browserArgs are $BROWSER's arguments for a URL: each "%s" replaced by
+// it, or the URL added when there is none. The URL has passed
+// model.CheckURL, so it is one word and no flag.
+func browserArgs(args []string, url string) []string {
+	out := make([]string, 0, len(args)+1)
+	placed := false
+	for _, a := range args {
+		if strings.Contains(a, "%s") {
+			a, placed = strings.ReplaceAll(a, "%s", url), true
+		}
+		out = append(out, a)
+	}
+	if !placed {
+		out = append(out, url)
+	}
+	return out
 }
 
 // run runs an opener with its output discarded and no input.

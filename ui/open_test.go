@@ -46,11 +46,15 @@ func TestSystemOpener(t *testing.T) {
 		{name: "wayland", env: map[string]string{"WAYLAND_DISPLAY": "wayland-0"}, url: url, log: "xdg-open " + url},
 		{name: "WSL", env: map[string]string{"WSL_DISTRO_NAME": "Debian"}, url: url, log: "wslview " + url},
 		{name: "no display", url: url, err: "no browser can run here"},
+		{name: "BROWSER with %s", env: map[string]string{"BROWSER": "mybrowser --url=%s --new-tab"}, url: url, log: "mybrowser --url=" + url + " --new-tab"},
+		{name: "SSH session", env: map[string]string{"DISPLAY": ":0", "SSH_CONNECTION": "10.0.0.1 5022 10.0.0.2 22"}, url: url, err: "SSH session"},
+		{name: "SSH tty", env: map[string]string{"DISPLAY": ":0", "SSH_TTY": "/dev/pts/3"}, url: url, err: "SSH session"},
+		{name: "SSH with BROWSER", env: map[string]string{"SSH_TTY": "/dev/pts/3", "BROWSER": "mybrowser"}, url: url, log: "mybrowser " + url},
 		{name: "refused scheme", env: map[string]string{"DISPLAY": ":0", "BROWSER": "mybrowser"}, url: "javascript:alert(1)", err: `scheme "javascript"`},
 		{name: "refused flag", env: map[string]string{"DISPLAY": ":0"}, url: "--help", err: "may not start with '-'"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, k := range []string{"BROWSER", "DISPLAY", "WAYLAND_DISPLAY", "WSL_DISTRO_NAME"} {
+			for _, k := range []string{"BROWSER", "DISPLAY", "WAYLAND_DISPLAY", "WSL_DISTRO_NAME", "SSH_CONNECTION", "SSH_TTY"} {
 				t.Setenv(k, tc.env[k])
 			}
 			log := fakeOpeners(t, "mybrowser", "xdg-open", "wslview")

@@ -3,6 +3,8 @@ package ui
 import (
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
@@ -65,6 +67,18 @@ type Options struct {
 	// Update, and so does the facet picker's counting; 0 means
 	// defaultAsyncSearchFrom.
 	AsyncSearchFrom int
+	// After schedules a message after a delay: a status message's expiry,
+	// a link number's wait. Nil means tea.Tick. A test that runs every
+	// command as it comes gives one that never fires, so as not to wait.
+	After func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+}
+
+// after schedules a message with Options.After, or tea.Tick.
+func (o *Options) after(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	if o.After != nil {
+		return o.After(d, fn)
+	}
+	return tea.Tick(d, fn)
 }
 
 // markdown returns the renderer of Markdown for a style.

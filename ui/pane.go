@@ -1,5 +1,11 @@
 package ui
 
+import (
+	"fmt"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
 // textPane shows rendered text in a fixed-size box and scrolls it. The text
 // is split and padded to the width once, when it is set or the width
 // changes, so that drawing a frame only slices lines: the bubbles viewport
@@ -9,6 +15,9 @@ type textPane struct {
 	lines         []string // content cut and padded to width
 	width, height int
 	offset        int
+	// hint names the key that scrolls down, for the line that says there
+	// is more below.
+	hint string
 }
 
 // SetContent replaces the text and keeps the scroll position where it can.
@@ -75,8 +84,24 @@ func (p *textPane) clamp() {
 	p.offset = max(p.offset, 0)
 }
 
-// view returns exactly height lines of exactly width cells.
+// view returns exactly height lines of exactly width cells. When more
+// lines follow than are shown, the last line says how many, so that a cut
+// never passes for the end.
 func (p *textPane) view() []string {
+	out := p.window()
+	below := len(p.lines) - p.offset - p.height
+	if below > 0 && p.height >= 2 {
+		more := fmt.Sprintf("↓ %d more lines", below+1)
+		if p.hint != "" {
+			more += " (" + p.hint + ")"
+		}
+		out[p.height-1] = block(ansi.Truncate(more, p.width, "…"), p.width, 1)[0]
+	}
+	return out
+}
+
+// window returns the lines on screen.
+func (p *textPane) window() []string {
 	out := make([]string, p.height)
 	blank := ""
 	for i := range out {

@@ -65,6 +65,9 @@ func reload(load func() (*model.Catalog, error), cause reloadCause) tea.Cmd {
 // startReload reloads unless a reload is under way.
 func (m *Model) startReload(cause reloadCause) tea.Cmd {
 	if m.opts.Reload == nil {
+		if cause == reloadKey {
+			m.setStatus("Nothing to reload: this is the embedded catalog, built into the program (--catalog FILE|URL reads another)", false)
+		}
 		return nil
 	}
 	if m.loading {
@@ -76,7 +79,7 @@ func (m *Model) startReload(cause reloadCause) tea.Cmd {
 	m.loading = true
 	m.gen++
 	if cause == reloadKey {
-		m.setStatus("Reading "+m.view.cat.Origin.Name+" again…", false)
+		m.setNotice("Reading "+m.view.cat.Origin.Name+" again…", false)
 	}
 	return reload(m.opts.Reload, cause)
 }
@@ -108,14 +111,14 @@ func (m *Model) handleLoaded(msg catalogLoadedMsg) tea.Cmd {
 	m.gen++
 	if msg.err != nil {
 		// The error first: it names the file and the line.
-		m.setStatus(msg.err.Error()+"; showing the last good catalog", true)
+		m.setNotice(msg.err.Error()+"; showing the last good catalog", true)
 		return nil
 	}
 	standIn := m.view.cat.Origin.Notice != ""
 	cmd := m.swapCatalog(msg.cat, msg.index)
 	switch o := msg.cat.Origin; {
 	case o.Notice != "":
-		m.setStatus(o.Notice, true)
+		m.setNotice(o.Notice, true)
 	case msg.cause != reloadStart || standIn:
 		// Asked for, or in place of a stand-in whose notice is on screen.
 		m.setStatus(fmt.Sprintf("Read %d projects from %s", len(msg.cat.Projects), o.Name), false)
@@ -134,7 +137,7 @@ func (m *Model) swapCatalog(cat *model.Catalog, index *model.Index) tea.Cmd {
 	m.copying = false
 	m.initCmd = nil // Init ran it long ago; kept, it would keep the old catalog alive
 	var cmd tea.Cmd
-	m.view, cmd = newCatalogView(cat, index, old.carry(m.mode == modeFacets), m.env())
+	m.view, cmd = newCatalogView(cat, index, old.carry(m.mode == modeFacets || m.mode == modeFacetFilter), m.env())
 	m.gen++
 	return cmd
 }

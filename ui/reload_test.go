@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
@@ -66,8 +67,8 @@ func TestProgressiveLoadFailure(t *testing.T) {
 	m := newApp(head(full, 5), Options{Reload: func() (*model.Catalog, error) { return nil, errors.New("big.md:9000: boom") }, ReloadAtStart: true})
 	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
 	m = update(t, m, catalogLoadedMsg{err: errors.New("big.md:9000: boom")})
-	if m.loading || len(m.view.cat.Projects) != 5 || !m.statusErr || !strings.Contains(m.status, "big.md:9000: boom") {
-		t.Errorf("loading %v, %d projects, status %q", m.loading, len(m.view.cat.Projects), m.status)
+	if m.loading || len(m.view.cat.Projects) != 5 || !m.status.isErr || !strings.Contains(m.status.text, "big.md:9000: boom") {
+		t.Errorf("loading %v, %d projects, status %q", m.loading, len(m.view.cat.Projects), m.status.text)
 	}
 }
 
@@ -125,13 +126,14 @@ func TestReloadKey(t *testing.T) {
 	if calls != 1 || !hasProjectNamed(m, "Moby Two") || selectedName(m) != "Containerd" || m.view.query != "contain" {
 		t.Errorf("%d reloads, selected %q, query %q", calls, selectedName(m), m.view.query)
 	}
-	if m.status != "Read 18 projects from projects.md" || m.loading {
-		t.Errorf("status %q, loading %v", m.status, m.loading)
+	if m.status.text != "Read 18 projects from projects.md" || m.loading {
+		t.Errorf("status %q, loading %v", m.status.text, m.loading)
 	}
-	// Without a source to read again, r does nothing and help does not offer it.
-	plain := newApp(testCatalog(t), Options{})
-	if plain.keys.Reload.Enabled() {
-		t.Error("r is offered for a catalog that cannot change")
+	// Without a source to read again, r says so (TestUpdateKeys), and help
+	// offers it, as it answers.
+	plain, _ := newTestModel(t, 100, 30, Options{})
+	if !plain.keys.Reload.Enabled() || !strings.Contains(ansi.Strip(plain.viewFullHelp(100)), "reload catalog") {
+		t.Error("help does not offer r on the embedded catalog")
 	}
 }
 
@@ -176,8 +178,8 @@ func TestFileChangeReloads(t *testing.T) {
 	}
 	m = update(t, m, reload(m.opts.Reload, reloadFile)())
 	want := "projects.md:12: not a Markdown catalog (binary data); showing the last good catalog"
-	if m.status != want || !m.statusErr || len(m.view.cat.Projects) != 18 || selectedName(m) != selected {
-		t.Errorf("status %q, %d projects, selected %q", m.status, len(m.view.cat.Projects), selectedName(m))
+	if m.status.text != want || !m.status.isErr || len(m.view.cat.Projects) != 18 || selectedName(m) != selected {
+		t.Errorf("status %q, %d projects, selected %q", m.status.text, len(m.view.cat.Projects), selectedName(m))
 	}
 	if !strings.Contains(screen(m), want) {
 		t.Errorf("the error is not on screen:\n%s", screen(m))
@@ -202,7 +204,7 @@ func TestStandInNotice(t *testing.T) {
 	m := newApp(cat, Options{Now: func() time.Time { return now }})
 	m = update(t, m, tea.WindowSizeMsg{Width: 160, Height: 30})
 	s := screen(m)
-	if !strings.Contains(s, "example.com/projects.md · cached 3 days ago") || !strings.Contains(s, "offline: showing the copy cached 3 days ago") || !m.statusErr {
+	if !strings.Contains(s, "example.com/projects.md · cached 3 days ago") || !strings.Contains(s, "offline: showing the copy cached 3 days ago") || !m.status.isErr {
 		t.Errorf("screen:\n%s", s)
 	}
 	// The age moves on with the clock.

@@ -84,6 +84,9 @@ func (v *catalogView) setRecents(on bool, st *model.State) {
 		return
 	}
 	first, _ := st.RecentProjects(v.cat)
+	if len(first) == 0 {
+		return // none of them is in this catalog: catalog order, and the title says so
+	}
 	seen := make([]bool, len(v.cat.Projects))
 	items := make([]int, 0, len(v.cat.Projects))
 	for _, i := range first {

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -86,8 +87,8 @@ func TestStateSaveFailureIsANotice(t *testing.T) {
 	for _, msg := range runAll(m.saveState()) {
 		m = update(t, m, msg)
 	}
-	if !m.statusErr || m.status != "Could not save what was opened: disk full" {
-		t.Errorf("status %q", m.status)
+	if !m.status.isErr || m.status.text != "Could not save what was opened: disk full" {
+		t.Errorf("status %q", m.status.text)
 	}
 }
 
@@ -113,5 +114,20 @@ func TestOlderSaveNeverWins(t *testing.T) {
 	runAll(older)
 	if len(saved) != 1 || saved[0].LastTab != "new" {
 		t.Errorf("saved %+v", saved)
+	}
+}
+
+// TestRecentTitleOnlyWithARecentProject: the title says "recently opened
+// first" only when a project opened before is in the list.
+func TestRecentTitleOnlyWithARecentProject(t *testing.T) {
+	gone := model.State{Recents: []model.Recent{{Project: "A project no longer listed", Opened: time.Now()}}}
+	m, _ := newTestModel(t, 100, 30, Options{RecentFirst: true, State: gone})
+	if s := m.view.listTitle(); strings.Contains(s, "recently opened") {
+		t.Errorf("no recent project is listed, yet the title is %q", s)
+	}
+	kept := model.State{Recents: []model.Recent{{Project: "Containerd", Opened: time.Now()}}}
+	m, _ = newTestModel(t, 100, 30, Options{RecentFirst: true, State: kept})
+	if s := m.view.listTitle(); !strings.Contains(s, "recently opened first") || selectedName(m) != "Containerd" {
+		t.Errorf("selected %q, title %q", selectedName(m), s)
 	}
 }

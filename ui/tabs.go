@@ -58,9 +58,10 @@ type tabSpan struct{ tab, x0, x1 int }
 // minTabName is how far inactive tab names shrink before the bar scrolls.
 const minTabName = 6
 
-// layoutTabs draws the tab bar within width. The active tab keeps its full
-// name (or as much as the width allows); the others shrink to fit, and when
-// even that is too wide the bar scrolls around the active tab, with ‹ and ›
+// layoutTabs draws the tab bar within width. Names shrink to fit, all by
+// the same rule whichever tab is active, so that moving between tabs never
+// moves them (the list title names the active area in full); when even
+// that is too wide the bar scrolls around the active tab, with ‹ and ›
 // saying that more tabs are off screen.
 func layoutTabs(s *styles, tabs []tab, active, width int) (string, []tabSpan) {
 	if width <= 0 || len(tabs) == 0 {
@@ -82,7 +83,7 @@ func layoutTabs(s *styles, tabs []tab, active, width int) (string, []tabSpan) {
 	for limit := longest; limit >= minTabName; limit-- {
 		total := 0
 		for i, t := range tabs {
-			labels[i] = tabLabel(t, limit, i == active)
+			labels[i] = tabLabel(t, limit)
 			total += ansi.StringWidth(labels[i]) + 2
 		}
 		if total <= width {
@@ -91,7 +92,7 @@ func layoutTabs(s *styles, tabs []tab, active, width int) (string, []tabSpan) {
 	}
 	// Scroll: grow a window around the active tab while it fits.
 	for i, t := range tabs {
-		labels[i] = tabLabel(t, minTabName, i == active)
+		labels[i] = tabLabel(t, minTabName)
 	}
 	arrows := 4 // "‹ " and " ›"
 	lo, hi := active, active+1
@@ -112,12 +113,9 @@ func layoutTabs(s *styles, tabs []tab, active, width int) (string, []tabSpan) {
 	return drawTabs(s, labels, lo, hi, active, width, lo > 0, hi < len(tabs))
 }
 
-func tabLabel(t tab, limit int, active bool) string {
-	name := t.name
-	if !active {
-		name = ansi.Truncate(t.short, limit, "…")
-	}
-	return name + " " + strconv.Itoa(t.count)
+// tabLabel is a tab's short name cut to limit, and its count.
+func tabLabel(t tab, limit int) string {
+	return ansi.Truncate(t.short, limit, "…") + " " + strconv.Itoa(t.count)
 }
 
 func drawTabs(s *styles, labels []string, lo, hi, active, width int, left, right bool) (string, []tabSpan) {

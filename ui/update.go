@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // handleKey sends a key to the handler of the current mode; ctrl+c always quits.
@@ -19,6 +19,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.handleOverlayKey(msg)
 	case modeFacets:
 		return m.handleFacetKey(msg)
+	case modeFacetFilter:
+		if !m.view.picker.typeNarrow(msg, &m.keys) {
+			m.mode = modeFacets
+		}
+		return nil
 	}
 	return m.handleBrowseKey(msg)
 }
@@ -51,37 +56,46 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-// handleOverlayKey drives the help and about views.
+// handleOverlayKey drives the help and about views: closing them,
+// switching, and scrolling the one on screen.
 func (m *Model) handleOverlayKey(msg tea.KeyPressMsg) tea.Cmd {
+	pane := &m.view.about
+	if m.mode == modeHelp {
+		pane = &m.helpPane
+	}
 	switch {
-	case key.Matches(msg, m.keys.Quit):
-		return m.quit()
 	case key.Matches(msg, m.keys.Close), key.Matches(msg, m.keys.Help) && m.mode == modeHelp,
 		key.Matches(msg, m.keys.About) && m.mode == modeAbout:
 		m.mode = modeBrowse
 	case key.Matches(msg, m.keys.Help):
 		m.mode = modeHelp
-	case m.mode != modeAbout:
+		m.helpPane.GotoTop()
 	case key.Matches(msg, m.keys.Up):
-		m.view.about.ScrollDown(-1)
+		pane.ScrollDown(-1)
 	case key.Matches(msg, m.keys.Down):
-		m.view.about.ScrollDown(1)
+		pane.ScrollDown(1)
 	case key.Matches(msg, m.keys.DetailUp):
-		m.view.about.HalfPageUp()
+		pane.HalfPageUp()
 	case key.Matches(msg, m.keys.DetailDown):
-		m.view.about.HalfPageDown()
+		pane.HalfPageDown()
 	case key.Matches(msg, m.keys.Top):
-		m.view.about.GotoTop()
+		pane.GotoTop()
 	case key.Matches(msg, m.keys.Bottom):
-		m.view.about.ScrollDown(len(m.view.about.lines))
+		pane.ScrollDown(len(pane.lines))
 	}
 	return nil
 }
 
 // handleBrowseKey drives the list and the detail; a link key opens a link.
 func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
+	if done, cmd := m.finishDigits(msg); done {
+		return cmd
+	}
 	if m.copying {
 		return m.handleCopyKey(msg)
+	}
+	if d, ok := m.keys.linkDigit(msg); ok {
+		return m.typeDigit(d, false)
 	}
 	if l, ok, handled := m.linkForKey(msg); handled {
 		if !ok {
@@ -95,6 +109,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.quit()
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
+		m.helpPane.GotoTop()
 	case key.Matches(msg, k.About):
 		m.mode = modeAbout
 	case key.Matches(msg, k.Facets):
@@ -130,7 +145,7 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Copy):
 		if _, _, ok := m.view.selectedProject(); ok {
 			m.copying = true
-			m.setStatus(m.keys.copyPrompt(), false)
+			m.setNotice(m.keys.copyPrompt(), false)
 		}
 	case key.Matches(msg, k.Reload):
 		return m.startReload(reloadKey)
@@ -139,17 +154,16 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // handleFacetKey drives the facet picker; a pick adds its facet to the
-// filter.
+// filter, or takes it out when the filter holds it.
 func (m *Model) handleFacetKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.keys.Quit) {
-		return m.quit()
-	}
 	f, action := m.view.picker.update(msg, &m.keys)
 	switch action {
 	case pickerClosed:
 		m.mode = modeBrowse
+	case pickerNarrow:
+		m.mode = modeFacetFilter
 	case pickerPicked:
-		q := strings.TrimSpace(m.view.query + " " + f.String())
+		q := model.ToggleFacet(m.view.query, f)
 		m.mode = modeBrowse
 		m.input.SetValue(q)
 		return m.view.applyQuery(q)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -51,11 +52,18 @@ func newTestModel(t testing.TB, w, h int, opts Options) (Model, *recorder) {
 	return m, rec
 }
 
-// newApp is New, drawing Markdown as the real app does unless opts says
-// otherwise.
+// newApp is New, unless opts says otherwise drawing Markdown as the real
+// app does, and with a delayed message (a status message's expiry) coming
+// at once, for the test to hold back (runCmd does: tests look at the
+// screen as the key left it) or send.
 func newApp(cat *model.Catalog, opts Options) Model {
 	if opts.Markdown == nil {
 		opts.Markdown = render.New
+	}
+	if opts.After == nil {
+		opts.After = func(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+			return func() tea.Msg { return fn(time.Time{}) }
+		}
 	}
 	return New(cat, opts)
 }
@@ -129,6 +137,8 @@ func runCmd(t testing.TB, m Model, cmd tea.Cmd, out []tea.Msg) (Model, []tea.Msg
 		return m, out
 	}
 	switch msg := cmd().(type) {
+	case statusExpiredMsg:
+		return m, out // the time has not come: TestStatusExpires sends it
 	case openedMsg, searchDoneMsg, catalogLoadedMsg, facetsCountedMsg, renderedMsg:
 		next, cmd := m.Update(msg)
 		return runCmd(t, next.(Model), cmd, out)
@@ -214,7 +224,12 @@ func TestUpdateKeys(t *testing.T) {
 		{name: "about", keys: []string{"a"}, mode: modeAbout, selected: "AKS Engine", items: 18},
 		{name: "about closes", keys: []string{"a", "a"}, selected: "AKS Engine", items: 18},
 		{name: "q quits", keys: []string{"q"}, selected: "AKS Engine", items: 18, quit: true},
-		{name: "q quits from help", keys: []string{"?", "q"}, mode: modeHelp, selected: "AKS Engine", items: 18, quit: true},
+		{name: "q closes help", keys: []string{"?", "q"}, selected: "AKS Engine", items: 18},
+		{name: "q closes about", keys: []string{"a", "q"}, selected: "AKS Engine", items: 18},
+		{name: "q closes the facet picker", keys: []string{"f", "q"}, selected: "AKS Engine", items: 18},
+		{name: "ctrl+c quits from help", keys: []string{"?", "ctrl+c"}, mode: modeHelp, selected: "AKS Engine", items: 18, quit: true},
+		{name: "ctrl+c quits from the picker", keys: []string{"f", "ctrl+c"}, mode: modeFacets, selected: "AKS Engine", items: 18, quit: true},
+		{name: "r on the embedded catalog", keys: []string{"r"}, selected: "AKS Engine", items: 18, status: "Nothing to reload: this is the embedded catalog"},
 		{name: "ctrl+c quits while filtering", keys: []string{"/", "x", "ctrl+c"}, query: "x", mode: modeFilter, selected: "Keyvault Flexvol", items: 6, quit: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -229,8 +244,8 @@ func TestUpdateKeys(t *testing.T) {
 			if len(m.view.list.items) != tc.items {
 				t.Errorf("%d items, want %d", len(m.view.list.items), tc.items)
 			}
-			if !strings.Contains(m.status, tc.status) {
-				t.Errorf("status %q, want it to contain %q", m.status, tc.status)
+			if !strings.Contains(m.status.text, tc.status) {
+				t.Errorf("status %q, want it to contain %q", m.status.text, tc.status)
 			}
 			if strings.Join(rec.urls, " ") != strings.Join(tc.opened, " ") {
 				t.Errorf("opened %q, want %q", rec.urls, tc.opened)
@@ -268,8 +283,8 @@ func TestOpenFailureShowsAndCopiesURL(t *testing.T) {
 	m, _ := newTestModel(t, 100, 30, Options{Opener: rec.open})
 	m, msgs := press(t, m, "s")
 	url := "https://kubernetes.slack.com/archives/CU3N85WJK"
-	if !m.statusErr || !strings.Contains(m.status, url) || !strings.Contains(m.status, "xdg-open: not found") {
-		t.Errorf("status %q", m.status)
+	if !m.status.isErr || !strings.Contains(m.status.text, url) || !strings.Contains(m.status.text, "xdg-open: not found") {
+		t.Errorf("status %q", m.status.text)
 	}
 	if len(msgs) != 1 || !strings.Contains(strings.ToLower(typeName(msgs[0])), "clipboard") {
 		t.Errorf("messages %#v, want one clipboard write", msgs)
@@ -300,8 +315,8 @@ func TestCopyLinks(t *testing.T) {
 			}
 			continue
 		}
-		if len(msgs) != 1 || m.status != "Copied "+tc.want {
-			t.Errorf("%v: msgs %#v, status %q", tc.keys, msgs, m.status)
+		if len(msgs) != 1 || m.status.text != "Copied "+tc.want {
+			t.Errorf("%v: msgs %#v, status %q", tc.keys, msgs, m.status.text)
 		}
 	}
 }
@@ -321,8 +336,8 @@ func TestRefusedURLNeverOpens(t *testing.T) {
 	if len(rec.urls) != 0 || len(msgs) != 0 {
 		t.Errorf("opened %q, msgs %#v", rec.urls, msgs)
 	}
-	if !m.statusErr {
-		t.Errorf("status %q is not an error", m.status)
+	if !m.status.isErr {
+		t.Errorf("status %q is not an error", m.status.text)
 	}
 	if s := screen(m); strings.Contains(s, "1 home") {
 		t.Errorf("a refused link is numbered:\n%s", s)

@@ -31,18 +31,18 @@ func (m *Model) render() string {
 	var body []string
 	switch m.mode {
 	case modeHelp:
-		body = block(m.viewFullHelp(l.width), l.width, l.bodyH)
+		body = m.helpPane.view()
 	case modeAbout:
 		body = m.view.about.view()
-	case modeFacets:
-		body = m.view.picker.view(&m.styles, &m.keys, l.width, l.bodyH)
+	case modeFacets, modeFacetFilter:
+		body = m.view.picker.view(&m.styles, &m.keys, m.mode == modeFacetFilter, l.width, l.bodyH)
 	default:
 		body = m.viewBody(l)
 	}
 	lines := make([]string, 0, l.height)
 	lines = append(lines, m.viewHeader(l.width)...)
 	lines = append(lines, body...) // built to the width already
-	lines = append(lines, fitLine(m.viewStatus(l.width), l.width))
+	lines = append(lines, m.viewStatus(l.width)...)
 	lines = append(lines, m.viewHelp(l.width)...)
 	return strings.Join(lines[:min(len(lines), l.height)], "\n")
 }
@@ -67,10 +67,38 @@ func (m *Model) viewHelp(width int) []string {
 	}
 	key := [4]int{width, int(m.mode), filtered, m.gen}
 	if m.frame.help == nil || m.frame.helpKey != key {
-		m.frame.help = []string{fitLine(m.help.View(m.keys), width)}
+		m.frame.help = []string{fitLine(m.shortHelp(width), width)}
 		m.frame.helpKey = key
 	}
 	return m.frame.help
+}
+
+// shortHelp is the short help line within width: the bindings in force,
+// in the short help's order, as many as fit taken by rank, so that a
+// binding is dropped whole rather than cut in the middle.
+func (m *Model) shortHelp(width int) string {
+	h := m.help
+	h.SetWidth(0) // measured here; the help model would cut with "…"
+	keep := map[*key.Binding]bool{}
+	line := func() string {
+		var bs []key.Binding
+		for _, b := range m.keys.shortHelp() {
+			if keep[b] {
+				bs = append(bs, *b)
+			}
+		}
+		return h.ShortHelpView(bs)
+	}
+	for _, b := range m.keys.shortHelpRanked() {
+		if !b.Enabled() {
+			continue
+		}
+		keep[b] = true
+		if ansi.StringWidth(line()) > width {
+			delete(keep, b)
+		}
+	}
+	return line()
 }
 
 func (m *Model) viewTitle(width int) string {
@@ -164,23 +192,6 @@ func (v *catalogView) listTitle() string {
 	return fmt.Sprintf("%s · %d projects", name, len(v.list.items))
 }
 
-// viewStatus draws the status message and the position in the list.
-func (m *Model) viewStatus(width int) string {
-	counter := ""
-	if n := len(m.view.list.items); n > 0 {
-		counter = fmt.Sprintf("%d/%d", m.view.list.cursor+1, n)
-	}
-	counter = m.styles.Counter.Render(counter)
-	room := width - ansi.StringWidth(counter) - 1
-	st := m.styles.Status
-	if m.statusErr {
-		st = m.styles.StatusError
-	}
-	msg := st.Render(ansi.Truncate(m.status, max(room, 0), "…"))
-	gap := width - ansi.StringWidth(msg) - ansi.StringWidth(counter)
-	return msg + strings.Repeat(" ", max(gap, 0)) + counter
-}
-
 // viewFullHelp draws every binding that works in some mode, each with
 // all its keys, in titled sections: a section's groups side by side as far
 // as the width allows, in as many rows as it takes.
@@ -206,7 +217,8 @@ func (m *Model) viewFullHelp(width int) string {
 	return strings.Join(out, "\n\n")
 }
 
-// block cuts or pads s to exactly h lines of at most w cells, padding each
+// block cuts or pads s to exactly h lines of at most w cells ("…" ending
+// a line cut), padding each
 // line with spaces to w so that blocks can be joined side by side.
 func block(s string, w, h int) []string {
 	lines := strings.Split(s, "\n")
@@ -214,7 +226,7 @@ func block(s string, w, h int) []string {
 	for i := range out {
 		line := ""
 		if i < len(lines) {
-			line = ansi.Truncate(lines[i], w, "")
+			line = ansi.Truncate(lines[i], w, "…")
 		}
 		if pad := w - ansi.StringWidth(line); pad > 0 {
 			line += strings.Repeat(" ", pad)
@@ -236,13 +248,13 @@ func fit(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// fitLine cuts a line to at most w cells.
+// fitLine cuts a line to at most w cells, ending it with "…" when cut.
 func fitLine(line string, w int) string {
 	if len(line) <= w { // no rune is wider than its bytes
 		return line
 	}
 	if ansi.StringWidth(line) > w {
-		return ansi.Truncate(line, w, "")
+		return ansi.Truncate(line, w, "…")
 	}
 	return line
 }

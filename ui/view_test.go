@@ -35,6 +35,9 @@ func TestGoldenViews(t *testing.T) {
 		{"about_80x24", 80, 24, []string{"a"}, Options{}},
 		{"no_match_80x24", 80, 24, []string{"/", "z", "z", "q", "enter"}, Options{}},
 		{"too_small_20x5", 20, 5, nil, Options{}},
+		{"facets_80x24", 80, 24, []string{"/", "c", "s", "i", "enter", "f"}, Options{}},
+		{"facets_narrowed_140x40", 140, 40, []string{"f", "/", "s", "t"}, Options{}},
+		{"no_browser_80x24", 80, 24, []string{"s"}, Options{Opener: func(string) error { return noBrowserError{"this is an SSH session and $BROWSER is not set"} }}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m, _ := newTestModel(t, tc.w, tc.h, tc.opts)
@@ -126,19 +129,25 @@ func TestMouse(t *testing.T) {
 	}
 }
 
-func TestTabsKeepActiveNameOnScreen(t *testing.T) {
+// TestTabsStayPut: the tab bar fits, moving between tabs never moves the
+// tabs where they all fit, and the active tab is on the bar and named in
+// full in the list title.
+func TestTabsStayPut(t *testing.T) {
 	s := newStyles(true, false, false)
 	m, _ := newTestModel(t, 80, 24, Options{})
-	for active := range m.view.tabs {
-		for _, w := range []int{30, 50, 80, 120, 200} {
+	for _, w := range []int{30, 50, 80, 120, 200} {
+		var first string
+		for active := range m.view.tabs {
 			line, spans := layoutTabs(&s, m.view.tabs, active, w)
 			plain := ansi.Strip(line)
 			if ansi.StringWidth(plain) > w {
 				t.Errorf("tab bar %d wide at %d", ansi.StringWidth(plain), w)
 			}
-			name := m.view.tabs[active].name
-			if w >= ansi.StringWidth(name)+8 && !strings.Contains(plain, name) {
-				t.Errorf("active tab %q missing at width %d: %q", name, w, plain)
+			scrolls := strings.Contains(plain, s.Glyphs.left) || strings.Contains(plain, s.Glyphs.right)
+			if active == 0 {
+				first = plain
+			} else if plain != first && !scrolls {
+				t.Errorf("width %d: the tabs moved when tab %d became active:\n%q\n%q", w, active, first, plain)
 			}
 			found := false
 			for _, sp := range spans {
@@ -147,6 +156,12 @@ func TestTabsKeepActiveNameOnScreen(t *testing.T) {
 			if !found {
 				t.Errorf("active tab %d has no span at width %d", active, w)
 			}
+		}
+	}
+	for active := 1; active < len(m.view.tabs); active++ {
+		m.view.setTab(active)
+		if title, name := m.view.listTitle(), m.view.tabs[active].name; !strings.HasPrefix(title, name) {
+			t.Errorf("list title %q does not name %q", title, name)
 		}
 	}
 }
@@ -218,5 +233,18 @@ func TestHighlight(t *testing.T) {
 	// Positions are runes, not bytes.
 	if got := highlight("Ærø CSI", []int{1}, base, match); !strings.Contains(got, match.Render("r")) {
 		t.Errorf("rune highlight = %q", got)
+	}
+}
+
+// TestCutTextEndsWithEllipsis: the header and the list title, cut for the
+// width, end with "…".
+func TestCutTextEndsWithEllipsis(t *testing.T) {
+	st := model.State{Recents: []model.Recent{{Project: "Containerd", Opened: time.Now()}}}
+	m, _ := newTestModel(t, 40, 24, Options{RecentFirst: true, State: st})
+	lines := strings.Split(screen(m), "\n")
+	for _, i := range []int{0, 2} { // the title, the list title
+		if line := strings.TrimRight(lines[i], " "); !strings.HasSuffix(line, "…") {
+			t.Errorf("line %d cut without …: %q", i, line)
+		}
 	}
 }

@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The status line says what a key did. A message lasts until the next key
+// that shows another project or tab (so "X has no mailing list" never sits
+// under Y), and a passing one also until statusTTL has gone by. A message
+// longer than the line wraps onto more lines rather than being cut, so a
+// URL that could not be opened is on screen whole.
+
+// statusTTL is how long a passing message stays.
+const statusTTL = 5 * time.Second
+
+// statusLine is the message on the status line.
+type statusLine struct {
+	text  string
+	isErr bool
+	gen   int  // counts messages, so that an old expiry leaves a new one
+	timed bool // expires after statusTTL
+}
+
+// statusExpiredMsg says that a message's time is up.
+type statusExpiredMsg struct{ gen int }
+
+// statusMark is what the status line is checked against after a message:
+// which message was shown, over which project and tab.
+type statusMark struct{ gen, tab, project int }
+
+// setStatus shows a passing message: it expires after statusTTL.
+func (m *Model) setStatus(msg string, isErr bool) {
+	m.status = statusLine{text: msg, isErr: isErr, gen: m.status.gen + 1, timed: true}
+}
+
+// setNotice shows a message that stays until a key shows something else:
+// a notice, an error to read, a URL to copy by hand, a question.
+func (m *Model) setNotice(msg string, isErr bool) {
+	m.setStatus(msg, isErr)
+	m.status.timed = false
+}
+
+// markStatus notes the message and what is under it, before a message is
+// handled.
+func (m *Model) markStatus() statusMark {
+	_, p, ok := m.view.selectedProject()
+	if !ok {
+		p = -1
+	}
+	return statusMark{gen: m.status.gen, tab: m.view.active, project: p}
+}
+
+// tidyStatus, after a message is handled, clears a message left over from
+// another project or tab, and schedules a new passing message's expiry.
+func (m *Model) tidyStatus(before statusMark) tea.Cmd {
+	if m.status.gen == before.gen {
+		if now := m.markStatus(); now != before && m.status.text != "" {
+			m.status = statusLine{gen: m.status.gen + 1}
+		}
+		return nil
+	}
+	if !m.status.timed || m.status.text == "" {
+		return nil
+	}
+	gen := m.status.gen
+	return m.opts.after(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{gen} })
+}
+
+// handleStatusExpired clears the message whose time is up, unless another
+// has replaced it.
+func (m *Model) handleStatusExpired(msg statusExpiredMsg) {
+	if msg.gen == m.status.gen {
+		m.status = statusLine{gen: m.status.gen + 1}
+	}
+}
+
+// maxStatusLines is how many lines the status may take at a height: no
+// more than half of what is below the header.
+func maxStatusLines(height int) int {
+	return max((height-headerLines-helpLines)/2, 1)
+}
+
+// statusCounter is the position in the list, right of the status.
+func (m *Model) statusCounter() string {
+	if n := len(m.view.list.items); n > 0 {
+		return fmt.Sprintf("%d/%d", m.view.list.cursor+1, n)
+	}
+	return ""
+}
+
+// statusText is the message wrapped to the room beside the counter, in at
+// most maxStatusLines lines, the last ending in "…" when cut.
+func (m *Model) statusText(width int) []string {
+	room := max(width-len(m.statusCounter())-1, 1)
+	if m.status.text == "" {
+		return []string{""}
+	}
+	lines := strings.Split(ansi.Wrap(m.status.text, room, ""), "\n")
+	if limit := maxStatusLines(m.height); len(lines) > limit {
+		lines = lines[:limit]
+		lines[limit-1] = ansi.Truncate(lines[limit-1]+" …", room, "…")
+	}
+	return lines
+}
+
+// statusLines is the number of lines the status takes.
+func (m *Model) statusLines(width int) int { return len(m.statusText(width)) }
+
+// viewStatus draws the status message, wrapped, and the position in the
+// list on its last line.
+func (m *Model) viewStatus(width int) []string {
+	st := m.styles.Status
+	if m.status.isErr {
+		st = m.styles.StatusError
+	}
+	lines := m.statusText(width)
+	counter := m.styles.Counter.Render(m.statusCounter())
+	out := make([]string, len(lines))
+	for i, line := range lines {
+		out[i] = st.Render(line)
+		if i == len(lines)-1 {
+			gap := width - ansi.StringWidth(line) - ansi.StringWidth(counter)
+			out[i] += spaces(gap) + counter
+		}
+		out[i] = fitLine(out[i], width)
+	}
+	return out
+}

@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// TestStatusClearsWithAnotherProject: a message about a project goes when
+// a key shows another project or tab, and stays while the same one is shown.
+func TestStatusClearsWithAnotherProject(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24, Options{})
+	m, _ = press(t, m, "/", "v", "i", "r", "t", "u", "a", "l", "enter", "m")
+	const msg = "Virtual Kubelet has no mailing list"
+	if m.status.text != msg {
+		t.Fatalf("status %q", m.status.text)
+	}
+	m, _ = press(t, m, "ctrl+d") // scrolling the detail shows the same project
+	if !strings.Contains(screen(m), msg) {
+		t.Errorf("the message went while its project is shown:\n%s", screen(m))
+	}
+	m, _ = press(t, m, "esc", "j")
+	if s := screen(m); selectedName(m) == "Virtual Kubelet" || strings.Contains(s, "mailing list") {
+		t.Errorf("under %q the screen still says:\n%s", selectedName(m), s)
+	}
+	m, _ = press(t, m, "m", "tab")
+	if m.status.text != "" {
+		t.Errorf("another tab, status %q", m.status.text)
+	}
+}
+
+// TestStatusExpires: a passing message schedules its expiry, which clears
+// it unless a newer message has replaced it; a URL to copy by hand has no
+// expiry.
+func TestStatusExpires(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24, Options{})
+	next, cmd := m.Update(keyMsg("9"))
+	m = next.(Model)
+	first := expiries(cmd)
+	next, cmd = m.Update(keyMsg("8"))
+	m = next.(Model)
+	second := expiries(cmd)
+	if len(first) != 1 || len(second) != 1 || m.status.text != "AKS Engine has no link 8 (it has 5)" {
+		t.Fatalf("expiries %v %v, status %q", first, second, m.status.text)
+	}
+	m = update(t, m, first[0])
+	if m.status.text == "" {
+		t.Error("the first message's expiry cleared the second")
+	}
+	m = update(t, m, second[0])
+	if m.status.text != "" || strings.Contains(screen(m), "no link") {
+		t.Errorf("after its expiry, status %q", m.status.text)
+	}
+
+	url := "https://kubernetes.slack.com/archives/CU3N85WJK"
+	next, cmd = m.Update(openedMsg{project: "AKS Engine", url: url, err: errors.New("no browser can run here")})
+	m = next.(Model)
+	if !strings.Contains(m.status.text, url) || len(expiries(cmd)) != 0 {
+		t.Errorf("status %q, expiries %v", m.status.text, expiries(cmd))
+	}
+}
+
+// expiries runs a command and returns the status expiries it brings.
+func expiries(cmd tea.Cmd) []statusExpiredMsg {
+	var out []statusExpiredMsg
+	for _, msg := range flatten(cmd) {
+		if e, ok := msg.(statusExpiredMsg); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// TestNoBrowserShowsWholeURL: when no browser can run, the longest URL of
+// the catalog is on screen whole, wrapped in the status area, at every
+// width, and copied.
+func TestNoBrowserShowsWholeURL(t *testing.T) {
+	const url = "https://docs.microsoft.com/en-us/azure/aks/developer-best-practices-pod-security#use-azure-key-vault-with-flexvol"
+	for w := minWidth; w <= 200; w += 7 {
+		m, _ := newTestModel(t, w, 24, Options{})
+		next, cmd := m.Update(openedMsg{project: "Keyvault Flexvol", url: url, err: noBrowserError{"this is an SSH session and $BROWSER is not set"}})
+		m = next.(Model)
+		checkFits(t, m.View().Content, w, 24)
+		var joined strings.Builder
+		for _, line := range strings.Split(screen(m), "\n") {
+			joined.WriteString(strings.TrimRight(line, " "))
+		}
+		if !strings.Contains(joined.String(), url) {
+			t.Errorf("%dx24: the URL is not whole on screen:\n%s", w, screen(m))
+		}
+		if msgs := flatten(cmd); len(msgs) != 1 || typeName(msgs[0]) != "tea.setClipboardMsg" {
+			t.Errorf("%dx24: messages %#v, want the clipboard write", w, msgs)
+		}
+	}
+}
