@@ -3,13 +3,14 @@ package data
 import (
 	"bytes"
 	_ "embed"
+	"errors"
 	"io"
-	"os"
 
 	"github.com/upstream-tui/upstream-tui/data/disk"
 	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/data/synth"
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // EmbeddedName is how the embedded catalog is named in messages and lint
@@ -48,13 +49,15 @@ func LoadFile(path string) (*model.Catalog, error) {
 // frame while LoadFile reads the whole; ok is false when the file is small
 // (LoadFile is quick) or the prefix does not parse.
 func LoadFilePrefix(path string) (*model.Catalog, bool) {
-	f, err := os.Open(path)
+	f, err := disk.OpenRegular(path)
 	if err != nil {
 		return nil, false
 	}
 	defer f.Close()
+	// A file too large to read whole has no first view: the read that
+	// follows would fail, and the rows shown would pass for the catalog.
 	st, err := f.Stat()
-	if err != nil || st.Size() <= 4*markdown.PrefixBytes {
+	if err != nil || st.Size() <= 4*markdown.PrefixBytes || st.Size() > maxFileSize {
 		return nil, false
 	}
 	head := make([]byte, markdown.PrefixBytes)
@@ -62,22 +65,24 @@ func LoadFilePrefix(path string) (*model.Catalog, bool) {
 	return markdown.ParseHead(path, head[:n])
 }
 
+// readFile reads a whole catalog file: only a regular file (a FIFO would
+// hang, /dev/zero never end), and never more than maxFileSize bytes,
+// whatever the file says its size is.
 func readFile(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, &markdown.ParseError{File: path, Msg: disk.Reason(err)}
+	src, err := disk.ReadRegular(path, maxFileSize, "a catalog")
+	if err == nil {
+		return src, nil
 	}
-	if st.IsDir() {
-		return nil, &markdown.ParseError{File: path, Msg: "is a directory, not a catalog file"}
+	// The name is the user's, but it may have come from anywhere (a
+	// script, a config): it is echoed inert.
+	name, msg := inert.Escape(path), disk.Reason(err)
+	switch {
+	case errors.Is(err, disk.ErrIsDir):
+		msg = "is a directory, not a catalog file"
+	case errors.As(err, new(*disk.TooLargeError)):
+		msg = "too large for a catalog (over 128 MiB)"
 	}
-	if st.Size() > maxFileSize {
-		return nil, &markdown.ParseError{File: path, Msg: "too large for a catalog (over 128 MiB)"}
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &markdown.ParseError{File: path, Msg: disk.Reason(err)}
-	}
-	return src, nil
+	return nil, &markdown.ParseError{File: name, Msg: msg}
 }
 
 // LintFile reads a catalog file and lints it.

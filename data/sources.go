@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/upstream-tui/upstream-tui/data/fetch"
 	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // IsURL reports whether a catalog source names a URL rather than a file.
@@ -27,7 +29,19 @@ type Sources struct {
 	Remote fetch.Remote
 	// BeforeFile, when set, is called with a file's path before it is read.
 	BeforeFile func(path string)
+	// ReloadTimeout bounds how long Reload waits for a file; 0:
+	// DefaultReloadTimeout.
+	ReloadTimeout time.Duration
+
+	mu sync.Mutex
+	// partial holds the files whose first rows Quick gave and which have
+	// not been read whole since: their rows must not outlive a failed read.
+	partial map[string]bool
 }
+
+// DefaultReloadTimeout is how long Reload waits for a file before it
+// gives up: the largest catalog allowed (128 MiB) reads in about 2 s.
+const DefaultReloadTimeout = 10 * time.Second
 
 // Load returns the catalog a command works on. A URL is downloaded when
 // its cached copy is maxAge old (0: always); when that fails, the cached
@@ -60,6 +74,7 @@ func (s *Sources) Quick(source string, maxAge time.Duration) (cat *model.Catalog
 	}
 	if first, ok := LoadFilePrefix(source); ok {
 		first.Origin = fileOrigin(source)
+		s.setPartial(source, true)
 		return first, true, nil
 	}
 	cat, err = s.loadFile(source)
@@ -68,7 +83,12 @@ func (s *Sources) Quick(source string, maxAge time.Duration) (cat *model.Catalog
 
 // Reload reads a source again: a URL from the network whatever the
 // cache's age (falling back as Load does), a file from disk (an error says
-// why it could not be read).
+// why it could not be read). A file not read within ReloadTimeout is
+// given up, with an error that says so, so that the app is never left
+// waiting. When the catalog shown is a file's first rows (Quick) and the
+// whole cannot be read, Reload returns a catalog with no project and a
+// notice saying why: those rows are not the catalog and must not be kept
+// as if they were.
 func (s *Sources) Reload(ctx context.Context, source string) (*model.Catalog, error) {
 	switch {
 	case source == "":
@@ -76,7 +96,75 @@ func (s *Sources) Reload(ctx context.Context, source string) (*model.Catalog, er
 	case IsURL(source):
 		return s.remote().Load(ctx, source, 0)
 	}
-	return s.loadFile(source)
+	cat, err := s.loadFileWithin(ctx, source)
+	if err == nil {
+		s.setPartial(source, false)
+		return cat, nil
+	}
+	if !s.isPartial(source) {
+		return nil, err
+	}
+	return &model.Catalog{Origin: model.Origin{
+		Kind:   model.OriginFile,
+		Name:   source,
+		Notice: err.Error() + "; none of the file is shown, as it cannot be read whole",
+	}}, nil
+}
+
+// loadFileWithin reads a file, giving up after the reload timeout or when
+// ctx ends. A read given up goes on in the background until the system
+// call returns; its result is dropped.
+func (s *Sources) loadFileWithin(ctx context.Context, path string) (*model.Catalog, error) {
+	timeout := s.ReloadTimeout
+	if timeout <= 0 {
+		timeout = DefaultReloadTimeout
+	}
+	type result struct {
+		cat *model.Catalog
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		cat, err := s.loadFile(path)
+		done <- result{cat, err}
+	}()
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.cat, r.err
+	case <-ctx.Done():
+		return nil, &markdown.ParseError{File: inert.Escape(path), Msg: "reading cancelled"}
+	case <-timer.C:
+		return nil, &markdown.ParseError{File: inert.Escape(path), Msg: fmt.Sprintf("not read within %s; gave up", seconds(timeout))}
+	}
+}
+
+// seconds writes a duration as people read it in a message: "10 s".
+func seconds(d time.Duration) string {
+	if d >= time.Second && d%time.Second == 0 {
+		return fmt.Sprintf("%d s", d/time.Second)
+	}
+	return d.String()
+}
+
+func (s *Sources) setPartial(path string, partial bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.partial == nil {
+		s.partial = map[string]bool{}
+	}
+	if partial {
+		s.partial[path] = true
+	} else {
+		delete(s.partial, path)
+	}
+}
+
+func (s *Sources) isPartial(path string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.partial[path]
 }
 
 // Stamp identifies the version of a file on disk, so that a change can be

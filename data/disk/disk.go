@@ -1,7 +1,9 @@
-// Package disk is how upstream-tui writes and explains files on the user's
-// disk: WriteAtomic replaces a file so that a reader never sees part of
-// it (the URL cache and the state file use it), and Reason turns a file
-// error into a short reason that does not repeat the path.
+// Package disk is how upstream-tui reads, writes and explains files on the
+// user's disk: ReadRegular reads a regular file within a limit (never a
+// FIFO, a device or an endless file), OpenRegular opens one, WriteAtomic
+// replaces a file so that a reader never sees part of it (the URL cache
+// and the state file use it), and Reason turns a file error into a short
+// reason that does not repeat the path.
 package disk
 
 import (
