@@ -53,13 +53,27 @@ type Error struct {
 	Msg  string
 }
 
-// Error says FILE:LINE: KEY: message, without the key when none applies.
+// Error says FILE:LINE: KEY: message, without the key when none applies
+// and without the line when the mistake is the file's as a whole (Line
+// 0: not a regular file, too large). The file's name is echoed inert.
 func (e *Error) Error() string {
-	if e.Key == "" {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	file := inert.Escape(e.File)
+	switch {
+	case e.Line == 0:
+		return fmt.Sprintf("%s: %s", file, e.Msg)
+	case e.Key == "":
+		return fmt.Sprintf("%s:%d: %s", file, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s:%d: %s: %s", e.File, e.Line, e.Key, e.Msg)
+	return fmt.Sprintf("%s:%d: %s: %s", file, e.Line, e.Key, e.Msg)
 }
+
+// maxFileSize bounds the config file: a few settings and key bindings
+// take a few hundred bytes.
+const maxFileSize = 1 << 20
+
+// bom is the byte order mark some editors put at the start of a UTF-8
+// file; TOML does not allow it, and it means nothing in UTF-8.
+const bom = "\xef\xbb\xbf"
 
 // DefaultFile is $XDG_CONFIG_HOME/upstream-tui/config.toml, or the
 // platform's equivalent; "" when there is none.
@@ -109,13 +123,16 @@ func load(path string, actions []string) (Config, error) {
 	if path == "" {
 		return cfg, nil
 	}
-	raw, err := os.ReadFile(path)
+	// Only a regular file, within the limit: a FIFO would hang every
+	// command, /dev/zero would fill the memory.
+	raw, err := disk.ReadRegular(path, maxFileSize, "a config file")
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg, nil
 	}
 	if err != nil {
-		return cfg, &Error{File: path, Line: 1, Msg: disk.Reason(err)}
+		return cfg, &Error{File: path, Msg: disk.Reason(err)}
 	}
+	raw = bytes.TrimPrefix(raw, []byte(bom))
 	var f file
 	err = toml.NewDecoder(bytes.NewReader(raw)).DisallowUnknownFields().Decode(&f)
 	c := checker{cfg: &cfg, actions: actions, pos: keyLines(raw)}
