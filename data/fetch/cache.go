@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,28 +56,44 @@ func cachePath(dir, rawURL string) string {
 	return filepath.Join(dir, host+"-"+hex.EncodeToString(sum[:8]))
 }
 
-// readCache returns the cached copy of a URL, or nil when there is none:
-// an empty, unreadable or oversized file counts as missing. Whether the
-// body can be used is the caller's to say.
-func readCache(dir, rawURL string) *cacheEntry {
+// maxMeta bounds a cache entry's validators file: a few hundred bytes.
+const maxMeta = 64 << 10
+
+// readCache returns the cached copy of a URL, or nil when there is none.
+// A copy that is there but cannot be used is nil with a reason (damaged
+// counts as missing, and says so): an empty file, one that is not a
+// regular file or is over the download limit, or a body whose checksum is
+// not the one recorded when it was written (cut short, or edited). A
+// missing or unreadable validators file leaves the body usable, aged by
+// the file's time. Whether the body parses is the caller's to say.
+func readCache(dir, rawURL string) (*cacheEntry, error) {
 	if dir == "" {
-		return nil
+		return nil, nil
 	}
 	base := cachePath(dir, rawURL)
-	body, err := os.ReadFile(base + bodyExt)
-	if err != nil || len(body) == 0 || len(body) > maxBody {
-		return nil
+	body, err := disk.ReadRegular(base+bodyExt, maxBody, "a catalog")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, errors.New(disk.Reason(err))
+	case len(body) == 0:
+		return nil, errors.New("empty")
 	}
 	var meta cacheMeta
-	raw, err := os.ReadFile(base + ".json")
-	if err != nil || json.Unmarshal(raw, &meta) != nil || meta.URL != rawURL || meta.SHA256 != bodyHash(body) {
+	raw, err := disk.ReadRegular(base+".json", maxMeta, "a cache record")
+	if err != nil || json.Unmarshal(raw, &meta) != nil || meta.URL != rawURL {
 		// No validators to trust; the file's time says how old it is.
 		meta = cacheMeta{URL: rawURL}
 		if st, err := os.Stat(base + bodyExt); err == nil {
 			meta.Fetched = st.ModTime()
 		}
+		return &cacheEntry{meta: meta, body: body}, nil
 	}
-	return &cacheEntry{meta: meta, body: body}
+	if meta.SHA256 != bodyHash(body) {
+		return nil, errors.New("damaged: its checksum is not the one recorded")
+	}
+	return &cacheEntry{meta: meta, body: body}, nil
 }
 
 // writeCache keeps a download and its validators.

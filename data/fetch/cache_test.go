@@ -113,7 +113,7 @@ func TestNotModifiedRewritesNothing(t *testing.T) {
 	if err != nil || !hasProject(cat, "Containerd Two") {
 		t.Fatalf("new version: %v", err)
 	}
-	if e := readCache(dir, srv.catalogURL()); e == nil || e.meta.ETag != `"v2"` || !bytes.Equal(e.body, renamed()) {
+	if e, _ := readCache(dir, srv.catalogURL()); e == nil || e.meta.ETag != `"v2"` || !bytes.Equal(e.body, renamed()) {
 		t.Error("the new version was not cached")
 	}
 }
@@ -185,13 +185,18 @@ func TestBadCacheCountsAsMissing(t *testing.T) {
 			t.Errorf("%q: origin %+v, stale %v, %v", body, cat.Origin, stale, err)
 		}
 	}
-	// A body whose validators are lost or wrong is used without them.
+	// A body whose validators are lost is used without them.
 	dir := t.TempDir()
 	base := cachePath(dir, url)
 	os.WriteFile(base+".md", embedded(), 0o600)
+	if e, err := readCache(dir, url); e == nil || e.meta.ETag != "" || err != nil {
+		t.Errorf("entry %+v, %v", e, err)
+	}
+	// One whose checksum is not the one recorded (cut short, edited) is
+	// damaged: missing, and the notice says so.
 	os.WriteFile(base+".json", []byte(`{"url":"`+url+`","etag":"\"x\"","sha256":"wrong"}`), 0o600)
-	if e := readCache(dir, url); e == nil || e.meta.ETag != "" {
-		t.Errorf("entry %+v", e)
+	if e, err := readCache(dir, url); e != nil || err == nil {
+		t.Errorf("a wrong checksum: entry %+v, %v", e, err)
 	}
 }
 
@@ -247,7 +252,7 @@ func TestCacheLayout(t *testing.T) {
 	if err != nil || stale || cat.Origin.Kind != model.OriginCache || !cat.Origin.Fetched.Equal(fetched) || len(cat.Projects) != 18 {
 		t.Fatalf("origin %+v, stale %v, %v", cat.Origin, stale, err)
 	}
-	if e := readCache(dir, url); e == nil || e.meta.ETag != `"v1"` || e.meta.LastModified != lastModified {
+	if e, _ := readCache(dir, url); e == nil || e.meta.ETag != `"v1"` || e.meta.LastModified != lastModified {
 		t.Errorf("validators: %+v", e)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/upstream-tui/upstream-tui/data/disk"
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // DefaultCacheDir is upstream-tui's directory in the user cache directory,
@@ -50,17 +51,18 @@ func (r *Remote) parse(name string, body []byte) (*model.Catalog, error) {
 }
 
 // cached returns a URL's cached copy and the catalog Parse reads from it,
-// or nil when there is none that Parse reads.
-func (r *Remote) cached(rawURL string) (*cacheEntry, *model.Catalog) {
-	e := readCache(r.CacheDir, rawURL)
+// or nil when there is none that Parse reads; unusable says why a copy
+// that is there was not used, when that is not its format (damaged).
+func (r *Remote) cached(rawURL string) (e *cacheEntry, cat *model.Catalog, unusable error) {
+	e, unusable = readCache(r.CacheDir, rawURL)
 	if e == nil {
-		return nil, nil
+		return nil, nil, unusable
 	}
 	cat, err := r.parse(rawURL, e.body)
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
-	return e, cat
+	return e, cat, nil
 }
 
 func (r *Remote) now() time.Time {
@@ -73,24 +75,37 @@ func (r *Remote) now() time.Time {
 // Cached returns at once, without the network, what to show for a URL:
 // its cached copy, else the embedded catalog with a notice. stale is set
 // when the cached copy is maxAge old or older, or missing, so a Fetch
-// should follow. An error means the URL itself is refused.
+// should follow. A copy fetched in the future (a clock that was ahead) is
+// stale: its age is unknown. An error means the URL itself is refused.
 func (r *Remote) Cached(rawURL string, maxAge time.Duration) (cat *model.Catalog, stale bool, err error) {
+	cat, stale, _, err = r.cachedOrEmbedded(rawURL, maxAge)
+	return cat, stale, err
+}
+
+// cachedOrEmbedded is Cached, also saying why a cached copy that is there
+// was not used (damaged), for the notice of a fallback.
+func (r *Remote) cachedOrEmbedded(rawURL string, maxAge time.Duration) (cat *model.Catalog, stale bool, unusable, err error) {
 	if _, err := checkURL(rawURL); err != nil {
-		return nil, false, err
+		return nil, false, nil, err
 	}
-	if e, cat := r.cached(rawURL); e != nil {
-		return e.mark(cat, model.OriginCache), r.now().Sub(e.meta.Fetched) >= maxAge, nil
+	e, cat, unusable := r.cached(rawURL)
+	if e != nil {
+		age := r.now().Sub(e.meta.Fetched)
+		return e.mark(cat, model.OriginCache), age >= maxAge || age < 0, nil, nil
 	}
 	if r.Embedded == nil {
-		return nil, false, errors.New("no cached copy of " + rawURL)
+		return nil, false, nil, errors.New("no cached copy of " + inert.Escape(rawURL))
 	}
 	cat, err = r.Embedded()
 	if err != nil {
-		return nil, false, err
+		return nil, false, nil, err
 	}
 	cat.Origin.Asked = rawURL
-	cat.Origin.Notice = "showing the embedded catalog until " + model.ShortURL(rawURL) + " is fetched"
-	return cat, true, nil
+	cat.Origin.Notice = "showing the embedded catalog until " + inert.Escape(model.ShortURL(rawURL)) + " is fetched"
+	if unusable != nil {
+		cat.Origin.Notice = "the cached copy of " + inert.Escape(model.ShortURL(rawURL)) + " is not used (" + unusable.Error() + "): " + cat.Origin.Notice
+	}
+	return cat, true, unusable, nil
 }
 
 // Load returns a URL's catalog for a command: the cached copy while it is
@@ -98,7 +113,7 @@ func (r *Remote) Cached(rawURL string, maxAge time.Duration) (cat *model.Catalog
 // fails, the cached copy or the embedded catalog, with a notice that says
 // which and why. An error means the URL itself is refused.
 func (r *Remote) Load(ctx context.Context, rawURL string, maxAge time.Duration) (*model.Catalog, error) {
-	cat, stale, err := r.Cached(rawURL, maxAge)
+	cat, stale, unusable, err := r.cachedOrEmbedded(rawURL, maxAge)
 	if err != nil || !stale {
 		return cat, err
 	}
@@ -106,21 +121,26 @@ func (r *Remote) Load(ctx context.Context, rawURL string, maxAge time.Duration) 
 	if err == nil {
 		return fresh, nil
 	}
-	return r.fallback(cat, err), nil
+	return r.fallback(cat, err, unusable), nil
 }
 
-// fallback marks what Cached gave as standing in for a failed download.
-func (r *Remote) fallback(cat *model.Catalog, err error) *model.Catalog {
+// fallback marks what Cached gave as standing in for a failed download:
+// "offline" when no server answered, "not updated" when one did, and why
+// a cached copy that is there was not used.
+func (r *Remote) fallback(cat *model.Catalog, err, unusable error) *model.Catalog {
 	o := &cat.Origin
 	prefix := "not updated"
 	var fe *fetchError
-	if errors.As(err, &fe) && fe.offline {
+	if errors.As(err, &fe) && fe.kind == unreachable {
 		prefix = "offline"
 	}
 	if o.Kind == model.OriginCache {
 		o.Notice = fmt.Sprintf("%s: showing the copy cached %s (%v)", prefix, model.Ago(r.now().Sub(o.Fetched)), err)
 	} else {
 		o.Notice = fmt.Sprintf("%s: showing the embedded catalog (%v)", prefix, err)
+	}
+	if unusable != nil {
+		o.Notice += "; the cached copy is not used (" + unusable.Error() + ")"
 	}
 	return cat
 }
@@ -133,7 +153,7 @@ func (r *Remote) Fetch(ctx context.Context, rawURL string) (*model.Catalog, erro
 	if _, err := checkURL(rawURL); err != nil {
 		return nil, err
 	}
-	cached, cachedCat := r.cached(rawURL)
+	cached, cachedCat, _ := r.cached(rawURL)
 	var validators cacheMeta
 	if cached != nil {
 		validators = cached.meta

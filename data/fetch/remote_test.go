@@ -148,7 +148,7 @@ func TestFetchCachesTheDownload(t *testing.T) {
 	if err != nil || !bytes.Equal(body, embedded()) {
 		t.Fatalf("cached body differs from the download (%v)", err)
 	}
-	e := readCache(dir, srv.catalogURL())
+	e, _ := readCache(dir, srv.catalogURL())
 	if e == nil || e.meta.ETag != `"v1"` || e.meta.LastModified != lastModified {
 		t.Fatalf("cache entry %+v", e)
 	}
