@@ -7,10 +7,13 @@
 //     client that keeps to it across redirects, with a timeout and a cap
 //     on the body (client.go);
 //   - conditional downloads that send a cached copy's ETag and
-//     Last-Modified back, and errors that say whether a server answered;
+//     Last-Modified back, and errors that say whether a server answered
+//     (unreachable, an error, something that is no catalog), with what it
+//     said made inert and cut at a word (reason);
 //   - the cache: a URL's body as downloaded and its validators, each
-//     written atomically, in the layout users' caches already have
-//     (cache.go);
+//     written atomically, in the layout users' caches already have, and
+//     read back only when regular, within the limit and with the checksum
+//     recorded (cache.go);
 //   - Remote, which reads a catalog from a URL through the cache with the
 //     Parse its caller gives (data.Sources gives the reader it chooses for
 //     the URL), refusing a body Parse refuses, and, when a download fails,
