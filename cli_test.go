@@ -36,11 +36,12 @@ func TestQueryOrMistypedCommand(t *testing.T) {
 	}{
 		{[]string{"--", "list"}, "list", 0}, // a command's name, searched for
 		{[]string{"--", "lsit"}, "lsit", 0}, // after --, never a command
-		{[]string{"opa"}, "opa", 0},         // two letters from open, but it finds OPA Gatekeeper
+		{[]string{"opa"}, "opa", 0},         // two letters from open, but in OPA Gatekeeper's name
 		{[]string{"gatekeeper"}, "gatekeeper", 0},
 		{[]string{"lsit"}, "", 2},
 		{[]string{"shwo", "gatekeeper"}, "", 2},
-		{[]string{"opn"}, "opn", 0}, // finds projects: a query
+		{[]string{"opn"}, "", 2},  // in no name: a typo, whatever the fuzzy search finds
+		{[]string{"lint"}, "", 0}, // a command
 	} {
 		r, query, started := browsed(t, tc.args...)
 		if r.status != tc.status || query != tc.query || started != (tc.query != "") {

@@ -414,6 +414,31 @@ func TestRecentsInRealTerminal(t *testing.T) {
 	}
 }
 
+// TestRememberedTabInRealTerminal quits on an area's tab, where the next
+// run starts; but a query on the command line starts on All, so that s
+// opens the Slack channel of the project it matches, not of one that
+// happens to be on the remembered tab.
+func TestRememberedTabInRealTerminal(t *testing.T) {
+	s := startTmux(t, 120, 30)
+	s.waitFor("the catalog", contains("All 18"))
+	s.keys("\t\t\t")
+	s.waitFor("the Container Runtime tab", contains("Container Runtime · 2 projects"))
+	s.keys("q")
+	s.checkRestored("0")
+
+	s = startTmux(t, 120, 30)
+	s.waitFor("the remembered tab", contains("Container Runtime · 2 projects", "Moby"))
+	s.keys("q")
+	s.checkRestored("0")
+
+	s = startTmux(t, 120, 30, "windows")
+	s.waitFor("the query on All", contains("All areas · 2 of 18 match", "Windows containers"))
+	s.keys("s")
+	s.waitOpened("https://kubernetes.slack.com/archives/C0SJ4AFB7")
+	s.keys("q")
+	s.checkRestored("0")
+}
+
 // TestConfigInRealTerminal swaps two keys, then makes a mistake.
 func TestConfigInRealTerminal(t *testing.T) {
 	withConfig(t, "# swap s and i\n[keys]\nslack = \"i\"\nissues = \"s\"\n")

@@ -2,9 +2,11 @@ package model
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // FuzzSplitSimpleURL: where splitSimpleURL takes a URL, it finds the host
@@ -59,6 +61,38 @@ func FuzzCheckURL(f *testing.F) {
 			t.Fatalf("accepted %q starting with -", raw)
 		case strings.IndexFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0:
 			t.Fatalf("accepted %q with whitespace or a control", raw)
+		}
+	})
+}
+
+// FuzzTypingNarrows: typing a query letter by letter, each search narrowed
+// from the one before, finds what a fresh search finds, scores included.
+// Narrowing is only right while a longer word matches a subset of what the
+// shorter one matched, which the typo rules must keep.
+func FuzzTypingNarrows(f *testing.F) {
+	for _, s := range []string{"kubelte", "gaetkeeper", "vritual", "kbue", "gate keeper", "keda", "slack", "sig-net@", "Ærø", "cloudn", "ab ba"} {
+		f.Add(s)
+	}
+	ps := []Project{
+		{Name: "OPA Gatekeeper", Area: "Cloud Native Governance", Goal: Text{{Text: "Enable services to masquerade as kubelet"}},
+			Maturity: Maturity{Text: "CNCF: graduated"}, Links: []Link{{Label: "sig-net@googlegroups.com", Kind: KindMailingList}}},
+		{Name: "Virtual Kubelet", Area: "Kubernetes Enhancements", Goal: Text{{Text: "Integrates Ærø clouds"}},
+			Maturity: Maturity{Text: "Azure: sandbox?"}, Links: []Link{{Label: "#kubernetes-users", Kind: KindSlack}}},
+		{Name: "Keyvault Flexvol", Area: "Cloud Native Governance", Goal: Text{{Text: "Mount Azure Keyvault secrets into pods"}},
+			Maturity: Maturity{Text: "CNCF: sandbox (pending)"}, Links: []Link{{Label: "GitHub issues", Kind: KindIssues}}},
+	}
+	ix := NewIndex(ps)
+	f.Fuzz(func(t *testing.T, q string) {
+		if !utf8.ValidString(q) || strings.Contains(q, ":") || len(q) > 40 { // facets never narrow
+			return
+		}
+		s := ix.NewSearcher()
+		for i := range q {
+			typed := q[:i+len(string([]rune(q[i:])[0]))]
+			got, want := slices.Clone(s.Search(typed)), ix.Search(typed, nil)
+			if !slices.Equal(got, want) {
+				t.Fatalf("typing %q: narrowed %v, fresh %v", typed, got, want)
+			}
 		}
 	})
 }

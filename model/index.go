@@ -26,16 +26,15 @@ type Index struct {
 // a mask of the runes in each: a term with a rune missing from a field's
 // mask cannot match it, which rejects most fields with one AND.
 type entry struct {
-	// text holds the name, the goal and the other fields (maturity and
-	// link labels, one per line), one after another.
+	// text holds the name, the goal and the other fields (maturity, link
+	// labels and the names of the link kinds, one per line), one after
+	// another.
 	text                          string
 	goalAt, otherAt               uint32
 	area                          int32 // index in Index.areas
 	nameMask, goalMask, otherMask uint64
 	// The runes that start a word of each field, for one-letter terms:
-	// in the name, after anything but a letter or a digit (as matchTerm
-	// sees word starts); in the others, after white space (as matchInWord
-	// sees words).
+	// after anything but a letter or a digit, as wordStart sees them.
 	nameStarts, goalStarts, otherStarts uint64
 }
 
@@ -57,7 +56,7 @@ func NewIndex(projects []Project) *Index {
 			a = len(ix.areas)
 			areaIndex[projects[i].Area] = a
 			ix.areas = append(ix.areas, lower(projects[i].Area))
-			all, _ := masks(ix.areas[a], true)
+			all, _ := masks(ix.areas[a])
 			ix.areaMasks = append(ix.areaMasks, all)
 		}
 		ix.entries[i].area = int32(a)
@@ -113,7 +112,15 @@ func (b *textBlock) add(i int, p *Project) {
 		b.buf = append(b.buf, '\n')
 		b.buf = appendLower(b.buf, l.Label)
 	}
-	b.ix.facets[i] = b.facetEntry(p)
+	// The kinds, so that "slack" finds the projects with a Slack channel.
+	f := b.facetEntry(p)
+	for _, kind := range FacetKinds {
+		if kind != KindHome && f.kinds&kindBit(kind) != 0 {
+			b.buf = append(b.buf, '\n')
+			b.buf = append(b.buf, kind.String()...)
+		}
+	}
+	b.ix.facets[i] = f
 }
 
 // flush makes the gathered text one string, hands it out to its entries
@@ -127,9 +134,9 @@ func (b *textBlock) flush() {
 		}
 		e := &b.ix.entries[b.first+k]
 		e.text = text[start:end]
-		e.nameMask, e.nameStarts = masks(e.name(), false)
-		e.goalMask, e.goalStarts = masks(e.goal(), true)
-		e.otherMask, e.otherStarts = masks(e.other(), true)
+		e.nameMask, e.nameStarts = masks(e.name())
+		e.goalMask, e.goalStarts = masks(e.goal())
+		e.otherMask, e.otherStarts = masks(e.other())
 	}
 	b.buf, b.starts = b.buf[:0], b.starts[:0]
 }
@@ -168,10 +175,9 @@ func runeBit(r rune) uint64 {
 }
 
 // masks returns the mask of the runes of s and the mask of those that
-// start a word: the first, and those after a rune that ends one. A word
-// ends at white space when spaced is set, else at anything but a letter or
-// a digit.
-func masks(s string, spaced bool) (all, starts uint64) {
+// start a word: the first, and those after anything but a letter or a
+// digit.
+func masks(s string) (all, starts uint64) {
 	atStart := true
 	for _, r := range s {
 		bit := runeBit(r)
@@ -179,9 +185,7 @@ func masks(s string, spaced bool) (all, starts uint64) {
 		if atStart {
 			starts |= bit
 		}
-		if spaced {
-			atStart = isSpaceRune(r)
-		} else if r < utf8.RuneSelf {
+		if r < utf8.RuneSelf {
 			atStart = !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z')
 		} else {
 			atStart = !unicode.IsLetter(r) && !unicode.IsDigit(r)
@@ -189,8 +193,6 @@ func masks(s string, spaced bool) (all, starts uint64) {
 	}
 	return all, starts
 }
-
-func isSpaceRune(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }
 
 // lower lower-cases s rune by rune, so rune positions are kept. ASCII
 // that is already lower-case comes back without a copy.

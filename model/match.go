@@ -7,25 +7,33 @@ import (
 	"unicode/utf8"
 )
 
-// NamePositions returns the rune positions in project i's name that the
-// query's terms matched, for highlighting.
-func (ix *Index) NamePositions(i int, query string) []int {
-	name := ix.entries[i].name()
-	var pos []int
+// Positions returns the rune positions the query's terms matched in
+// project i's name and in its goal, for highlighting: in the name, those
+// of the terms that match it; in the goal, those of the others that match
+// it, where the search found them.
+func (ix *Index) Positions(i int, query string) (name, goal []int) {
+	e := &ix.entries[i]
+	var namePos, goalPos, at []int
 	for _, t := range parseQuery(query).terms { // not the facets
-		var bytePos []int
-		if _, ok := matchTerm(name, t, &bytePos); ok {
-			pos = append(pos, bytePos...)
+		if _, ok := matchName(e.name(), &t, &at); ok {
+			namePos = append(namePos, at...)
+		} else if _, ok := matchField(e.goal(), &t, &at); ok {
+			goalPos = append(goalPos, at...)
 		}
 	}
+	return runePositions(e.name(), namePos), runePositions(e.goal(), goalPos)
+}
+
+// runePositions turns byte offsets in text into rune positions, sorted,
+// each once; nil for none.
+func runePositions(text string, pos []int) []int {
 	if len(pos) == 0 {
 		return nil
 	}
 	sort.Ints(pos)
-	// Convert byte offsets to rune positions in one pass.
 	runes := make([]int, 0, len(pos))
 	r, k := 0, 0
-	for b := range name {
+	for b := range text {
 		for k < len(pos) && pos[k] == b {
 			if len(runes) == 0 || runes[len(runes)-1] != r {
 				runes = append(runes, r)
@@ -37,8 +45,8 @@ func (ix *Index) NamePositions(i int, query string) []int {
 	return runes
 }
 
-// Scores for matchTerm: each matched rune scores, more at a word start and
-// right after the previous match; gaps cost.
+// Scores for the matchers: each matched rune scores, more at a word start
+// and right after the previous match; gaps cost, and so does a typo.
 const (
 	scoreRune       = 16
 	bonusWordStart  = 10
@@ -46,27 +54,172 @@ const (
 	bonusAdjacent   = 8
 	penaltyGapOpen  = 3
 	penaltyGapExtra = 1
+	penaltyTypo     = scoreRune
 )
 
-// matchTerm matches term (lower-case runes) against text (lower-case) as a
-// subsequence and scores the best of two alignments: the tightest window
-// found by a forward then a backward scan, and the first contiguous
-// occurrence at a word start (or else the first contiguous one). When pos is
-// not nil it receives the byte offsets of the matched runes.
-func matchTerm(text string, term []rune, pos *[]int) (int, bool) {
-	if len(term) == 0 {
+// typoMin is the length, in runes, from which a term also matches with a
+// typo: two adjacent runes swapped ("gaetkeeper", "vritual"). Shorter
+// terms would find too much that way ("ku" in "uk").
+const typoMin = 4
+
+// matchName matches a term in a name (lower-case): as a subsequence of the
+// whole name ("gtkpr" in "opa gatekeeper"), or else, for a term of typoMin
+// runes or more, with two adjacent runes swapped, all in one run. When pos
+// is not nil it receives the byte offsets of the matched runes.
+func matchName(text string, t *term, pos *[]int) (int, bool) {
+	if s, ok := matchTerm(text, t, pos); ok {
+		return s, true
+	}
+	if t.swaps == nil {
+		return 0, false
+	}
+	// Not a subsequence, so not there as typed either: find finds a swap
+	// or nothing. Its last rune late is a subsequence.
+	return matchFound(text, t, false, pos)
+}
+
+// matchField matches a term in a field other than the name (lower-case):
+// as it is typed, preferably at a word start; or else, for a term of
+// typoMin runes or more, with a typo (find). The letters of a term spread
+// over a goal, a mail address or a word would match nearly anything
+// ("keda" in "kubernetes-provider-azure@googlegroups.com", "gate" in
+// "graduated"). When pos is not nil it receives the byte offsets of the
+// matched runes.
+func matchField(text string, t *term, pos *[]int) (int, bool) {
+	if len(t.runes) == 1 && t.runes[0] < utf8.RuneSelf {
+		return matchByte(text, byte(t.runes[0]), pos)
+	}
+	return matchFound(text, t, true, pos)
+}
+
+// matchFound scores what find finds: the letters found, less penaltyTypo
+// for a typo.
+func matchFound(text string, t *term, late bool, pos *[]int) (int, bool) {
+	var buf [32]int
+	at, typo, ok := find(text, t, late, buf[:0])
+	if !ok {
+		return 0, false
+	}
+	if pos != nil {
+		*pos = append((*pos)[:0], at...)
+	}
+	score := scorePositions(text, at)
+	if typo {
+		score -= penaltyTypo
+	}
+	return clampScore(score), true
+}
+
+// find looks for a term in text as typed: at a word start if it is at one,
+// else where it first is. Or else, for a term of typoMin runes or more, it
+// looks for it with a typo: two adjacent runes swapped; and, when late is
+// set, its last rune one place late ("kubelt" in "kubelet"). That second
+// typo keeps the matches of a word among those of the word it grew from,
+// as a Searcher needs: "kubelte" (a swap) finds "kubelet", so "kubelt"
+// must. find goes once over the places where the term's first rune
+// stands, comparing the rest, then, for the first two runes swapped, once
+// over the text. It returns the byte offsets of the runes found, and
+// whether they hold a typo.
+func find(text string, t *term, late bool, out []int) (at []int, typo, ok bool) {
+	n := len(t.runes)
+	first := t.text[:t.at[1]]
+	exact := -1
+	// The first typo found: where, its runes as they stand in text, and
+	// where its last rune is when it came late (0 for a swap).
+	typoAt, typoRunes, lastAt := -1, "", 0
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], first)
+		if k < 0 {
+			break
+		}
+		p := from + k
+		rest := text[p:]
+		m := commonPrefix(rest, t.text)
+		switch {
+		case m == len(t.text):
+			if wordStart(text, p) {
+				return appendOffsets(out, t.text, p), false, true
+			}
+			if exact < 0 {
+				exact = p
+			}
+		case exact < 0 && typoAt < 0 && t.swaps != nil:
+			// Only a typo at the rune where the text parts from the
+			// term can hold: the runes before it are as typed.
+			j := t.runeAt(m)
+			if j+1 < n && strings.HasPrefix(rest, t.swaps[j]) {
+				typoAt, typoRunes = p, t.swaps[j]
+			} else if late && j == n-1 {
+				// One rune, not a space (a term holds none), then the last.
+				r, size := utf8.DecodeRuneInString(rest[m:])
+				if size > 0 && !unicode.IsSpace(r) && strings.HasPrefix(rest[m+size:], t.text[m:]) {
+					typoAt, typoRunes, lastAt = p, t.text[:m], p+m+size
+				}
+			}
+		}
+		from = p + len(first)
+	}
+	switch {
+	case exact >= 0:
+		return appendOffsets(out, t.text, exact), false, true
+	case typoAt >= 0 && lastAt > 0:
+		return append(appendOffsets(out, typoRunes, typoAt), lastAt), true, true
+	case typoAt >= 0:
+		return appendOffsets(out, typoRunes, typoAt), true, true
+	case t.swaps != nil:
+		if at := strings.Index(text, t.swaps[0]); at >= 0 {
+			return appendOffsets(out, t.swaps[0], at), true, true
+		}
+	}
+	return out, false, false
+}
+
+// commonPrefix returns the length in bytes of the longest common prefix of
+// a and b.
+func commonPrefix(a, b string) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+// appendOffsets appends the byte offsets of the runes of s, found at byte
+// at of a text.
+func appendOffsets(out []int, s string, at int) []int {
+	for i := range s {
+		out = append(out, at+i)
+	}
+	return out
+}
+
+// clampScore keeps a term's score within what a field's weight allows.
+func clampScore(s int) int {
+	return min(max(s, 0), maxTermScore)
+}
+
+// matchTerm matches a term against text (lower-case) as a subsequence and
+// scores the best of two alignments: the tightest window found by a
+// forward then a backward scan, and the first contiguous occurrence at a
+// word start (or else the first contiguous one). When pos is not nil it
+// receives the byte offsets of the matched runes.
+func matchTerm(text string, t *term, pos *[]int) (int, bool) {
+	if len(t.runes) == 0 {
 		return 0, true
 	}
-	if len(term) == 1 && term[0] < utf8.RuneSelf {
-		return matchByte(text, byte(term[0]), pos)
+	if len(t.runes) == 1 && t.runes[0] < utf8.RuneSelf {
+		return matchByte(text, byte(t.runes[0]), pos)
 	}
-	return matchWindow(text, term, pos)
+	return matchWindow(text, t, pos)
 }
 
 // matchWindow is matchTerm's general case: the tightest window that holds
 // the term as a subsequence, or its first contiguous occurrence at a word
 // start, whichever scores better.
-func matchWindow(text string, term []rune, pos *[]int) (int, bool) {
+func matchWindow(text string, t *term, pos *[]int) (int, bool) {
+	term := t.runes
 	// Forward: does the term occur as a subsequence, and where does it end?
 	end := 0
 	for _, r := range term {
@@ -98,7 +251,7 @@ func matchWindow(text string, term []rune, pos *[]int) (int, bool) {
 	bestPos := fuzzy
 
 	var cbuf [32]int
-	if s, ok := contiguous(text, term, cbuf[:0]); ok {
+	if s, ok := contiguous(text, t, cbuf[:0]); ok {
 		if cs := scorePositions(text, s); cs > best {
 			best, bestPos = cs, s
 		}
@@ -106,13 +259,7 @@ func matchWindow(text string, term []rune, pos *[]int) (int, bool) {
 	if pos != nil {
 		*pos = append((*pos)[:0], bestPos...)
 	}
-	if best > maxTermScore {
-		best = maxTermScore
-	}
-	if best < 0 {
-		best = 0
-	}
-	return best, true
+	return clampScore(best), true
 }
 
 // matchByte is matchTerm for a one-letter ASCII term, the first keystroke
@@ -146,104 +293,14 @@ func matchByte(text string, c byte, pos *[]int) (int, bool) {
 	return score, true
 }
 
-// matchInWord matches term within one word of text (words are separated by
-// white space) and returns the score of the first word that holds it.
-func matchInWord(text string, term []rune) (int, bool) {
-	if len(term) == 0 {
-		return 0, true
-	}
-	for _, r := range term {
-		if r >= utf8.RuneSelf {
-			return matchInWordRunes(text, term)
-		}
-	}
-	// ASCII: jump from one occurrence of the first letter to the next, and
-	// look for the rest of the term in that word.
-	first := byte(term[0])
-	for from := 0; from < len(text); {
-		p := strings.IndexByte(text[from:], first)
-		if p < 0 {
-			return 0, false
-		}
-		p += from
-		k, i := 1, p+1
-		for ; i < len(text) && k < len(term) && !isSpace(text[i]); i++ {
-			if text[i] == byte(term[k]) {
-				k++
-			}
-		}
-		if k == len(term) {
-			start, end := p, i
-			for start > 0 && !isSpace(text[start-1]) {
-				start--
-			}
-			for end < len(text) && !isSpace(text[end]) {
-				end++
-			}
-			return wordScore(text[start:end], term), true
-		}
-		// A later occurrence in the same word cannot do better than this
-		// one did: go on from the word's end.
-		from = i
-	}
-	return 0, false
-}
-
-// wordScore scores an ASCII term found within a word, with bounded work:
-// a term the word starts with scores as matchTerm scores it, any other one
-// letter's score a letter. Goal and other-field matches rank below every
-// name match anyway; the best window would cost most of a search.
-func wordScore(word string, term []rune) int {
-	score := scoreRune * len(term)
-	if len(word) >= len(term) {
-		prefix := true
-		for k, r := range term {
-			if word[k] != byte(r) {
-				prefix = false
-				break
-			}
-		}
-		if prefix {
-			score += bonusWordStart + bonusFirst + bonusAdjacent*(len(term)-1)
-		}
-	}
-	return min(score, maxTermScore)
-}
-
-// matchInWordRunes is matchInWord for a term with non-ASCII runes: a greedy
-// subsequence scan that starts again at each word.
-func matchInWordRunes(text string, term []rune) (int, bool) {
-	start, k := 0, 0
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case r < utf8.RuneSelf && isSpace(byte(r)):
-			start, k = i+size, 0
-		case r == term[k]:
-			k++
-			if k == len(term) {
-				end := i + size
-				for end < len(text) && !isSpace(text[end]) {
-					end++
-				}
-				return matchTerm(text[start:end], term, nil)
-			}
-		}
-		i += size
-	}
-	return 0, false
-}
-
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
 
-// contiguous finds term as a substring, preferring an occurrence at a word
-// start, and returns the byte offsets of its runes.
-func contiguous(text string, term []rune, out []int) ([]int, bool) {
-	var buf [64]byte
-	needle := appendRunes(buf[:0], term)
+// contiguous finds a term as a substring, preferring an occurrence at a
+// word start, and returns the byte offsets of its runes.
+func contiguous(text string, t *term, out []int) ([]int, bool) {
 	first := -1
 	for from := 0; from <= len(text); {
-		j := strings.Index(text[from:], string(needle)) // no copy: the compiler sees it does not escape
+		j := strings.Index(text[from:], t.text)
 		if j < 0 {
 			break
 		}
@@ -261,20 +318,7 @@ func contiguous(text string, term []rune, out []int) ([]int, bool) {
 	if first < 0 {
 		return nil, false
 	}
-	b := first
-	for _, r := range term {
-		out = append(out, b)
-		b += utf8.RuneLen(r)
-	}
-	return out, true
-}
-
-// appendRunes appends the UTF-8 encoding of runes to b.
-func appendRunes(b []byte, runes []rune) []byte {
-	for _, r := range runes {
-		b = utf8.AppendRune(b, r)
-	}
-	return b
+	return appendOffsets(out, t.text, first), true
 }
 
 func scorePositions(text string, pos []int) int {

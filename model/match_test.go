@@ -20,9 +20,47 @@ func TestMatchByteIsMatchWindow(t *testing.T) {
 		text, c := b.String(), "abk-9"[rng.IntN(5)]
 		var fastPos, slowPos []int
 		fs, fok := matchByte(text, c, &fastPos)
-		ss, sok := matchWindow(text, []rune{rune(c)}, &slowPos)
+		t1 := newTerm(string(c))
+		ss, sok := matchWindow(text, &t1, &slowPos)
 		if fs != ss || fok != sok || !slices.Equal(fastPos, slowPos) {
 			t.Fatalf("%q %q: fast %d %v %v, general %d %v %v", text, c, fs, fok, fastPos, ss, sok, slowPos)
+		}
+	}
+}
+
+// TestFind: a term as typed wins over a typo, at a word start over
+// elsewhere; a typo is two adjacent runes swapped or, when late is set,
+// the last rune one place late, never over a space, and only from typoMin
+// runes.
+func TestFind(t *testing.T) {
+	for _, tc := range []struct {
+		text, term string
+		late       bool
+		at         []int // byte offsets; nil: not found
+		typo       bool
+	}{
+		{"kubelet kubelt", "kubelt", true, []int{8, 9, 10, 11, 12, 13}, false},
+		{"akubelt kubelt", "kubelt", true, []int{8, 9, 10, 11, 12, 13}, false},
+		{"akubelt", "kubelt", true, []int{1, 2, 3, 4, 5, 6}, false},
+		{"virtual kubelet", "vritual", true, []int{0, 1, 2, 3, 4, 5, 6}, true},
+		{"opa gatekeeper", "gaetkeeper", false, []int{4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, true},
+		{"keyvault", "keyvalut", false, []int{0, 1, 2, 3, 4, 5, 6, 7}, true},
+		{"kubelet", "kubelt", true, []int{0, 1, 2, 3, 4, 6}, true},
+		{"kubelet", "kubelt", false, nil, false},
+		{"kube let", "kubel", true, nil, false}, // not over a space
+		{"kub", "ukb", true, nil, false},        // too short for a typo
+		{"graduated", "gate", true, nil, false},
+		{"kubernetes-provider-azure@googlegroups.com", "keda", true, nil, false},
+		{"ærø ürø", "rææø", true, nil, false},
+		{"xærøy", "æxrø", true, []int{0, 1, 3, 4}, true},
+		{"xærøy", "ræøy", true, []int{1, 3, 4, 6}, true},
+		{"xærøy", "xærye", true, nil, false},
+		{"xærøye", "xæry", true, []int{0, 1, 3, 6}, true}, // late, over a rune of two bytes
+	} {
+		term := newTerm(tc.term)
+		at, typo, ok := find(tc.text, &term, tc.late, nil)
+		if ok != (tc.at != nil) || ok && (!slices.Equal(at, tc.at) || typo != tc.typo) {
+			t.Errorf("find(%q, %q, %v) = %v, typo %v, %v; want %v, typo %v", tc.text, tc.term, tc.late, at, typo, ok, tc.at, tc.typo)
 		}
 	}
 }

@@ -15,7 +15,9 @@ type Maturity struct {
 	Org string
 	// State is the lower-case state: "incubating", "sandbox", or StateUnknown.
 	State string
-	// Tentative is set when the state ends in "?" ("CNCF: sandbox?").
+	// Tentative is set when the state is not yet granted: it ends in "?"
+	// ("CNCF: sandbox?") or is said to be pending ("CNCF: sandbox
+	// (pending)").
 	Tentative bool
 	// API is the API or feature version from a later line ("API: alpha").
 	API string
@@ -91,15 +93,26 @@ func isAPIKey(key string) bool {
 	return false
 }
 
+// tentativeWords, after a state, say that it is not yet granted:
+// "sandbox (pending)".
+var tentativeWords = []string{"pending", "proposed", "applied", "applying", "requested", "in review", "under review", "?"}
+
 // parseState normalises a state such as "Incubation", "sandbox?" or
-// "sandbox (pending)" to its lower-case normal form.
+// "sandbox (pending)" to its lower-case normal form, and says whether it is
+// tentative.
 func parseState(s string) (state string, tentative bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if unknownStates[s] {
 		return StateUnknown, false
 	}
-	// Keep the first word: "sandbox (pending)" is a sandbox project.
+	// Keep the first word: "sandbox (pending)" is a sandbox project, if
+	// a tentative one.
 	if i := strings.IndexAny(s, " \t("); i > 0 {
+		for _, w := range tentativeWords {
+			if strings.Contains(s[i:], w) {
+				tentative = true
+			}
+		}
 		s = s[:i]
 	}
 	if strings.HasSuffix(s, "?") {

@@ -1,9 +1,8 @@
 package model
 
 // NumberedLinks returns the links a project's detail numbers, in order:
-// those that pass the URL rule, the project's own first, then those under
-// Communication, then those under Use on Azure, each group in the order of
-// p.Links. Link N of the app and of `open --link N` is the Nth.
+// those that pass the URL rule, group by group (DetailGroup), each group in
+// the order of p.Links. Link N of the app and of `open --link N` is the Nth.
 func NumberedLinks(p *Project) []Link {
 	var out []Link
 	for group := range DetailGroups {
@@ -17,17 +16,30 @@ func NumberedLinks(p *Project) []Link {
 }
 
 // DetailGroups is how many groups of links the detail has.
-const DetailGroups = 3
+const DetailGroups = 4
 
-// DetailGroup is the group of the detail a link of column c is shown in:
-// 0 the project's own (Project, Goal, Maturity), 1 Communication, 2 Use on
-// Azure.
+// The groups of links in a project's detail, in order.
+const (
+	// GroupProject is the project's own links: its Project cell.
+	GroupProject = iota
+	// GroupCommunication is the Communication cell's.
+	GroupCommunication
+	// GroupAzure is the Use on Azure cell's.
+	GroupAzure
+	// GroupMentioned is the links inside the goal and the maturity: what
+	// those cells point to ("pending"), not the project's own.
+	GroupMentioned
+)
+
+// DetailGroup is the group of the detail a link of column c is shown in.
 func DetailGroup(c Column) int {
 	switch c {
 	case ColumnCommunication:
-		return 1
+		return GroupCommunication
 	case ColumnAzure:
-		return 2
+		return GroupAzure
+	case ColumnGoal, ColumnMaturity:
+		return GroupMentioned
 	}
-	return 0
+	return GroupProject
 }

@@ -2,20 +2,59 @@ package model
 
 import "strings"
 
-// terms splits a query into its lower-cased, whitespace-separated terms.
-func terms(query string) [][]rune {
-	var terms [][]rune
-	for _, w := range strings.Fields(query) {
-		terms = append(terms, []rune(lower(w)))
-	}
-	return terms
+// term is one fuzzy word of a query, lower-cased, with what matching it
+// needs worked out once per search.
+type term struct {
+	runes []rune
+	text  string // the runes as UTF-8
+	mask  uint64 // the bits of its runes (runeBit)
+	// at holds the byte offset in text of each rune, and len(text) last.
+	at []int
+	// swaps holds, for a term of typoMin runes or more, the term with
+	// runes j and j+1 swapped at index j: the typos find finds.
+	swaps []string
 }
 
-// query is a parsed query: its terms and their rune masks, and how each
-// term matches each area (see areaScore), worked out once per search.
+// newTerm prepares a lower-cased word for matching.
+func newTerm(word string) term {
+	t := term{runes: []rune(word), text: word}
+	t.at = make([]int, 0, len(t.runes)+1)
+	for i, r := range word {
+		t.at = append(t.at, i)
+		t.mask |= runeBit(r)
+	}
+	t.at = append(t.at, len(word))
+	if n := len(t.runes); n >= typoMin {
+		// One string holds them all, one after another.
+		b := make([]byte, 0, (n-1)*len(word))
+		for j := 0; j+1 < n; j++ {
+			b = append(b, word[:t.at[j]]...)
+			b = append(b, word[t.at[j+1]:t.at[j+2]]...)
+			b = append(b, word[t.at[j]:t.at[j+1]]...)
+			b = append(b, word[t.at[j+2]:]...)
+		}
+		all := string(b)
+		t.swaps = make([]string, n-1)
+		for j := range t.swaps {
+			t.swaps[j] = all[j*len(word) : (j+1)*len(word)]
+		}
+	}
+	return t
+}
+
+// runeAt returns the index of the rune of t that holds byte m of its text.
+func (t *term) runeAt(m int) int {
+	j := 0
+	for t.at[j+1] <= m {
+		j++
+	}
+	return j
+}
+
+// query is a parsed query: its terms, its facets, and how each term
+// matches each area (see areaScore), worked out once per search.
 type query struct {
-	terms  [][]rune
-	masks  []uint64
+	terms  []term
 	facets []Facet
 	err    error // the query cannot be used: it matches nothing
 	// areaScores holds a row for each area, a column for each term.
@@ -33,10 +72,11 @@ func (q *query) areaScore(area int32, k int) int {
 func (ix *Index) scoreAreas(q *query) {
 	q.areaScores = make([]int, 0, len(ix.areas)*len(q.terms))
 	for a, name := range ix.areas {
-		for k, t := range q.terms {
+		for k := range q.terms {
+			t := &q.terms[k]
 			score := -1
-			if q.masks[k]&ix.areaMasks[a] == q.masks[k] {
-				if s, ok := matchInWord(name, t); ok {
+			if t.mask&ix.areaMasks[a] == t.mask {
+				if s, ok := matchField(name, t, nil); ok {
 					score = s
 				}
 			}
@@ -47,13 +87,12 @@ func (ix *Index) scoreAreas(q *query) {
 
 func parseQuery(q string) query {
 	words, facets, err := ParseQuery(q)
-	pq := query{terms: terms(strings.Join(words, " ")), facets: facets, err: err}
-	for _, t := range pq.terms {
-		var m uint64
-		for _, r := range t {
-			m |= runeBit(r)
+	pq := query{facets: facets, err: err}
+	for _, w := range words {
+		// A quoted word may hold spaces: each part is a term of its own.
+		for _, f := range strings.Fields(w) {
+			pq.terms = append(pq.terms, newTerm(lower(f)))
 		}
-		pq.masks = append(pq.masks, m)
 	}
 	return pq
 }

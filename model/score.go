@@ -50,18 +50,20 @@ func oneLetterScore(starts bool) int {
 }
 
 // score matches every term against a project's fields: fuzzy over the
-// whole name ("gtkpr" finds "OPA Gatekeeper"), and fuzzy within one word of
-// the goal and the other fields, where a match spread over a sentence would
-// match nearly anything ("csi" is in "clusters using Cluster API"). Only
-// the fields up to top are tried: a narrowed search knows a term cannot
-// match higher.
+// whole name ("gtkpr" finds "OPA Gatekeeper"), and as typed in the goal and
+// the other fields, where letters spread over a sentence or a mail address
+// would match nearly anything ("csi" is in "clusters using Cluster API");
+// a term of typoMin runes or more also matches with a typo (matchName,
+// matchField). Only the fields up to top are tried: a narrowed search
+// knows a term cannot match higher.
 func (ix *Index) score(i int, q query, top Field) (int, Field, bool) {
 	e := &ix.entries[i]
 	total, field := 0, FieldNone
-	for k, t := range q.terms {
-		m := q.masks[k]
+	for k := range q.terms {
+		t := &q.terms[k]
+		m := t.mask
 		best, f := -1, FieldNone
-		if len(t) == 1 && (isASCIILetter(t[0]) || '0' <= t[0] && t[0] <= '9') {
+		if len(t.runes) == 1 && (isASCIILetter(t.runes[0]) || '0' <= t.runes[0] && t.runes[0] <= '9') {
 			// A letter or a digit has a bit of its own: the masks say
 			// where it occurs and whether a word starts with it.
 			switch {
@@ -78,12 +80,12 @@ func (ix *Index) score(i int, q query, top Field) (int, Field, bool) {
 			}
 		} else {
 			if top >= FieldName && m&e.nameMask == m {
-				if s, ok := matchTerm(e.name(), t, nil); ok {
+				if s, ok := matchName(e.name(), t, nil); ok {
 					best, f = weightName+s, FieldName
 				}
 			}
 			if best < 0 && top >= FieldGoal && m&e.goalMask == m {
-				if s, ok := matchInWord(e.goal(), t); ok {
+				if s, ok := matchField(e.goal(), t, nil); ok {
 					best, f = weightGoal+s, FieldGoal
 				}
 			}
@@ -94,7 +96,7 @@ func (ix *Index) score(i int, q query, top Field) (int, Field, bool) {
 				}
 			}
 			if best < 0 && m&e.otherMask == m {
-				if s, ok := matchInWord(e.other(), t); ok {
+				if s, ok := matchField(e.other(), t, nil); ok {
 					best, f = weightOther+s, FieldOther
 				}
 			}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/upstream-tui/upstream-tui/model/parallel"
 )
@@ -57,10 +59,11 @@ func (s *Searcher) Search(q string) []Match {
 func (s *Searcher) SearchUntil(q string, stop func() bool) ([]Match, bool) {
 	var only []int
 	// A longer facet value can match more (a negated one, or "state" that
-	// becomes "state:"), so only fuzzy words narrow.
+	// becomes "state:"), so only fuzzy words narrow; and not a word that
+	// grows to typoMin runes either: from there it matches with a typo too.
 	narrows := !strings.Contains(q, ":")
 	var tops []Field
-	if narrows && s.lastValid && strings.TrimSpace(s.last) != "" && strings.HasPrefix(q, s.last) {
+	if narrows && s.lastValid && strings.TrimSpace(s.last) != "" && strings.HasPrefix(q, s.last) && !reachesTypoMin(s.last, q) {
 		s.candidate = s.candidate[:0]
 		for _, m := range s.found {
 			s.candidate = append(s.candidate, m.Project)
@@ -82,6 +85,35 @@ func (s *Searcher) SearchUntil(q string, stop func() bool) ([]Match, bool) {
 		return nil, false
 	}
 	return ranked, true
+}
+
+// lastWordRunes is the number of runes of the last word of q, 0 when q
+// ends in white space.
+func lastWordRunes(q string) int {
+	n := 0
+	for i := len(q); i > 0; {
+		r, size := utf8.DecodeLastRuneInString(q[:i])
+		if unicode.IsSpace(r) { // as strings.Fields splits words into terms
+			break
+		}
+		n++
+		i -= size
+	}
+	return n
+}
+
+// reachesTypoMin reports whether q, which extends last, grows last's last
+// word from fewer than typoMin runes to typoMin or more.
+func reachesTypoMin(last, q string) bool {
+	before := lastWordRunes(last)
+	if before == 0 || before >= typoMin {
+		return false
+	}
+	grown := q[len(last):]
+	if end := strings.IndexFunc(grown, unicode.IsSpace); end >= 0 {
+		grown = grown[:end]
+	}
+	return before+utf8.RuneCountInString(grown) >= typoMin
 }
 
 // stopEvery is how many candidates a search scans between two looks at

@@ -126,7 +126,7 @@ func TestFullHelpListsEveryBinding(t *testing.T) {
 		}
 		for _, md := range []mode{modeBrowse, modeFilter, modeHelp, modeAbout, modeFacets} {
 			k := m.keys
-			k.setMode(md, true)
+			k.setMode(md, true, true)
 			for name, b := range k.actions() {
 				if !b.Enabled() {
 					continue

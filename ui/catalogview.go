@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -117,6 +118,20 @@ func (v *catalogView) carry(facetsOpen bool) carry {
 	return c
 }
 
+// AllTab is the name of the tab that lists every area's projects: the
+// Options.Area that starts on it.
+const AllTab = "All"
+
+// FindTab finds the tab an --area value names: "all", in any case, is the
+// All tab; anything else is an area, found as model.Catalog.FindArea finds
+// it.
+func FindTab(cat *model.Catalog, name string) (model.Area, error) {
+	if strings.EqualFold(strings.TrimSpace(name), AllTab) {
+		return model.Area{Name: AllTab}, nil
+	}
+	return cat.FindArea(name)
+}
+
 // buildTabs makes the All tab and one per area, and files each project
 // under its tabs.
 func (v *catalogView) buildTabs() {
@@ -124,7 +139,7 @@ func (v *catalogView) buildTabs() {
 	for i, a := range v.cat.Areas {
 		names[i] = a.Name
 	}
-	v.tabs = append(v.tabs, tab{name: "All", short: "All"})
+	v.tabs = append(v.tabs, tab{name: AllTab, short: AllTab})
 	for i, short := range shortNames(names) {
 		v.areaTab[names[i]] = len(v.tabs)
 		v.tabs = append(v.tabs, tab{name: names[i], short: short})

@@ -98,7 +98,9 @@ func (r *detailRenderer) renderDetail(p *model.Project, width int) string {
 // labels are clickable (OSC 8) as in the app.
 func RenderDetail(p *model.Project, width int, markdown markdownFunc, hyperlinks bool) string {
 	f := paneFlavor(width)
-	f.link = func(number string, l model.Link) string { return linkLine(number, l, width, false) }
+	f.link = func(number string, l model.Link, label, note string) string {
+		return linkLine(number, l.URL, label, note, width, false)
+	}
 	s := markdown(detailMarkdown(p, f), width)
 	if hyperlinks {
 		s = hyperlinkLabels(s, p)

@@ -30,7 +30,7 @@ func TestHyperlinks(t *testing.T) {
 			links = append(links, ansi.Strip(sm[2])+" -> "+sm[1])
 		}
 		want := []string{
-			"OPA Gatekeeper -> https://github.com/open-policy-agent/gatekeeper",
+			"homepage -> https://github.com/open-policy-agent/gatekeeper", // the name is the detail's title
 			"#kubernetes-policy -> https://openpolicyagent.slack.com/archives/CDTN970AX",
 			"GitHub issues -> https://github.com/open-policy-agent/gatekeeper/issues",
 			"Azure Policy for AKS -> https://docs.microsoft.com/en-us/azure/governance/policy/concepts/rego-for-aks",

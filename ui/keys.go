@@ -17,7 +17,7 @@ type keyMap struct {
 	NextTab, PrevTab                        key.Binding
 	Filter, ClearFilter                     key.Binding
 	AcceptFilter, CancelFilter              key.Binding
-	FilterUp, FilterDown                    key.Binding
+	FilterUp, FilterDown, AllMatches        key.Binding
 	Open, Slack, Issues, Mail, Docs, Number key.Binding
 	Copy, Reload                            key.Binding
 	Facets, PickFacet, PickNegated          key.Binding
@@ -44,6 +44,7 @@ func defaultKeyMap() keyMap {
 		CancelFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 		FilterUp:     key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "up")),
 		FilterDown:   key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "down")),
+		AllMatches:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "matches in All")),
 
 		Open:   key.NewBinding(key.WithKeys("enter", "o"), key.WithHelp("enter", "open homepage")),
 		Slack:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "open Slack")),
@@ -73,7 +74,9 @@ func defaultKeyMap() keyMap {
 
 // setMode enables the bindings that work in mode m and disables the rest,
 // each binding once, so that help shows only what works now.
-func (k *keyMap) setMode(m mode, filterApplied bool) {
+// filterApplied says a filter is in force; elsewhere, that some of its
+// matches are on other tabs than the area tab shown.
+func (k *keyMap) setMode(m mode, filterApplied, elsewhere bool) {
 	in := func(ms ...mode) bool { return slices.Contains(ms, m) }
 	browse := m == modeBrowse
 
@@ -94,6 +97,7 @@ func (k *keyMap) setMode(m mode, filterApplied bool) {
 	k.CancelFilter.SetEnabled(typing)
 	k.FilterUp.SetEnabled(typing)
 	k.FilterDown.SetEnabled(typing)
+	k.AllMatches.SetEnabled(m == modeFilter && elsewhere)
 
 	k.Open.SetEnabled(browse)
 	k.Slack.SetEnabled(browse)
@@ -135,7 +139,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 // shortHelp is the short help's bindings, in the order it shows them.
 func (k *keyMap) shortHelp() []*key.Binding {
 	return []*key.Binding{
-		&k.AcceptFilter, &k.CancelFilter, &k.FilterUp, &k.FilterDown, &k.PickFacet, &k.PickNegated, &k.Close,
+		&k.AcceptFilter, &k.CancelFilter, &k.FilterUp, &k.FilterDown, &k.AllMatches, &k.PickFacet, &k.PickNegated, &k.Close,
 		&k.Up, &k.Down, &k.Filter, &k.ClearFilter, &k.NextTab, &k.Open, &k.Slack, &k.Issues, &k.Facets,
 		&k.Help, &k.Quit,
 	}
@@ -146,7 +150,7 @@ func (k *keyMap) shortHelp() []*key.Binding {
 // (or close) always stay, then filtering and the link keys.
 func (k *keyMap) shortHelpRanked() []*key.Binding {
 	return []*key.Binding{
-		&k.Help, &k.Quit, &k.Close, &k.AcceptFilter, &k.CancelFilter, &k.PickFacet,
+		&k.Help, &k.Quit, &k.Close, &k.AcceptFilter, &k.CancelFilter, &k.AllMatches, &k.PickFacet,
 		&k.Filter, &k.Open, &k.Slack, &k.Issues, &k.PickNegated, &k.FilterUp, &k.FilterDown,
 		&k.Facets, &k.ClearFilter, &k.NextTab, &k.Up, &k.Down,
 	}
@@ -178,7 +182,7 @@ func (k keyMap) helpSections() []helpSection {
 			{k.Open, k.Slack, k.Issues, k.Mail, k.Docs, k.Number, k.Copy},
 			{k.DetailUp, k.DetailDown, k.Help, k.Close, k.Quit, k.ForceQuit},
 		}},
-		{"While typing a filter", [][]key.Binding{{k.AcceptFilter, k.CancelFilter, k.FilterUp, k.FilterDown}}},
+		{"While typing a filter", [][]key.Binding{{k.AcceptFilter, k.CancelFilter, k.FilterUp, k.FilterDown, k.AllMatches}}},
 		{"In the facet picker", [][]key.Binding{{k.PickFacet, k.PickNegated}}},
 	}
 }
@@ -188,7 +192,7 @@ func (k keyMap) helpSections() []helpSection {
 func (k *keyMap) enableAll() {
 	on := map[*key.Binding]bool{}
 	for _, m := range modes {
-		k.setMode(m, true)
+		k.setMode(m, true, true)
 		for _, b := range k.actions() {
 			on[b] = on[b] || b.Enabled()
 		}
@@ -206,7 +210,7 @@ func (k *keyMap) actions() map[string]*key.Binding {
 		"next_tab": &k.NextTab, "prev_tab": &k.PrevTab,
 		"filter": &k.Filter, "clear_filter": &k.ClearFilter,
 		"accept_filter": &k.AcceptFilter, "cancel_filter": &k.CancelFilter,
-		"filter_up": &k.FilterUp, "filter_down": &k.FilterDown,
+		"filter_up": &k.FilterUp, "filter_down": &k.FilterDown, "all_matches": &k.AllMatches,
 		"open": &k.Open, "slack": &k.Slack, "issues": &k.Issues, "mail": &k.Mail,
 		"docs": &k.Docs, "number": &k.Number, "copy": &k.Copy, "reload": &k.Reload,
 		"facets": &k.Facets, "pick_facet": &k.PickFacet, "pick_negated": &k.PickNegated,
@@ -243,7 +247,7 @@ func CheckKeys(keys map[string][]string) (action string, err error) {
 	k.rebind(keys)
 	names := k.actions()
 	for _, m := range modes {
-		k.setMode(m, true)
+		k.setMode(m, true, true)
 		owner := map[string]string{}
 		for _, name := range Actions() {
 			b := names[name]

@@ -86,9 +86,10 @@ func (l *projectList) itemAt(y int) (int, bool) {
 
 // listRow is what the view needs to draw one project.
 type listRow struct {
-	project  *model.Project
-	matches  []int // rune positions in the name to highlight
-	selected bool
+	project     *model.Project
+	matches     []int // rune positions in the name to highlight
+	goalMatches []int // rune positions in the goal to highlight
+	selected    bool
 }
 
 // renderRow draws one project in two lines of exactly width cells or less.
@@ -110,7 +111,7 @@ func renderRow(s *styles, r listRow, width int) string {
 	}
 	goal := r.project.Goal.Plain()
 	line1 = cursor + ansi.Truncate(line1, inner, "…")
-	line2 := cursor + goalStyle.Render(ansi.Truncate(goal, inner, "…"))
+	line2 := cursor + ansi.Truncate(highlight(goal, r.goalMatches, goalStyle, p.match), inner, "…")
 	return line1 + "\n" + line2
 }
 

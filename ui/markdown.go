@@ -18,9 +18,9 @@ import (
 type markdownFlavor struct {
 	// text makes catalog text literal.
 	text func(string) string
-	// link writes a link's list item; number is "" for a link that cannot
-	// be opened.
-	link func(number string, l model.Link) string
+	// link writes a link's list item, with the label and the note
+	// linkText gives; number is "" for a link that cannot be opened.
+	link func(number string, l model.Link, label, note string) string
 	// inline writes a link inside the goal.
 	inline func(label, url string) string
 }
@@ -29,7 +29,9 @@ type markdownFlavor struct {
 func paneFlavor(width int) markdownFlavor {
 	return markdownFlavor{
 		text: escapeForGlamour,
-		link: func(number string, l model.Link) string { return linkLine(number, l, width, true) },
+		link: func(number string, l model.Link, label, note string) string {
+			return linkLine(number, l.URL, label, note, width, true)
+		},
 		inline: func(label, url string) string {
 			return "[" + escapeForGlamour(label) + "](" + destination(url) + ")"
 		},
@@ -40,17 +42,17 @@ func paneFlavor(width int) markdownFlavor {
 // backslash escapes.
 var plainFlavor = markdownFlavor{
 	text: EscapeMarkdown,
-	link: func(number string, l model.Link) string {
+	link: func(number string, l model.Link, label, note string) string {
 		item := "- "
 		if number != "" {
 			item += "**" + number + "** "
 		}
 		if number != "" {
-			item += LinkMarkdown(l.Label, l.URL)
+			item += LinkMarkdown(label, l.URL)
 		} else {
-			item += EscapeMarkdown(l.Label) + ": " + EscapeMarkdown(l.URL)
+			item += EscapeMarkdown(label) + ": " + EscapeMarkdown(l.URL)
 		}
-		if note := linkNote(l); note != "" {
+		if note != "" {
 			item += " *(" + EscapeMarkdown(note) + ")*"
 		}
 		return item
@@ -88,7 +90,8 @@ func detailMarkdown(p *model.Project, f markdownFlavor) string {
 				n++
 				number = strconv.Itoa(n) // only links that can be opened get a number
 			}
-			b.WriteString(f.link(number, l) + "\n")
+			label, note := linkText(p, l)
+			b.WriteString(f.link(number, l, label, note) + "\n")
 		}
 		for _, note := range g.notes {
 			fmt.Fprintf(&b, "- %s\n", f.text(note))
@@ -134,45 +137,51 @@ type linkGroup struct {
 	notes []string
 }
 
-// linkGroups splits a project's links into the detail's groups, in the order
-// of p.Links, so that numbering by group is numbering by p.Links.
+// linkGroups splits a project's links into the detail's groups
+// (model.DetailGroup), each in the order of p.Links, so that numbering the
+// groups' links in turn is model.NumberedLinks.
 func linkGroups(p *model.Project) []linkGroup {
-	groups := []linkGroup{{title: "Project"}, {title: "Communication"}, {title: "Use on Azure"}}
+	groups := [model.DetailGroups]linkGroup{
+		model.GroupProject:       {title: "Project"},
+		model.GroupCommunication: {title: "Communication"},
+		model.GroupAzure:         {title: "Use on Azure"},
+		model.GroupMentioned:     {title: "Mentioned"},
+	}
 	for _, l := range p.Links {
 		g := &groups[model.DetailGroup(l.Column)]
 		g.links = append(g.links, l)
 	}
-	groups[2].notes = p.Notes
-	return groups
+	groups[model.GroupAzure].notes = p.Notes
+	return groups[:]
 }
 
 // bulletWidth is what glamour puts before a list item ("• ").
 const bulletWidth = 2
 
 // linkLine is one link as a list item, all on one line: its number, label,
-// kind, and the URL (without "https://") cut to what is left of the width,
+// note, and the URL (without "https://") cut to what is left of the width,
 // so that the wrapper never breaks a URL in the middle. Unless cut (show),
 // the URL is whole, "https://" included, and one that does not fit after
 // the label stands on a line of its own (wrapped only if wider than that).
-func linkLine(number string, l model.Link, width int, cut bool) string {
+func linkLine(number, url, label, note string, width int, cut bool) string {
 	var head, plain strings.Builder
 	if number != "" {
 		head.WriteString("**" + number + "** ")
 		plain.WriteString(number + " ")
 	}
-	head.WriteString(escapeForGlamour(l.Label))
-	plain.WriteString(l.Label)
-	if note := linkNote(l); note != "" {
+	head.WriteString(escapeForGlamour(label))
+	plain.WriteString(label)
+	if note != "" {
 		head.WriteString(" *(" + escapeForGlamour(note) + ")*")
 		plain.WriteString(" (" + note + ")")
 	}
-	shown := strings.TrimPrefix(l.URL, "https://")
+	shown := strings.TrimPrefix(url, "https://")
 	room := width - bulletWidth - ansi.StringWidth(plain.String()) - 1
 	if !cut {
-		if ansi.StringWidth(l.URL) <= room {
-			return "- " + head.String() + " " + escapeForGlamour(l.URL)
+		if ansi.StringWidth(url) <= room {
+			return "- " + head.String() + " " + escapeForGlamour(url)
 		}
-		return "- " + head.String() + "  \n" + escapeForGlamour(l.URL)
+		return "- " + head.String() + "  \n" + escapeForGlamour(url)
 	}
 	if room >= min(ansi.StringWidth(shown), 16) {
 		return "- " + head.String() + " " + escapeForGlamour(ansi.Truncate(shown, room, "…"))
@@ -181,26 +190,49 @@ func linkLine(number string, l model.Link, width int, cut bool) string {
 	return "- " + head.String() + "  \n" + escapeForGlamour(ansi.Truncate(shown, max(width-bulletWidth, 1), "…"))
 }
 
-// linkNote says what a link is, when its label may not: "Slack, shared
-// from In-tree (legacy)".
-func linkNote(l model.Link) string {
+// linkText is what the detail says of a link of project p: a label, and a
+// note on what the link is when the label does not say it ("Slack,
+// shared from In-tree (legacy)", "in the goal"). The homepage, labelled
+// with the project's name under that name, is labelled "homepage"; a kind
+// the label names already ("releases", "GitHub issues") is not noted.
+func linkText(p *model.Project, l model.Link) (label, note string) {
+	label = l.Label
+	kind := kindNote(l.Kind)
+	if l.Kind == model.KindHome && strings.EqualFold(strings.TrimSpace(label), strings.TrimSpace(p.Name)) {
+		label = kind
+	}
 	var parts []string
-	switch l.Kind {
-	case model.KindHome:
-		parts = append(parts, "homepage")
-	case model.KindSlack:
-		parts = append(parts, "Slack")
-	case model.KindMailingList:
-		parts = append(parts, "mailing list")
-	case model.KindIssues:
-		parts = append(parts, "issues")
-	case model.KindReleases, model.KindTests, model.KindForum, model.KindBoard:
-		parts = append(parts, l.Kind.String())
+	if kind != "" && !strings.Contains(strings.ToLower(label), strings.ToLower(kind)) {
+		parts = append(parts, kind)
+	}
+	switch l.Column {
+	case model.ColumnGoal:
+		parts = append(parts, "in the goal")
+	case model.ColumnMaturity:
+		parts = append(parts, "in the maturity")
 	}
 	if l.SharedFrom != "" {
 		parts = append(parts, "shared from "+l.SharedFrom)
 	}
-	return strings.Join(parts, ", ")
+	return label, strings.Join(parts, ", ")
+}
+
+// kindNote names a kind of link in the detail; "" for the kinds the
+// detail's groups say (Use on Azure) or that say nothing.
+func kindNote(k model.Kind) string {
+	switch k {
+	case model.KindHome:
+		return "homepage"
+	case model.KindSlack:
+		return "Slack"
+	case model.KindMailingList:
+		return "mailing list"
+	case model.KindIssues:
+		return "issues"
+	case model.KindReleases, model.KindTests, model.KindForum, model.KindBoard:
+		return k.String()
+	}
+	return ""
 }
 
 // maturityLine is the maturity as one line: "CNCF · incubating · API alpha".

@@ -2,6 +2,9 @@ package ui
 
 import (
 	stdhtml "html"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,6 +12,8 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui/render"
 )
 
@@ -63,4 +68,80 @@ func TestEscapeMarkdownForReaders(t *testing.T) {
 			t.Errorf("EscapeMarkdown(%q) = %q reads as %q", in, EscapeMarkdown(in), got)
 		}
 	}
+}
+
+// TestLinkLabels: the detail does not say a link's kind when its label
+// says it already, and labels the homepage "homepage" when its label is
+// the project's name, the detail's title; other labels are the catalog's.
+func TestLinkLabels(t *testing.T) {
+	readme, err := data.LoadFile(filepath.Join("..", "testdata", "upstream-readme.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded := testCatalog(t)
+	for _, tc := range []struct {
+		cat     *model.Catalog
+		project string
+		want    []string // lines of the detail
+		not     []string // parts of it
+	}{
+		{readme, "AKS Engine", []string{
+			"- **1** [homepage](<https://github.com/Azure/aks-engine>)",
+			"- **2** [releases](<https://github.com/Azure/aks-engine/releases>)",
+			"- **4** [GitHub issues](<https://github.com/Azure/aks-engine/issues>)",
+		}, []string{"(releases)", "(homepage)", "(issues)"}},
+		{embedded, "Out-of-tree (new)", []string{"- **1** [homepage](<https://sigs.k8s.io/cloud-provider-azure>)"}, []string{"(new) (homepage)", "*(homepage)*"}},
+		{readme, "Windows containers", []string{
+			"- **2** [kubernetes releases](<https://github.com/kubernetes/kubernetes/releases>)",
+			"- **3** [Tests](<https://testgrid.k8s.io/sig-windows#aks-engine-azure-1-17-windows>)",
+			"- **5** [kubernetes-sig-windows@googlegroups.com](<https://groups.google.com/forum/#!forum/kubernetes-sig-windows>) *(mailing list)*",
+			"- **6** [Windows Community Forum](<https://discuss.kubernetes.io/c/general-discussions/windows>)",
+		}, nil},
+		{readme, "Secrets Store CSI Driver", []string{"- **3** [Builds](<https://testgrid.k8s.io/sig-auth-secrets-store-csi-driver#secrets-store-csi-driver-e2e-vault-postsubmit>) *(tests)*"}, nil},
+		{readme, "AAD Pod Identity", []string{"- **4** [GitHub Project](<https://github.com/Azure/aad-pod-identity/projects/3>) *(board)*"}, nil},
+		{readme, "Moby", []string{"- **4** [Moby Forums](<https://forums.mobyproject.org/>)"}, nil},
+	} {
+		p := findProject(t, tc.cat, tc.project)
+		md := DetailMarkdown(p)
+		lines := strings.Split(md, "\n")
+		for _, want := range tc.want {
+			if !slices.Contains(lines, want) {
+				t.Errorf("%s: no line %q in\n%s", tc.project, want, md)
+			}
+		}
+		for _, not := range tc.not {
+			if strings.Contains(md, not) {
+				t.Errorf("%s: %q in\n%s", tc.project, not, md)
+			}
+		}
+	}
+
+	// A homepage labelled otherwise than the project keeps its label.
+	p := &model.Project{Name: "Tool", Links: []model.Link{{Label: "Tool on GitHub", URL: "https://github.com/o/tool", Kind: model.KindHome, Column: model.ColumnProject}}}
+	if md := DetailMarkdown(p); !strings.Contains(md, "- **1** [Tool on GitHub](<https://github.com/o/tool>) *(homepage)*") {
+		t.Errorf("homepage with a label of its own:\n%s", md)
+	}
+
+	// No label of any known catalog is followed by its own kind.
+	item := regexp.MustCompile(`\[(.*)\]\(<[^>]*>\) \*\(([^,)]*)`)
+	for _, c := range []*model.Catalog{embedded, readme} {
+		for i := range c.Projects {
+			for _, m := range item.FindAllStringSubmatch(DetailMarkdown(&c.Projects[i]), -1) {
+				if strings.Contains(strings.ToLower(m[1]), strings.ToLower(m[2])) {
+					t.Errorf("%s: %q beside its kind %q", c.Projects[i].Name, m[1], m[2])
+				}
+			}
+		}
+	}
+}
+
+func findProject(t *testing.T, c *model.Catalog, name string) *model.Project {
+	t.Helper()
+	for i := range c.Projects {
+		if c.Projects[i].Name == name {
+			return &c.Projects[i]
+		}
+	}
+	t.Fatalf("no project %q", name)
+	return nil
 }

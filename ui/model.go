@@ -95,13 +95,15 @@ func New(cat *model.Catalog, opts Options) Model {
 	m.input.CharLimit = 256
 	m.restyle(opts.Theme != "light")
 	m.input.SetValue(opts.Query)
+	// The remembered tab would scope a query from the command line out
+	// of sight: a query starts on All, unless an area is asked for.
 	area := opts.Area
-	if area == "" {
+	if area == "" && strings.TrimSpace(opts.Query) == "" {
 		area = opts.State.LastTab
 	}
 	m.view, m.initCmd = newCatalogView(cat, nil, carry{tab: area, query: opts.Query}, m.env())
 	m.keys.rebind(opts.Keys)
-	m.keys.setMode(m.mode, m.view.filtered())
+	m.keys.setMode(m.mode, m.view.filtered(), m.view.matchesElsewhere() > 0)
 	if n := strings.Join(nonEmpty(cat.Origin.Notice, opts.Notice), "; "); n != "" {
 		m.setNotice(n, true)
 	}
@@ -167,7 +169,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	default:
 		cmd = m.handleFilterInput(msg)
 	}
-	m.keys.setMode(m.mode, m.view.filtered())
+	m.keys.setMode(m.mode, m.view.filtered(), m.view.matchesElsewhere() > 0)
 	return m, tea.Batch(cmd, m.relayout(), m.tidyStatus(before))
 }
 

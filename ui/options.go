@@ -12,7 +12,8 @@ import (
 type Options struct {
 	// Query is a filter to start with.
 	Query string
-	// Area is the name of the area tab to start on; empty for All.
+	// Area is the name of the area tab to start on, AllTab for All; when
+	// empty, the app starts on State.LastTab, or on All when Query is set.
 	Area string
 	// Opener opens links; SystemOpener when nil.
 	Opener Opener
@@ -42,7 +43,7 @@ type Options struct {
 	Now func() time.Time
 	// State is what the last run remembered; SaveState keeps it, in a
 	// command, after a link opens and when the app quits. The app starts
-	// on State.LastTab when Area is empty.
+	// on State.LastTab when Area and Query are empty.
 	State     model.State
 	SaveState func(model.State) error
 	// RecentFirst lists the recently opened projects first on the All tab

@@ -111,6 +111,16 @@ func (v *catalogView) showResults() {
 	v.refreshList(false)
 }
 
+// matchesElsewhere is how many of the filter's matches are on other tabs
+// than the area tab shown: what the All tab shows more. It is 0 on All,
+// without a filter, and while a search is under way.
+func (v *catalogView) matchesElsewhere() int {
+	if v.active == 0 || !v.filtered() || v.searching {
+		return 0
+	}
+	return v.tabs[0].count - v.tabs[v.active].count
+}
+
 // resultBufs hands result slices from Update back to the search commands:
 // at 100,000 projects a keystroke's matches take a megabyte, which a new
 // slice for each would allocate. Only Update gives back, and only results

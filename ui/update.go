@@ -47,6 +47,9 @@ func (m *Model) handleFilterKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.FilterDown):
 		m.view.moveSelection(1)
 		return nil
+	case key.Matches(msg, m.keys.AllMatches):
+		m.view.setTab(0)
+		return nil
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)

@@ -105,6 +105,7 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"home":      {Code: tea.KeyHome},
 		"end":       {Code: tea.KeyEnd},
 		"backspace": {Code: tea.KeyBackspace},
+		"ctrl+a":    {Code: 'a', Mod: tea.ModCtrl},
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+d":    {Code: 'd', Mod: tea.ModCtrl},
 		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},

@@ -65,6 +65,9 @@ func (m *Model) viewHelp(width int) []string {
 	if m.view.filtered() {
 		filtered = 1
 	}
+	if m.keys.AllMatches.Enabled() {
+		filtered = 2
+	}
 	key := [4]int{width, int(m.mode), filtered, m.gen}
 	if m.frame.help == nil || m.frame.helpKey != key {
 		m.frame.help = []string{fitLine(m.shortHelp(width), width)}
@@ -155,7 +158,7 @@ func (m *Model) viewList(l layout) string {
 		case m.view.queryErr != nil:
 			msg, st = m.view.queryErr.Error(), m.styles.StatusError
 		case m.view.filtered():
-			msg = fmt.Sprintf("No projects match %q here.", m.view.query)
+			msg = fmt.Sprintf("No projects match %q here.", m.view.query) + m.elsewhereHint()
 		}
 		b.WriteString("\n" + st.Render(wrapWords(msg, l.listW)))
 		return b.String()
@@ -165,11 +168,29 @@ func (m *Model) viewList(l layout) string {
 		p := m.view.list.items[i]
 		row := listRow{project: &m.view.cat.Projects[p], selected: i == m.view.list.cursor}
 		if m.view.filtered() {
-			row.matches = m.view.index.NamePositions(p, m.view.query)
+			row.matches, row.goalMatches = m.view.index.Positions(p, m.view.query)
 		}
 		b.WriteString("\n" + renderRow(&m.styles, row, l.listW))
 	}
 	return b.String()
+}
+
+// elsewhereHint says where a filter's matches are when the tab shown has
+// none, and the key that goes there while it is typed: " 2 matches in All:
+// tab".
+func (m *Model) elsewhereHint() string {
+	n := m.view.matchesElsewhere()
+	if n == 0 {
+		return ""
+	}
+	hint := fmt.Sprintf(" %d matches in %s", n, AllTab)
+	if n == 1 {
+		hint = fmt.Sprintf(" 1 match in %s", AllTab)
+	}
+	if m.keys.AllMatches.Enabled() {
+		return hint + ": " + m.keys.AllMatches.Help().Key
+	}
+	return hint + "."
 }
 
 // listTitle names the current tab in full, so the area's whole name is on

@@ -20,27 +20,42 @@ import (
 // TestGoldenViews compares whole screens, escapes stripped, with the files
 // in testdata/ (regenerate with go test ./ui -update).
 func TestGoldenViews(t *testing.T) {
+	readme, err := data.LoadFile(filepath.Join("..", "testdata", "upstream-readme.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name string
 		w, h int
 		keys []string
 		opts Options
+		cat  *model.Catalog // nil: the embedded one
 	}{
-		{"start_80x24", 80, 24, nil, Options{}},
-		{"start_140x40", 140, 40, nil, Options{}},
-		{"gatekeeper_140x40", 140, 40, []string{"/", "g", "a", "t", "e", "k", "enter"}, Options{}},
-		{"shared_slack_80x24", 80, 24, []string{"tab", "tab", "j", "j"}, Options{}},
-		{"help_80x24", 80, 24, []string{"?"}, Options{}},
-		{"help_140x40", 140, 40, []string{"?"}, Options{}},
-		{"about_80x24", 80, 24, []string{"a"}, Options{}},
-		{"no_match_80x24", 80, 24, []string{"/", "z", "z", "q", "enter"}, Options{}},
-		{"too_small_20x5", 20, 5, nil, Options{}},
-		{"facets_80x24", 80, 24, []string{"/", "c", "s", "i", "enter", "f"}, Options{}},
-		{"facets_narrowed_140x40", 140, 40, []string{"f", "/", "s", "t"}, Options{}},
-		{"no_browser_80x24", 80, 24, []string{"s"}, Options{Opener: func(string) error { return noBrowserError{"this is an SSH session and $BROWSER is not set"} }}},
+		{"start_80x24", 80, 24, nil, Options{}, nil},
+		{"start_140x40", 140, 40, nil, Options{}, nil},
+		{"gatekeeper_140x40", 140, 40, []string{"/", "g", "a", "t", "e", "k", "enter"}, Options{}, nil},
+		{"shared_slack_80x24", 80, 24, []string{"tab", "tab", "j", "j"}, Options{}, nil},
+		{"help_80x24", 80, 24, []string{"?"}, Options{}, nil},
+		{"help_140x40", 140, 40, []string{"?"}, Options{}, nil},
+		{"about_80x24", 80, 24, []string{"a"}, Options{}, nil},
+		{"no_match_80x24", 80, 24, []string{"/", "z", "z", "q", "enter"}, Options{}, nil},
+		{"too_small_20x5", 20, 5, nil, Options{}, nil},
+		{"facets_80x24", 80, 24, []string{"/", "c", "s", "i", "enter", "f"}, Options{}, nil},
+		{"facets_narrowed_140x40", 140, 40, []string{"f", "/", "s", "t"}, Options{}, nil},
+		{"no_browser_80x24", 80, 24, []string{"s"}, Options{Opener: func(string) error { return noBrowserError{"this is an SSH session and $BROWSER is not set"} }}, nil},
+		{"elsewhere_80x24", 80, 24, []string{"/", "g", "a", "t", "e", "k"}, Options{Area: "Container Runtime"}, nil},
+		{"elsewhere_140x40", 140, 40, []string{"/", "g", "a", "t", "e", "k"}, Options{Area: "Container Runtime"}, nil},
+		{"elsewhere_kept_80x24", 80, 24, []string{"/", "g", "a", "t", "e", "k", "enter"}, Options{Area: "Container Runtime"}, nil},
+		{"mentioned_80x24", 80, 24, []string{"ctrl+d"}, Options{Query: "smi"}, readme},
+		{"mentioned_140x40", 140, 40, nil, Options{Query: "blobfuse"}, readme},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			m, _ := newTestModel(t, tc.w, tc.h, tc.opts)
+			var m Model
+			if tc.cat != nil {
+				m = update(t, newApp(tc.cat, tc.opts), tea.WindowSizeMsg{Width: tc.w, Height: tc.h})
+			} else {
+				m, _ = newTestModel(t, tc.w, tc.h, tc.opts)
+			}
 			m, _ = press(t, m, tc.keys...)
 			out := screen(m)
 			checkFits(t, m.View().Content, tc.w, tc.h)

@@ -237,6 +237,70 @@ func TestUpstreamReadme(t *testing.T) {
 	}
 }
 
+// TestUpstreamReadmeReadFaithfully: what the later README's cells say is
+// read as they say it. A state "pending" is tentative, as "sandbox?" is; a
+// link inside a goal or a maturity is kept apart from the project's own
+// links, with its column, in the detail's group of mentioned links; a
+// label is kept as written, its kind beside it, so that the detail can
+// leave out what the label says already.
+func TestUpstreamReadmeReadFaithfully(t *testing.T) {
+	c := mustLoad(t, "../../testdata/upstream-readme.md")
+
+	smi := project(t, c, "Service Mesh Interface (SMI) Spec")
+	if m := smi.Maturity; m.Org != "CNCF" || m.State != "sandbox" || !m.Tentative || m.Short() != "CNCF sandbox?" {
+		t.Errorf("SMI maturity = %+v, want a tentative CNCF sandbox", m)
+	}
+
+	for _, tc := range []struct {
+		project, label, url string
+		column              model.Column
+	}{
+		{"Service Mesh Interface (SMI) Spec", "pending", "https://github.com/cncf/toc/pull/336", model.ColumnMaturity},
+		{"Azure Blobfuse CSI Driver", "azure-storage-fuse", "https://github.com/Azure/azure-storage-fuse", model.ColumnGoal},
+		{"Secrets Store CSI Driver", "Container Storage Interface (CSI)", "https://kubernetes-csi.github.io/docs/", model.ColumnGoal},
+	} {
+		p := project(t, c, tc.project)
+		var found bool
+		for _, l := range p.Links {
+			if l.URL != tc.url {
+				continue
+			}
+			found = true
+			if l.Label != tc.label || l.Column != tc.column || l.Kind != model.KindOther {
+				t.Errorf("%s: %+v, want %q in column %s", tc.project, l, tc.label, tc.column)
+			}
+			if g := model.DetailGroup(l.Column); g != model.GroupMentioned {
+				t.Errorf("%s: %q is shown in group %d, want the mentioned links", tc.project, l.Label, g)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no link to %s in %+v", tc.project, tc.url, p.Links)
+		}
+		for _, l := range model.NumberedLinks(p)[:1] {
+			if l.Kind != model.KindHome {
+				t.Errorf("%s: link 1 is %+v, not the homepage", tc.project, l)
+			}
+		}
+	}
+
+	for _, tc := range []struct {
+		project, label string
+		kind           model.Kind
+	}{
+		{"AKS Engine", "AKS Engine", model.KindHome},
+		{"AKS Engine", "releases", model.KindReleases},
+		{"Windows containers", "kubernetes releases", model.KindReleases},
+		{"Windows containers", "Tests", model.KindTests},
+		{"Secrets Store CSI Driver", "Builds", model.KindTests},
+		{"Moby", "Moby Forums", model.KindForum},
+		{"AAD Pod Identity", "GitHub Project", model.KindBoard},
+	} {
+		if l := link(t, project(t, c, tc.project), tc.kind); l.Label != tc.label {
+			t.Errorf("%s: %s link labelled %q, want %q", tc.project, tc.kind, l.Label, tc.label)
+		}
+	}
+}
+
 func TestUpstreamFirstDraft(t *testing.T) {
 	c := mustLoad(t, "../../testdata/upstream-first-draft.md")
 	if got := areaNames(c)[2]; got != "Container Runtimes" {

@@ -258,7 +258,7 @@ func (a *app) browse(root *cobra.Command, query, first, area string) error {
 		opts.State, opts.SaveState = st, a.State.Save
 	}
 	if area != "" {
-		ar, err := cat.FindArea(area)
+		ar, err := ui.FindTab(cat, area)
 		if err != nil {
 			return usageError{err}
 		}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,20 +13,24 @@ import (
 // typoRule is how the root command tells a mistyped command from a query;
 // --help and README.md say the same.
 const typoRule = `A first word that is not a command but is within two letters of one
-("lsit", "shwo gatekeeper") and finds no project is taken for a mistyped
-command: exit status 2 and a suggestion. To search for a word that is, or
+("lsit", "shwo gatekeeper") and is in no project's name is taken for a
+mistyped command: exit status 2 and a suggestion. To search for a word that is, or
 looks like, a command, put -- before it: upstream-tui -- list.`
 
 // mistypedCommand returns a usage error when word, the root command's first
 // argument, reads as a mistyped command rather than a query: cobra suggests
-// a command for it (two edits away, or a command starting with it) and the
-// search the browser would run finds no project for it.
+// a command for it (two edits away, or a command starting with it) and no
+// project's name holds it, ignoring case. Names, not the fuzzy search: a
+// short word finds something fuzzily almost always, and whether "lsit" is
+// a typo must not hang on how the search ranks.
 func mistypedCommand(root *cobra.Command, word string, cat *model.Catalog) error {
 	if root.SuggestionsMinimumDistance <= 0 {
 		root.SuggestionsMinimumDistance = 2
 	}
 	suggestions := root.SuggestionsFor(word)
-	if len(suggestions) == 0 || len(model.NewIndex(cat.Projects).Search(word, nil)) > 0 {
+	if len(suggestions) == 0 || slices.ContainsFunc(cat.Projects, func(p model.Project) bool {
+		return strings.Contains(strings.ToLower(p.Name), strings.ToLower(word))
+	}) {
 		return nil
 	}
 	quoted := make([]string, len(suggestions))
