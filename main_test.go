@@ -89,6 +89,7 @@ func TestCommands(t *testing.T) {
 		{name: "list", args: []string{"list"}, stdout: "NAME                                                  AREA                                  MATURITY          GOAL\nAKS Engine                                            Kubernetes Cluster Management         Azure incubating  Self-managed clusters on Azure\n"},
 		{name: "list ranks", args: []string{"list", "csi", "-o", "tsv"}, stdout: "NAME\tAREA\tMATURITY\tGOAL\tHOMEPAGE\nAzure Disk CSI Driver\tKubernetes Azure Cloud Provider\tCNCF unknown\tEnable use of Azure disk volume\thttps://sigs.k8s.io/azuredisk-csi-driver\n"},
 		{name: "list area", args: []string{"list", "--area", "runtime", "-o", "tsv"}, stdout: "HOMEPAGE\nMoby\t"},
+		{name: "list area all", args: []string{"list", "--area", "All", "gatek", "-o", "tsv"}, stdout: "HOMEPAGE\nOPA Gatekeeper\t"},
 		{name: "list markdown", args: []string{"list", "gatekeeper", "-o", "markdown"}, stdout: "| Name | Area | Maturity | Goal |\n|---|---|---|---|\n| [OPA Gatekeeper](<https://github.com/open-policy-agent/gatekeeper>) | Cloud Native Governance and Security | CNCF incubating | K8s native Open Policy Agent policy enforcement |\n"},
 		{name: "list format in capitals", args: []string{"list", "gatekeeper", "-o", "JSON"}, stdout: "[\n  {\n    \"name\": \"OPA Gatekeeper\","},
 		{name: "show format in capitals", args: []string{"show", "gatekeeper", "-o", "Json"}, stdout: "{\n  \"name\": \"OPA Gatekeeper\","},

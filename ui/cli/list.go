@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/ui"
 )
 
 var listFormats = []string{"table", "json", "tsv", "markdown"}
@@ -86,13 +87,15 @@ func selectProjects(cat *model.Catalog, query, area string) ([]*model.Project, e
 	}
 	var only []int
 	if area != "" {
-		a, err := cat.FindArea(area)
+		a, err := ui.FindTab(cat, area) // --area all is every area, as in the browser
 		if err != nil {
 			return nil, usageError{err}
 		}
-		only = cat.AreaProjects(a.Name)
-		if only == nil {
-			only = []int{}
+		if a.Name != ui.AllTab {
+			only = cat.AreaProjects(a.Name)
+			if only == nil {
+				only = []int{}
+			}
 		}
 	}
 	matches := model.NewIndex(cat.Projects).Search(query, only)
