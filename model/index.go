@@ -26,12 +26,14 @@ type Index struct {
 // a mask of the runes in each: a term with a rune missing from a field's
 // mask cannot match it, which rejects most fields with one AND.
 type entry struct {
-	// text holds the name, the goal and the other fields (maturity, link
-	// labels and the names of the link kinds, one per line), one after
-	// another.
-	text                          string
-	goalAt, otherAt               uint32
-	area                          int32 // index in Index.areas
+	// text holds the name, the goal and the other fields (maturity and
+	// link labels, one per line), one after another.
+	text            string
+	goalAt, otherAt uint32
+	area            int32 // index in Index.areas
+	// kinds holds the kinds of the project's links, as kindBit does:
+	// their names are searched too ("slack"), matched once per search.
+	kinds                         uint16
 	nameMask, goalMask, otherMask uint64
 	// The runes that start a word of each field, for one-letter terms:
 	// after anything but a letter or a digit, as wordStart sees them.
@@ -112,15 +114,8 @@ func (b *textBlock) add(i int, p *Project) {
 		b.buf = append(b.buf, '\n')
 		b.buf = appendLower(b.buf, l.Label)
 	}
-	// The kinds, so that "slack" finds the projects with a Slack channel.
-	f := b.facetEntry(p)
-	for _, kind := range FacetKinds {
-		if kind != KindHome && f.kinds&kindBit(kind) != 0 {
-			b.buf = append(b.buf, '\n')
-			b.buf = append(b.buf, kind.String()...)
-		}
-	}
-	b.ix.facets[i] = f
+	b.ix.facets[i] = b.facetEntry(p)
+	e.kinds = uint16(b.ix.facets[i].kinds)
 }
 
 // flush makes the gathered text one string, hands it out to its entries

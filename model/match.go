@@ -73,14 +73,14 @@ func matchName(text string, t *term, pos *[]int) (int, bool) {
 	if t.swaps == nil {
 		return 0, false
 	}
-	// Not a subsequence, so not there as typed either: find finds a swap
-	// or nothing. Its last rune late is a subsequence.
+	// Not a subsequence, so not there as typed either: matchFound finds
+	// a swap or nothing (its last rune late is a subsequence).
 	return matchFound(text, t, false, pos)
 }
 
 // matchField matches a term in a field other than the name (lower-case):
 // as it is typed, preferably at a word start; or else, for a term of
-// typoMin runes or more, with a typo (find). The letters of a term spread
+// typoMin runes or more, with a typo (findTypo). The letters of a term spread
 // over a goal, a mail address or a word would match nearly anything
 // ("keda" in "kubernetes-provider-azure@googlegroups.com", "gate" in
 // "graduated"). When pos is not nil it receives the byte offsets of the
@@ -92,41 +92,64 @@ func matchField(text string, t *term, pos *[]int) (int, bool) {
 	return matchFound(text, t, true, pos)
 }
 
-// matchFound scores what find finds: the letters found, less penaltyTypo
-// for a typo.
+// matchFound matches a term in text as typed, at a word start if it is at
+// one, else where it first is; or else, for a term of typoMin runes or
+// more, with a typo (findTypo), for penaltyTypo less than the letters
+// found score.
 func matchFound(text string, t *term, late bool, pos *[]int) (int, bool) {
+	if at := indexWord(text, t.text); at >= 0 {
+		if pos != nil {
+			*pos = appendOffsets((*pos)[:0], t.text, at)
+		}
+		return t.score(wordStart(text, at)), true
+	}
+	if t.swaps == nil {
+		return 0, false
+	}
 	var buf [32]int
-	at, typo, ok := find(text, t, late, buf[:0])
+	at, ok := findTypo(text, t, late, buf[:0])
 	if !ok {
 		return 0, false
 	}
 	if pos != nil {
 		*pos = append((*pos)[:0], at...)
 	}
-	score := scorePositions(text, at)
-	if typo {
-		score -= penaltyTypo
-	}
-	return clampScore(score), true
+	return clampScore(scorePositions(text, at) - penaltyTypo), true
 }
 
-// find looks for a term in text as typed: at a word start if it is at one,
-// else where it first is. Or else, for a term of typoMin runes or more, it
-// looks for it with a typo: two adjacent runes swapped; and, when late is
-// set, its last rune one place late ("kubelt" in "kubelet"). That second
-// typo keeps the matches of a word among those of the word it grew from,
-// as a Searcher needs: "kubelte" (a swap) finds "kubelet", so "kubelt"
-// must. find goes once over the places where the term's first rune
-// stands, comparing the rest, then, for the first two runes swapped, once
-// over the text. It returns the byte offsets of the runes found, and
-// whether they hold a typo.
-func find(text string, t *term, late bool, out []int) (at []int, typo, ok bool) {
+// indexWord returns the byte offset of s in text, preferring an
+// occurrence at a word start; -1 when text does not hold s.
+func indexWord(text, s string) int {
+	first := -1
+	for from := 0; from <= len(text); {
+		j := strings.Index(text[from:], s)
+		if j < 0 {
+			break
+		}
+		j += from
+		if first < 0 {
+			first = j
+		}
+		if wordStart(text, j) {
+			return j
+		}
+		_, size := utf8.DecodeRuneInString(text[j:])
+		from = j + size
+	}
+	return first
+}
+
+// findTypo finds a term of typoMin runes or more with a typo: two adjacent
+// runes swapped; and, when late is set, its last rune one place late
+// ("kubelt" in "kubelet"). That second typo keeps the matches of a word
+// among those of the word it grew from, as a Searcher needs: "kubelte" (a
+// swap) finds "kubelet", so "kubelt" must. It goes once over the places
+// where the term's first rune stands, where every typo has it, comparing
+// the rest: after it for the others, before it for the first two runes
+// swapped. It returns the byte offsets of the runes of the first it finds.
+func findTypo(text string, t *term, late bool, out []int) ([]int, bool) {
 	n := len(t.runes)
-	first := t.text[:t.at[1]]
-	exact := -1
-	// The first typo found: where, its runes as they stand in text, and
-	// where its last rune is when it came late (0 for a swap).
-	typoAt, typoRunes, lastAt := -1, "", 0
+	first, second := t.text[:t.at[1]], t.text[t.at[1]:t.at[2]]
 	for from := 0; from < len(text); {
 		k := strings.Index(text[from:], first)
 		if k < 0 {
@@ -134,44 +157,27 @@ func find(text string, t *term, late bool, out []int) (at []int, typo, ok bool) 
 		}
 		p := from + k
 		rest := text[p:]
+		// The first two runes swapped: the second, then the first here.
+		if p >= len(second) && text[p-len(second):p] == second && strings.HasPrefix(rest[len(first):], t.text[t.at[2]:]) {
+			return appendOffsets(out, t.swaps[0], p-len(second)), true
+		}
+		// Any other typo: only one at the rune where the text parts from
+		// the term can hold, as the runes before it are as typed.
 		m := commonPrefix(rest, t.text)
-		switch {
-		case m == len(t.text):
-			if wordStart(text, p) {
-				return appendOffsets(out, t.text, p), false, true
-			}
-			if exact < 0 {
-				exact = p
-			}
-		case exact < 0 && typoAt < 0 && t.swaps != nil:
-			// Only a typo at the rune where the text parts from the
-			// term can hold: the runes before it are as typed.
-			j := t.runeAt(m)
-			if j+1 < n && strings.HasPrefix(rest, t.swaps[j]) {
-				typoAt, typoRunes = p, t.swaps[j]
-			} else if late && j == n-1 {
-				// One rune, not a space (a term holds none), then the last.
-				r, size := utf8.DecodeRuneInString(rest[m:])
-				if size > 0 && !unicode.IsSpace(r) && strings.HasPrefix(rest[m+size:], t.text[m:]) {
-					typoAt, typoRunes, lastAt = p, t.text[:m], p+m+size
-				}
+		j := t.runeAt(m)
+		if j+1 < n && strings.HasPrefix(rest, t.swaps[j]) {
+			return appendOffsets(out, t.swaps[j], p), true
+		}
+		if late && j == n-1 {
+			// One rune, not a space (a term holds none), then the last.
+			r, size := utf8.DecodeRuneInString(rest[m:])
+			if size > 0 && !unicode.IsSpace(r) && strings.HasPrefix(rest[m+size:], t.text[m:]) {
+				return append(appendOffsets(out, t.text[:m], p), p+m+size), true
 			}
 		}
 		from = p + len(first)
 	}
-	switch {
-	case exact >= 0:
-		return appendOffsets(out, t.text, exact), false, true
-	case typoAt >= 0 && lastAt > 0:
-		return append(appendOffsets(out, typoRunes, typoAt), lastAt), true, true
-	case typoAt >= 0:
-		return appendOffsets(out, typoRunes, typoAt), true, true
-	case t.swaps != nil:
-		if at := strings.Index(text, t.swaps[0]); at >= 0 {
-			return appendOffsets(out, t.swaps[0], at), true, true
-		}
-	}
-	return out, false, false
+	return out, false
 }
 
 // commonPrefix returns the length in bytes of the longest common prefix of
@@ -298,27 +304,11 @@ func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }
 // contiguous finds a term as a substring, preferring an occurrence at a
 // word start, and returns the byte offsets of its runes.
 func contiguous(text string, t *term, out []int) ([]int, bool) {
-	first := -1
-	for from := 0; from <= len(text); {
-		j := strings.Index(text[from:], t.text)
-		if j < 0 {
-			break
-		}
-		j += from
-		if first < 0 {
-			first = j
-		}
-		if wordStart(text, j) {
-			first = j
-			break
-		}
-		_, size := utf8.DecodeRuneInString(text[j:])
-		from = j + size
-	}
-	if first < 0 {
+	at := indexWord(text, t.text)
+	if at < 0 {
 		return nil, false
 	}
-	return appendOffsets(out, t.text, first), true
+	return appendOffsets(out, t.text, at), true
 }
 
 func scorePositions(text string, pos []int) int {

@@ -28,11 +28,11 @@ func TestMatchByteIsMatchWindow(t *testing.T) {
 	}
 }
 
-// TestFind: a term as typed wins over a typo, at a word start over
+// TestMatchFound: a term as typed wins over a typo, at a word start over
 // elsewhere; a typo is two adjacent runes swapped or, when late is set,
 // the last rune one place late, never over a space, and only from typoMin
 // runes.
-func TestFind(t *testing.T) {
+func TestMatchFound(t *testing.T) {
 	for _, tc := range []struct {
 		text, term string
 		late       bool
@@ -58,9 +58,44 @@ func TestFind(t *testing.T) {
 		{"xærøye", "xæry", true, []int{0, 1, 3, 6}, true}, // late, over a rune of two bytes
 	} {
 		term := newTerm(tc.term)
-		at, typo, ok := find(tc.text, &term, tc.late, nil)
+		var at []int
+		_, ok := matchFound(tc.text, &term, tc.late, &at)
+		typo := ok && indexWord(tc.text, term.text) < 0
 		if ok != (tc.at != nil) || ok && (!slices.Equal(at, tc.at) || typo != tc.typo) {
-			t.Errorf("find(%q, %q, %v) = %v, typo %v, %v; want %v, typo %v", tc.text, tc.term, tc.late, at, typo, ok, tc.at, tc.typo)
+			t.Errorf("matchFound(%q, %q, %v) found %v, typo %v, %v; want %v, typo %v", tc.text, tc.term, tc.late, at, typo, ok, tc.at, tc.typo)
 		}
+	}
+}
+
+// TestScoreAsTyped: a term found as typed scores what scorePositions gives
+// the runes found, without a look at them.
+func TestScoreAsTyped(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	alphabet := []rune("ab -.9é@")
+	compared := 0
+	for range 20000 {
+		var text, word []rune
+		for range rng.IntN(12) {
+			text = append(text, alphabet[rng.IntN(len(alphabet))])
+		}
+		for range 1 + rng.IntN(6) {
+			word = append(word, alphabet[rng.IntN(len(alphabet))])
+		}
+		if strings.ContainsRune(string(word), ' ') {
+			continue
+		}
+		term := newTerm(string(word))
+		var at []int
+		score, ok := matchFound(string(text), &term, true, &at)
+		if !ok || indexWord(string(text), term.text) < 0 {
+			continue // not found as typed
+		}
+		compared++
+		if want := clampScore(scorePositions(string(text), at)); score != want {
+			t.Fatalf("%q in %q: %d, scorePositions %d", string(word), string(text), score, want)
+		}
+	}
+	if compared < 1000 {
+		t.Errorf("only %d terms found as typed", compared)
 	}
 }

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // term is one fuzzy word of a query, lower-cased, with what matching it
 // needs worked out once per search.
@@ -11,8 +14,22 @@ type term struct {
 	// at holds the byte offset in text of each rune, and len(text) last.
 	at []int
 	// swaps holds, for a term of typoMin runes or more, the term with
-	// runes j and j+1 swapped at index j: the typos find finds.
+	// runes j and j+1 swapped at index j: the typos findTypo finds.
 	swaps []string
+	// asTyped is what the term scores found as typed, but for the bonus
+	// of a word start at its first rune (see score).
+	asTyped int
+}
+
+// score is what the term scores found as typed, at a word start or not:
+// what scorePositions gives its runes in a row, without looking at the
+// text, as the runes before each but the first are the term's own.
+func (t *term) score(atWordStart bool) int {
+	s := t.asTyped
+	if atWordStart {
+		s += bonusWordStart + bonusFirst
+	}
+	return clampScore(s)
 }
 
 // newTerm prepares a lower-cased word for matching.
@@ -24,6 +41,15 @@ func newTerm(word string) term {
 		t.mask |= runeBit(r)
 	}
 	t.at = append(t.at, len(word))
+	for k := range t.runes {
+		t.asTyped += scoreRune
+		if k > 0 {
+			t.asTyped += bonusAdjacent
+			if prev := t.runes[k-1]; !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+				t.asTyped += bonusWordStart
+			}
+		}
+	}
 	if n := len(t.runes); n >= typoMin {
 		// One string holds them all, one after another.
 		b := make([]byte, 0, (n-1)*len(word))
@@ -59,6 +85,44 @@ type query struct {
 	err    error // the query cannot be used: it matches nothing
 	// areaScores holds a row for each area, a column for each term.
 	areaScores []int
+	// kindScores holds, for each term, how it matches the name of each
+	// of FacetKinds, by its index there, or -1; never home's, as every
+	// project has one. (kindNames has room for every kind.)
+	kindScores [][len(kindNames)]int
+	kindMasks  []uint16 // for each term, the kinds it matches (kindBit)
+}
+
+// kindScore is how term k matches the name of one of a project's link
+// kinds (kindBit's bits), the best of them; or -1.
+func (q *query) kindScore(kinds uint16, k int) int {
+	if kinds&q.kindMasks[k] == 0 {
+		return -1
+	}
+	best := -1
+	for i := range FacetKinds {
+		if kinds&(1<<i) != 0 {
+			best = max(best, q.kindScores[k][i])
+		}
+	}
+	return best
+}
+
+// scoreKinds matches every term against the names of the link kinds.
+func (q *query) scoreKinds() {
+	q.kindScores = make([][len(kindNames)]int, len(q.terms))
+	q.kindMasks = make([]uint16, len(q.terms))
+	for k := range q.terms {
+		for i, kind := range FacetKinds {
+			q.kindScores[k][i] = -1
+			if kind == KindHome {
+				continue
+			}
+			if s, ok := matchField(kind.String(), &q.terms[k], nil); ok {
+				q.kindScores[k][i] = s
+				q.kindMasks[k] |= 1 << i
+			}
+		}
+	}
 }
 
 // areaScore is how term k matches the area name at index area of the

@@ -21,7 +21,8 @@ type Field uint8
 const (
 	// FieldNone is no field: the query had no term to match.
 	FieldNone Field = iota
-	// FieldOther is the area, the maturity and the link labels.
+	// FieldOther is the area, the maturity, the link labels and the
+	// names of the links' kinds.
 	FieldOther
 	// FieldGoal is the project's goal.
 	FieldGoal
@@ -75,6 +76,8 @@ func (ix *Index) score(i int, q query, top Field) (int, Field, bool) {
 				best, f = weightOther+q.areaScore(e.area, k), FieldOther
 			case m&e.otherMask != 0:
 				best, f = weightOther+oneLetterScore(m&e.otherStarts != 0), FieldOther
+			case q.kindScore(e.kinds, k) >= 0:
+				best, f = weightOther+q.kindScore(e.kinds, k), FieldOther
 			default:
 				return 0, FieldNone, false
 			}
@@ -97,6 +100,11 @@ func (ix *Index) score(i int, q query, top Field) (int, Field, bool) {
 			}
 			if best < 0 && m&e.otherMask == m {
 				if s, ok := matchField(e.other(), t, nil); ok {
+					best, f = weightOther+s, FieldOther
+				}
+			}
+			if best < 0 {
+				if s := q.kindScore(e.kinds, k); s >= 0 {
 					best, f = weightOther+s, FieldOther
 				}
 			}

@@ -137,6 +137,7 @@ func (s *Searcher) search(q query, only []int, tops []Field, stop func() bool) (
 		return s.found, true
 	}
 	s.ix.scoreAreas(&q)
+	q.scoreKinds()
 	facets := s.ix.prepareFacets(q.facets)
 	n := len(s.ix.entries)
 	if only != nil {
