@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -115,6 +116,39 @@ func TestNoSuchLinkSaysHowMany(t *testing.T) {
 		m, _ = press(t, m, tc.keys...)
 		if m.status.text != tc.want || !strings.Contains(screen(m), tc.want) {
 			t.Errorf("keys %v: status %q, want %q, screen:\n%s", tc.keys, m.status.text, tc.want, screen(m))
+		}
+	}
+}
+
+// TestStatusCutAtAWord: a message longer than the status area may take is
+// cut after a whole word, with " …", at every width: no word is shown
+// cut short.
+func TestStatusCutAtAWord(t *testing.T) {
+	var words []string
+	for i := range 300 { // more than 10 lines of 140 columns hold
+		words = append(words, fmt.Sprintf("reason%d", i*7919%1000)) // lengths vary
+	}
+	msg := strings.Join(words, " ")
+	for w := minWidth; w <= 140; w += 3 {
+		for _, h := range []int{minHeight, 13, 24} {
+			m, _ := newTestModel(t, w, h, Options{})
+			m.setNotice(msg, true)
+			lines := m.statusText(w)
+			if len(lines) != maxStatusLines(h) {
+				t.Fatalf("%dx%d: %d status lines, want %d", w, h, len(lines), maxStatusLines(h))
+			}
+			last := lines[len(lines)-1]
+			if !strings.HasSuffix(last, " …") {
+				t.Errorf("%dx%d: the last status line %q does not end with \" …\"", w, h, last)
+			}
+			shown := strings.Fields(strings.Join(lines, " "))
+			for i, word := range shown[:len(shown)-1] {
+				if word != words[i] {
+					t.Errorf("%dx%d: word %d shown as %q, want %q (status %q)", w, h, i, word, words[i], lines)
+					break
+				}
+			}
+			checkFits(t, m.View().Content, w, h)
 		}
 	}
 }
