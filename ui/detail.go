@@ -55,7 +55,7 @@ func (r *detailRenderer) detail(p *model.Project, k detailKey) (string, bool, te
 // prose returns the catalog's prose rendered to width columns, as lookup
 // does.
 func (r *detailRenderer) prose(c *model.Catalog, width int) (string, bool, tea.Cmd) {
-	return r.lookup(detailKey{proseKey, width}, func() string { return r.markdown(aboutMarkdown(c), width) })
+	return r.lookup(detailKey{proseKey, width}, func() string { return r.markdown(shown(aboutMarkdown(c)), width) })
 }
 
 // lookup returns the text of k when it is rendered. Otherwise ok is false
@@ -81,9 +81,11 @@ func (r *detailRenderer) keep(msg renderedMsg) {
 	r.cache[msg.key] = msg.text
 }
 
-// renderDetail renders project p's detail to width columns.
+// renderDetail renders project p's detail to width columns, emoji
+// sequences in the form the screen shows them (shown), so that glamour
+// wraps the text at the widths the terminal draws.
 func (r *detailRenderer) renderDetail(p *model.Project, width int) string {
-	s := r.markdown(detailMarkdown(p, paneFlavor(width)), width)
+	s := r.markdown(shown(detailMarkdown(p, paneFlavor(width))), width)
 	if r.links {
 		s = hyperlinkLabels(s, p)
 	}
@@ -95,13 +97,14 @@ func (r *detailRenderer) renderDetail(p *model.Project, width int) string {
 // markdown (render.New in the theme's style), except that no URL is cut:
 // one that does not fit after its label stands on a line of its own, and
 // wraps only when it is wider than the terminal. With hyperlinks, the
-// labels are clickable (OSC 8) as in the app.
+// labels are clickable (OSC 8) as in the app. Emoji sequences are shown
+// as in the app (shown).
 func RenderDetail(p *model.Project, width int, markdown markdownFunc, hyperlinks bool) string {
 	f := paneFlavor(width)
 	f.link = func(number string, l model.Link, label, note string) string {
 		return linkLine(number, l.URL, label, note, width, false)
 	}
-	s := markdown(detailMarkdown(p, f), width)
+	s := markdown(shown(detailMarkdown(p, f)), width)
 	if hyperlinks {
 		s = hyperlinkLabels(s, p)
 	}

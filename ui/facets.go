@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
@@ -270,14 +269,14 @@ func (p *facetPicker) view(s *styles, k *keyMap, typing bool, width, height int)
 	countW, nameW := 1, 0
 	for _, o := range p.options {
 		countW = max(countW, len(strconv.Itoa(o.count)))
-		nameW = max(nameW, ansi.StringWidth(o.facet.String()))
+		nameW = max(nameW, fitWidth(o.facet.String(), width))
 	}
 	// The count's column never moves: the names give way to it.
 	nameW = max(min(nameW, width-countW-4), 1)
 	for i := top; i < min(top+rows, len(p.shown)); i++ {
 		o := p.options[p.shown[i]]
-		name := ansi.Truncate(o.facet.String(), nameW, "…")
-		line := name + spaces(nameW-ansi.StringWidth(name)) + " " + fmt.Sprintf("%*d", countW, o.count)
+		name := cut(o.facet.String(), nameW, "…")
+		line := name + spaces(nameW-textWidth(name)) + " " + fmt.Sprintf("%*d", countW, o.count)
 		if i == p.cursor {
 			line = s.Cursor.Render(s.Glyphs.cursor) + s.SelectedName.Render(line)
 		} else {

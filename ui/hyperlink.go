@@ -23,6 +23,7 @@ func hyperlinkLabels(rendered string, p *model.Project) string {
 	lines := strings.Split(rendered, "\n")
 	for n, l := range links {
 		label, _ := linkText(p, l)
+		label = shown(label) // as rendered
 		head := "• " + strconv.Itoa(n+1) + " "
 		for i := len(lines) - 1; i >= 0; i-- {
 			plain := ansi.Strip(lines[i])

@@ -37,10 +37,18 @@ func (m *Model) linkNumbered(n int) (model.Link, bool) {
 	}
 	links := model.NumberedLinks(p)
 	if n < 1 || n > len(links) {
-		m.setStatus(fmt.Sprintf("%s has no link %d (it has %d)", p.Name, n, len(links)), true)
+		m.setStatus(fmt.Sprintf("%s has no link %d (it has %s)", p.Name, n, linkCount(len(links))), true)
 		return model.Link{}, false
 	}
 	return links[n-1], true
+}
+
+// linkCount says how many links a project has: "1 link", "5 links".
+func linkCount(n int) string {
+	if n == 1 {
+		return "1 link"
+	}
+	return fmt.Sprintf("%d links", n)
 }
 
 // linkForKey returns the link a link key names (open, slack, issues, mail,

@@ -3,8 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
+	"unicode/utf8"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
@@ -93,6 +92,8 @@ type listRow struct {
 }
 
 // renderRow draws one project in two lines of exactly width cells or less.
+// Name and goal are cut before they are styled, walked only as far as
+// the row.
 func renderRow(s *styles, r listRow, width int) string {
 	p := &s.rows
 	cursor := "  "
@@ -102,23 +103,57 @@ func renderRow(s *styles, r listRow, width int) string {
 		nameStyle, goalStyle = p.selectedName, p.selectedGoal
 	}
 	inner := max(width-2, 0)
-	badge := r.project.Maturity.Short()
-	name := highlight(r.project.Name, r.matches, nameStyle, p.match)
-	nameWidth := ansi.StringWidth(r.project.Name)
-	line1 := name
-	if badgeW := ansi.StringWidth(badge); nameWidth+1+badgeW <= inner {
-		line1 += spaces(inner-nameWidth-badgeW) + p.badgeFor(r.project.Maturity.State).Render(badge)
+	line1 := cursor + cutHighlighted(r.project.Name, inner, r.matches, nameStyle, p.match)
+	if nameWidth := fitWidth(r.project.Name, inner); nameWidth < inner {
+		badge := r.project.Maturity.Short()
+		if badgeW := fitWidth(badge, inner); nameWidth+1+badgeW <= inner {
+			line1 += spaces(inner-nameWidth-badgeW) + p.badgeFor(r.project.Maturity.State).Render(shown(badge))
+		}
 	}
-	goal := r.project.Goal.Plain()
-	line1 = cursor + ansi.Truncate(line1, inner, "…")
-	line2 := cursor + ansi.Truncate(highlight(goal, r.goalMatches, goalStyle, p.match), inner, "…")
+	line2 := cursor + cutHighlighted(goalStart(r.project.Goal, inner), inner, r.goalMatches, goalStyle, p.match)
 	return line1 + "\n" + line2
 }
 
-// highlight styles the runes of s at the given positions with match.
+// cutHighlighted is plain text s cut to w cells with "…", its runes at
+// positions highlighted.
+func cutHighlighted(s string, w int, positions []int, base, match paint) string {
+	const tail = "…"
+	prefix, cut := fitPrefix(s, w, 1)
+	out := highlight(prefix, positions, base, match)
+	if cut && w >= 1 {
+		out += base.Render(tail)
+	}
+	return out
+}
+
+// goalStart is the goal as plain text, joined no further than needed to
+// fill w cells.
+func goalStart(g model.Text, w int) string {
+	if len(g) == 1 {
+		return g[0].Text
+	}
+	var b strings.Builder
+	room := w
+	for _, span := range g {
+		prefix, cut := fitPrefix(span.Text, room, 0)
+		b.WriteString(prefix)
+		if cut {
+			// One cluster more, so that the goal shows as cut.
+			n, _ := nextCluster(span.Text[len(prefix):])
+			b.WriteString(span.Text[len(prefix) : len(prefix)+n])
+			break
+		}
+		room -= fitWidth(prefix, room)
+	}
+	return b.String()
+}
+
+// highlight styles the clusters of plain text s that hold a rune at one
+// of the given positions with match, the rest with base, each cluster as
+// the screen shows it (shown).
 func highlight(s string, positions []int, base, match paint) string {
 	if len(positions) == 0 {
-		return base.Render(s)
+		return base.Render(shown(s))
 	}
 	var b strings.Builder
 	var run strings.Builder
@@ -134,18 +169,25 @@ func highlight(s string, positions []int, base, match paint) string {
 		}
 		run.Reset()
 	}
-	k, i := 0, 0
-	for _, r := range s {
-		isMatch := k < len(positions) && positions[k] == i
-		if isMatch {
+	k, r := 0, 0 // the next position, the rune at i
+	for i := 0; i < len(s); {
+		n, _ := nextCluster(s[i:])
+		c := s[i : i+n]
+		end := r + utf8.RuneCountInString(c)
+		isMatch := false
+		for k < len(positions) && positions[k] < end {
+			isMatch = isMatch || positions[k] >= r
 			k++
 		}
 		if isMatch != inMatch {
 			flush()
 			inMatch = isMatch
 		}
-		run.WriteRune(r)
-		i++
+		if safe, ok := shownCluster(c); ok {
+			c = safe
+		}
+		run.WriteString(c)
+		i, r = i+n, end
 	}
 	flush()
 	return b.String()

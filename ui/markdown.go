@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/model/inert"
 )
@@ -160,10 +158,10 @@ const bulletWidth = 2
 
 // linkLine is one link as a list item, all on one line: its number, label,
 // note, and the URL (without "https://") cut to what is left of the width,
-// so that the wrapper never breaks a URL in the middle. Unless cut (show),
+// so that the wrapper never breaks a URL in the middle. Unless short (show),
 // the URL is whole, "https://" included, and one that does not fit after
 // the label stands on a line of its own (wrapped only if wider than that).
-func linkLine(number, url, label, note string, width int, cut bool) string {
+func linkLine(number, url, label, note string, width int, short bool) string {
 	var head, plain strings.Builder
 	if number != "" {
 		head.WriteString("**" + number + "** ")
@@ -175,19 +173,20 @@ func linkLine(number, url, label, note string, width int, cut bool) string {
 		head.WriteString(" *(" + escapeForGlamour(note) + ")*")
 		plain.WriteString(" (" + note + ")")
 	}
-	shown := strings.TrimPrefix(url, "https://")
-	room := width - bulletWidth - ansi.StringWidth(plain.String()) - 1
-	if !cut {
-		if ansi.StringWidth(url) <= room {
+	bare := strings.TrimPrefix(url, "https://")
+	// Measured no further than the width: label and URL may be long.
+	room := width - bulletWidth - fitWidth(plain.String(), max(width, 0)) - 1
+	if !short {
+		if room >= 0 && fitWidth(url, room) <= room {
 			return "- " + head.String() + " " + escapeForGlamour(url)
 		}
 		return "- " + head.String() + "  \n" + escapeForGlamour(url)
 	}
-	if room >= min(ansi.StringWidth(shown), 16) {
-		return "- " + head.String() + " " + escapeForGlamour(ansi.Truncate(shown, room, "…"))
+	if room >= min(fitWidth(bare, 16), 16) {
+		return "- " + head.String() + " " + escapeForGlamour(cut(bare, room, "…"))
 	}
 	// Too narrow: the URL goes on a line of its own.
-	return "- " + head.String() + "  \n" + escapeForGlamour(ansi.Truncate(shown, max(width-bulletWidth, 1), "…"))
+	return "- " + head.String() + "  \n" + escapeForGlamour(cut(bare, max(width-bulletWidth, 1), "…"))
 }
 
 // linkText is what the detail says of a link of project p: a label, and a

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // textPane shows rendered text in a fixed-size box and scrolls it. The text
@@ -95,7 +93,7 @@ func (p *textPane) view() []string {
 		if p.hint != "" {
 			more += " (" + p.hint + ")"
 		}
-		out[p.height-1] = block(ansi.Truncate(more, p.width, "…"), p.width, 1)[0]
+		out[p.height-1] = block(truncate(more, p.width, "…"), p.width, 1)[0]
 	}
 	return out
 }

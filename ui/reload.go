@@ -88,7 +88,14 @@ func (m *Model) startReload(cause reloadCause) tea.Cmd {
 // header's age current.
 func (m *Model) handleTick(msg tickMsg) tea.Cmd {
 	var cmd tea.Cmd
-	if msg.stamp != "" && msg.stamp != m.stamp && !m.loading {
+	switch {
+	case msg.stamp == "" && m.stamp != "" && m.opts.Stamp != nil:
+		// The file is gone (Stamp is "" for a file that cannot be found):
+		// said once, and the stamp forgotten, so that a file that comes
+		// back, whatever it holds, is read again.
+		m.stamp = ""
+		m.setNotice(m.view.cat.Origin.Name+" was deleted; showing the last good catalog", true)
+	case msg.stamp != "" && msg.stamp != m.stamp && !m.loading:
 		m.stamp = msg.stamp
 		cmd = m.startReload(reloadFile)
 	}

@@ -214,3 +214,33 @@ func TestStandInNotice(t *testing.T) {
 		t.Errorf("the age did not move on:\n%s", screen(m))
 	}
 }
+
+// TestDeletedFileSaysSo: a catalog file that goes away says so in the
+// status line, once, and keeps the catalog on screen; a file that comes
+// back is read again, even unchanged.
+func TestDeletedFileSaysSo(t *testing.T) {
+	cat := testCatalog(t)
+	cat.Origin = model.Origin{Kind: model.OriginFile, Name: "projects.md"}
+	m := newApp(cat, Options{
+		Reload:  func() (*model.Catalog, error) { return testCatalog(t), nil },
+		Stamp:   func() string { return "unused: ticks carry the stamp" },
+		Stamped: "v1",
+	})
+	m = update(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	m = update(t, m, tickMsg{stamp: ""})
+	want := "projects.md was deleted; showing the last good catalog"
+	if m.status.text != want || !m.status.isErr || m.loading || len(m.view.cat.Projects) != 18 {
+		t.Fatalf("status %q (error %v), loading %v, %d projects", m.status.text, m.status.isErr, m.loading, len(m.view.cat.Projects))
+	}
+	if !strings.Contains(screen(m), want) {
+		t.Errorf("the deletion is not on screen:\n%s", screen(m))
+	}
+	m = update(t, m, tickMsg{stamp: "v1"}) // back as it was
+	if !m.loading {
+		t.Fatal("a file that came back was not read again")
+	}
+	m = update(t, m, reload(m.opts.Reload, reloadFile)())
+	if !strings.HasPrefix(m.status.text, "Read 18 projects") {
+		t.Errorf("after it came back: status %q", m.status.text)
+	}
+}

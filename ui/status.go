@@ -94,18 +94,43 @@ func (m *Model) statusCounter() string {
 }
 
 // statusText is the message wrapped to the room beside the counter, in at
-// most maxStatusLines lines, the last ending in "…" when cut.
+// most maxStatusLines lines, the last ending in " …" after a whole word
+// when cut. Only the start of the message that could fill the lines is
+// wrapped: a message holding a catalog's longest name costs what is shown.
 func (m *Model) statusText(width int) []string {
 	room := max(width-len(m.statusCounter())-1, 1)
 	if m.status.text == "" {
 		return []string{""}
 	}
-	lines := strings.Split(ansi.Wrap(m.status.text, room, ""), "\n")
-	if limit := maxStatusLines(m.height); len(lines) > limit {
-		lines = lines[:limit]
-		lines[limit-1] = ansi.Truncate(lines[limit-1]+" …", room, "…")
+	limit := maxStatusLines(m.height)
+	// limit lines of room cells hold no more than limit*room cells of it.
+	text, more := fitPrefix(m.status.text, limit*room, 0)
+	if more && !strings.HasPrefix(m.status.text[len(text):], " ") {
+		if i := strings.LastIndexByte(text, ' '); i > 0 {
+			text = text[:i] // the word the room ended in is not shown
+		}
+	}
+	countWalk(len(text))
+	lines := strings.Split(ansi.Wrap(shown(text), room, ""), "\n")
+	if len(lines) > limit || more {
+		lines = lines[:min(limit, len(lines))]
+		lines[len(lines)-1] = endCut(lines[len(lines)-1], room)
 	}
 	return lines
+}
+
+// endCut ends the last line of a message that goes on with " …", after the
+// last whole word that leaves room for it; a line of one word too long
+// for that is cut in the word.
+func endCut(line string, room int) string {
+	for textWidth(line)+2 > room {
+		i := strings.LastIndexByte(strings.TrimRight(line, " "), ' ')
+		if i <= 0 {
+			return truncate(line+" …", room, "…")
+		}
+		line = line[:i]
+	}
+	return strings.TrimRight(line, " ") + " …"
 }
 
 // statusLines is the number of lines the status takes.
@@ -124,7 +149,7 @@ func (m *Model) viewStatus(width int) []string {
 	for i, line := range lines {
 		out[i] = st.Render(line)
 		if i == len(lines)-1 {
-			gap := width - ansi.StringWidth(line) - ansi.StringWidth(counter)
+			gap := width - textWidth(line) - textWidth(counter)
 			out[i] += spaces(gap) + counter
 		}
 		out[i] = fitLine(out[i], width)

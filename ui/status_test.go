@@ -2,10 +2,13 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // TestStatusClearsWithAnotherProject: a message about a project goes when
@@ -42,7 +45,7 @@ func TestStatusExpires(t *testing.T) {
 	next, cmd = m.Update(keyMsg("8"))
 	m = next.(Model)
 	second := expiries(cmd)
-	if len(first) != 1 || len(second) != 1 || m.status.text != "AKS Engine has no link 8 (it has 5)" {
+	if len(first) != 1 || len(second) != 1 || m.status.text != "AKS Engine has no link 8 (it has 5 links)" {
 		t.Fatalf("expiries %v %v, status %q", first, second, m.status.text)
 	}
 	m = update(t, m, first[0])
@@ -92,6 +95,60 @@ func TestNoBrowserShowsWholeURL(t *testing.T) {
 		}
 		if msgs := flatten(cmd); len(msgs) != 1 || typeName(msgs[0]) != "tea.setClipboardMsg" {
 			t.Errorf("%dx24: messages %#v, want the clipboard write", w, msgs)
+		}
+	}
+}
+
+// TestNoSuchLinkSaysHowMany: asking for a link number past the last says
+// how many links the project has, in words: "1 link", "12 links".
+func TestNoSuchLinkSaysHowMany(t *testing.T) {
+	one := manyLinks()
+	one.Projects[0].Links = one.Projects[0].Links[:1]
+	for _, tc := range []struct {
+		cat  *model.Catalog
+		keys []string
+		want string
+	}{
+		{one, []string{"2"}, "Many has no link 2 (it has 1 link)"},
+		{manyLinks(), []string{"1", "3"}, "Many has no link 13 (it has 12 links)"},
+	} {
+		m := update(t, newApp(tc.cat, Options{Opener: func(string) error { return nil }}), tea.WindowSizeMsg{Width: 80, Height: 24})
+		m, _ = press(t, m, tc.keys...)
+		if m.status.text != tc.want || !strings.Contains(screen(m), tc.want) {
+			t.Errorf("keys %v: status %q, want %q, screen:\n%s", tc.keys, m.status.text, tc.want, screen(m))
+		}
+	}
+}
+
+// TestStatusCutAtAWord: a message longer than the status area may take is
+// cut after a whole word, with " …", at every width: no word is shown
+// cut short.
+func TestStatusCutAtAWord(t *testing.T) {
+	var words []string
+	for i := range 300 { // more than 10 lines of 140 columns hold
+		words = append(words, fmt.Sprintf("reason%d", i*7919%1000)) // lengths vary
+	}
+	msg := strings.Join(words, " ")
+	for w := minWidth; w <= 140; w += 3 {
+		for _, h := range []int{minHeight, 13, 24} {
+			m, _ := newTestModel(t, w, h, Options{})
+			m.setNotice(msg, true)
+			lines := m.statusText(w)
+			if len(lines) != maxStatusLines(h) {
+				t.Fatalf("%dx%d: %d status lines, want %d", w, h, len(lines), maxStatusLines(h))
+			}
+			last := lines[len(lines)-1]
+			if !strings.HasSuffix(last, " …") {
+				t.Errorf("%dx%d: the last status line %q does not end with \" …\"", w, h, last)
+			}
+			shown := strings.Fields(strings.Join(lines, " "))
+			for i, word := range shown[:len(shown)-1] {
+				if word != words[i] {
+					t.Errorf("%dx%d: word %d shown as %q, want %q (status %q)", w, h, i, word, words[i], lines)
+					break
+				}
+			}
+			checkFits(t, m.View().Content, w, h)
 		}
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // tab is one entry of the tab bar: "All" or an area, with its count.
@@ -62,31 +60,41 @@ const minTabName = 6
 // the same rule whichever tab is active, so that moving between tabs never
 // moves them (the list title names the active area in full); when even
 // that is too wide the bar scrolls around the active tab, with ‹ and ›
-// saying that more tabs are off screen.
+// saying that more tabs are off screen. Each name is walked once, no
+// further than the width: the limit names are cut to is worked out from
+// the widths of their starts.
 func layoutTabs(s *styles, tabs []tab, active, width int) (string, []tabSpan) {
 	if width <= 0 || len(tabs) == 0 {
 		return "", nil
 	}
 	labels := make([]string, len(tabs))
+	counts := make([]string, len(tabs))
 	total := 0
 	for i, t := range tabs {
-		labels[i] = t.name + " " + strconv.Itoa(t.count)
-		total += ansi.StringWidth(labels[i]) + 2
+		counts[i] = " " + strconv.Itoa(t.count)
+		total += fitWidth(t.name, width) + len(counts[i]) + 2
 	}
 	if total <= width {
+		for i, t := range tabs {
+			labels[i] = shown(t.name) + counts[i]
+		}
 		return drawTabs(s, labels, 0, len(tabs), active, width, false, false)
 	}
+	cuts := make([]cutWidths, len(tabs))
 	longest := 0
-	for _, t := range tabs {
-		longest = max(longest, ansi.StringWidth(t.short))
+	for i, t := range tabs {
+		cuts[i] = measureCuts(t.short, width)
+		longest = max(longest, cuts[i].whole)
 	}
-	for limit := longest; limit >= minTabName; limit-- {
+	for limit := min(longest, width); limit >= minTabName; limit-- {
 		total := 0
-		for i, t := range tabs {
-			labels[i] = tabLabel(t, limit)
-			total += ansi.StringWidth(labels[i]) + 2
+		for i := range tabs {
+			total += cuts[i].at(limit) + len(counts[i]) + 2
 		}
 		if total <= width {
+			for i, t := range tabs {
+				labels[i] = tabLabel(t, limit)
+			}
 			return drawTabs(s, labels, 0, len(tabs), active, width, false, false)
 		}
 	}
@@ -96,26 +104,62 @@ func layoutTabs(s *styles, tabs []tab, active, width int) (string, []tabSpan) {
 	}
 	arrows := 4 // "‹ " and " ›"
 	lo, hi := active, active+1
-	used := ansi.StringWidth(labels[active]) + 2
+	used := textWidth(labels[active]) + 2
 	for grew := true; grew; {
 		grew = false
-		if hi < len(tabs) && used+ansi.StringWidth(labels[hi])+2+arrows <= width {
-			used += ansi.StringWidth(labels[hi]) + 2
+		if hi < len(tabs) && used+textWidth(labels[hi])+2+arrows <= width {
+			used += textWidth(labels[hi]) + 2
 			hi++
 			grew = true
 		}
-		if lo > 0 && used+ansi.StringWidth(labels[lo-1])+2+arrows <= width {
+		if lo > 0 && used+textWidth(labels[lo-1])+2+arrows <= width {
 			lo--
-			used += ansi.StringWidth(labels[lo]) + 2
+			used += textWidth(labels[lo]) + 2
 			grew = true
 		}
 	}
 	return drawTabs(s, labels, lo, hi, active, width, lo > 0, hi < len(tabs))
 }
 
+// cutWidths is how wide a name is shown cut to each limit up to a width,
+// from one walk over its start.
+type cutWidths struct {
+	whole int   // the name's width, or the width+1 when wider
+	fits  []int // fits[x]: the width of its longest start within x cells
+}
+
+// measureCuts walks name no further than width+1 cells.
+func measureCuts(name string, width int) cutWidths {
+	c := cutWidths{fits: make([]int, width+1)}
+	w, i := 0, 0
+	for i < len(name) && w <= width {
+		n, cw := nextCluster(name[i:])
+		for x := w; x < min(w+cw, width+1); x++ {
+			c.fits[x] = w
+		}
+		w += cw
+		i += n
+	}
+	for x := w; x <= width; x++ {
+		c.fits[x] = w
+	}
+	countWalk(i)
+	c.whole = min(w, width+1)
+	return c
+}
+
+// at is the width of the name cut to limit cells with "…", as tabLabel
+// cuts it.
+func (c cutWidths) at(limit int) int {
+	if c.whole <= limit {
+		return c.whole
+	}
+	return c.fits[limit-1] + 1
+}
+
 // tabLabel is a tab's short name cut to limit, and its count.
 func tabLabel(t tab, limit int) string {
-	return ansi.Truncate(t.short, limit, "…") + " " + strconv.Itoa(t.count)
+	return cut(t.short, limit, "…") + " " + strconv.Itoa(t.count)
 }
 
 func drawTabs(s *styles, labels []string, lo, hi, active, width int, left, right bool) (string, []tabSpan) {
@@ -135,9 +179,9 @@ func drawTabs(s *styles, labels []string, lo, hi, active, width int, left, right
 		if right {
 			room -= 2
 		}
-		label := ansi.Truncate(labels[i], max(room-2, 0), "…")
+		label := truncate(labels[i], max(room-2, 0), "…")
 		cell := st.Render(label)
-		w := ansi.StringWidth(cell)
+		w := textWidth(cell)
 		if w > room || room <= 0 {
 			break
 		}

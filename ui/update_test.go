@@ -218,7 +218,7 @@ func TestUpdateKeys(t *testing.T) {
 		{name: "docs", keys: []string{"d"}, selected: "AKS Engine", items: 18, opened: []string{"https://docs.microsoft.com/en-us/azure/aks/"}},
 		{name: "numbered link", keys: []string{"2", "5"}, selected: "AKS Engine", items: 18,
 			opened: []string{"https://kubernetes.slack.com/archives/CU3N85WJK", "https://docs.microsoft.com/en-us/azure-stack/user/azure-stack-kubernetes-aks-engine-overview"}},
-		{name: "no such number", keys: []string{"9"}, selected: "AKS Engine", items: 18, status: "AKS Engine has no link 9 (it has 5)"},
+		{name: "no such number", keys: []string{"9"}, selected: "AKS Engine", items: 18, status: "AKS Engine has no link 9 (it has 5 links)"},
 		{name: "help", keys: []string{"?"}, mode: modeHelp, selected: "AKS Engine", items: 18},
 		{name: "help closes", keys: []string{"?", "?"}, selected: "AKS Engine", items: 18},
 		{name: "help closes with esc", keys: []string{"?", "esc"}, selected: "AKS Engine", items: 18},

@@ -97,24 +97,26 @@ func (m *Model) shortHelp(width int) string {
 			continue
 		}
 		keep[b] = true
-		if ansi.StringWidth(line()) > width {
+		if textWidth(line()) > width {
 			delete(keep, b)
 		}
 	}
 	return line()
 }
 
+// viewTitle is the program's name, the catalog's title and where it came
+// from, each cut to the width before it is styled.
 func (m *Model) viewTitle(width int) string {
 	title := m.styles.Title.Render("upstream-tui")
 	if m.view.cat.Title != "" {
-		title += m.styles.TitleInfo.Render(" · " + m.view.cat.Title)
+		title += m.styles.TitleInfo.Render(" · " + cut(m.view.cat.Title, max(width-len("upstream-tui · "), 0), "…"))
 	}
 	text := m.view.origin
 	if m.loading {
 		text += " · loading…"
 	}
-	source := m.styles.TitleInfo.Render(text)
-	gap := width - ansi.StringWidth(title) - ansi.StringWidth(source)
+	source := m.styles.TitleInfo.Render(cut(text, width, "…"))
+	gap := width - textWidth(title) - textWidth(source)
 	if text == "" || gap < 2 {
 		return title
 	}
@@ -145,7 +147,7 @@ func (m *Model) viewBody(l layout) []string {
 // viewList draws the list block: its title, the filter, and the rows on screen.
 func (m *Model) viewList(l layout) string {
 	var b strings.Builder
-	b.WriteString(m.styles.ListTitle.Render(m.view.listTitle()))
+	b.WriteString(m.styles.ListTitle.Render(m.view.listTitleWithin(l.listW)))
 	if m.mode == modeFilter {
 		b.WriteString("\n" + m.input.View())
 	} else if m.view.filtered() {
@@ -196,21 +198,37 @@ func (m *Model) elsewhereHint() string {
 // listTitle names the current tab in full, so the area's whole name is on
 // screen even when its tab is shortened.
 func (v *catalogView) listTitle() string {
-	t := v.tabs[v.active]
-	name := t.name
+	name, rest := v.listTitleParts()
+	return name + rest
+}
+
+// listTitleWithin is the list title within width: a name too long for it
+// is cut so that what follows it (the count) stays on screen where there
+// is room for both.
+func (v *catalogView) listTitleWithin(width int) string {
+	name, rest := v.listTitleParts()
+	restW := textWidth(rest)
+	if room := width - restW; room >= minTabName {
+		return cut(name, room, "…") + rest
+	}
+	return cut(name+rest, width, "…")
+}
+
+// listTitleParts is the list title: the tab's name and what follows it.
+func (v *catalogView) listTitleParts() (name, rest string) {
+	name = v.tabs[v.active].name
 	if v.active == 0 {
 		name = "All areas"
 	}
-	if v.searching {
-		return fmt.Sprintf("%s · searching…", name)
+	switch {
+	case v.searching:
+		return name, " · searching…"
+	case v.filtered():
+		return name, fmt.Sprintf(" · %d of %d match", len(v.list.items), len(v.tabItems[v.active]))
+	case v.recentFirst():
+		return name, fmt.Sprintf(" · %d projects · recently opened first", len(v.list.items))
 	}
-	if v.filtered() {
-		return fmt.Sprintf("%s · %d of %d match", name, len(v.list.items), len(v.tabItems[v.active]))
-	}
-	if v.recentFirst() {
-		return fmt.Sprintf("%s · %d projects · recently opened first", name, len(v.list.items))
-	}
-	return fmt.Sprintf("%s · %d projects", name, len(v.list.items))
+	return name, fmt.Sprintf(" · %d projects", len(v.list.items))
 }
 
 // viewFullHelp draws every binding that works in some mode, each with
@@ -247,9 +265,9 @@ func block(s string, w, h int) []string {
 	for i := range out {
 		line := ""
 		if i < len(lines) {
-			line = ansi.Truncate(lines[i], w, "…")
+			line = truncate(lines[i], w, "…")
 		}
-		if pad := w - ansi.StringWidth(line); pad > 0 {
+		if pad := w - textWidth(line); pad > 0 {
 			line += strings.Repeat(" ", pad)
 		}
 		out[i] = line
@@ -274,8 +292,8 @@ func fitLine(line string, w int) string {
 	if len(line) <= w { // no rune is wider than its bytes
 		return line
 	}
-	if ansi.StringWidth(line) > w {
-		return ansi.Truncate(line, w, "…")
+	if textWidth(line) > w {
+		return truncate(line, w, "…")
 	}
 	return line
 }
@@ -292,7 +310,7 @@ func spaces(n int) string { return strings.Repeat(" ", max(n, 0)) }
 func widest(s string) int {
 	w := 0
 	for _, line := range strings.Split(s, "\n") {
-		w = max(w, ansi.StringWidth(line))
+		w = max(w, textWidth(line))
 	}
 	return w
 }
