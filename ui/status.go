@@ -111,7 +111,7 @@ func (m *Model) statusText(width int) []string {
 		}
 	}
 	countWalk(len(text))
-	lines := strings.Split(ansi.Wrap(shown(text), room, ""), "\n")
+	lines := wrapAtSpaces(shown(text), room)
 	if len(lines) > limit || more {
 		lines = lines[:min(limit, len(lines))]
 		lines[len(lines)-1] = endCut(lines[len(lines)-1], room)
@@ -155,4 +155,33 @@ func (m *Model) viewStatus(width int) []string {
 		out[i] = fitLine(out[i], width)
 	}
 	return out
+}
+
+// wrapAtSpaces wraps plain text to width cells, breaking lines only at
+// spaces: a URL, a file name or a flag (--catalog) is never split at a
+// hyphen, and one that does not fit after the words before it starts a
+// line of its own, whole to select. Only a word wider than a line is cut
+// into pieces.
+func wrapAtSpaces(text string, width int) []string {
+	var lines []string
+	line, lineW := "", 0
+	for _, word := range strings.Split(text, " ") {
+		w := textWidth(word)
+		switch {
+		case line == "":
+		case lineW+1+w <= width:
+			line, lineW = line+" "+word, lineW+1+w
+			continue
+		default:
+			lines = append(lines, line)
+		}
+		if w > width {
+			pieces := strings.Split(ansi.Hardwrap(word, width, false), "\n")
+			lines = append(lines, pieces[:len(pieces)-1]...)
+			word = pieces[len(pieces)-1]
+			w = textWidth(word)
+		}
+		line, lineW = word, w
+	}
+	return append(lines, line)
 }

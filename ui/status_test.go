@@ -152,3 +152,38 @@ func TestStatusCutAtAWord(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapAtSpaces(t *testing.T) {
+	for _, tc := range []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"Nothing to reload: built in (--catalog FILE|URL reads another)", 30,
+			[]string{"Nothing to reload: built in", "(--catalog FILE|URL reads", "another)"}},
+		{"Opened https://kubernetes.io/docs/setup/production-environment/windows/ ok", 40,
+			[]string{"Opened", "https://kubernetes.io/docs/setup/product", "ion-environment/windows/ ok"}},
+		{"a b c", 80, []string{"a b c"}},
+		{"", 10, []string{""}},
+	} {
+		got := wrapAtSpaces(tc.text, tc.width)
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("wrapAtSpaces(%q, %d) = %q, want %q", tc.text, tc.width, got, tc.want)
+		}
+		for _, line := range got {
+			if textWidth(line) > tc.width {
+				t.Errorf("line %q is wider than %d", line, tc.width)
+			}
+		}
+	}
+}
+
+// TestStatusNeverSplitsAtAHyphen: the embedded catalog's answer to r names
+// a flag, which stays whole on screen at 80 columns.
+func TestStatusNeverSplitsAtAHyphen(t *testing.T) {
+	m, _ := newTestModel(t, 80, 24, Options{})
+	m, _ = press(t, m, "r")
+	if s := screen(m); !strings.Contains(s, "--catalog FILE") {
+		t.Errorf("the flag is split:\n%s", s)
+	}
+}
