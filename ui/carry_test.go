@@ -184,3 +184,16 @@ func TestCopyPendingAcrossReload(t *testing.T) {
 		t.Errorf("s after the reload opened %q, sent %#v", rec.urls, msgs)
 	}
 }
+
+// TestReboundNumberHelpTellsTheDigits: rebound number keys do not say
+// which digit they type, so help does; more keys than digits is a mistake.
+func TestReboundNumberHelpTellsTheDigits(t *testing.T) {
+	m, _ := newTestModel(t, 140, 40, Options{Keys: map[string][]string{"number": {"x", "z"}}})
+	if help := ansi.Strip(m.viewFullHelp(140)); !strings.Contains(help, "type a link number: x=1 z=2") || strings.Contains(help, "open link N") {
+		t.Errorf("full help:\n%s", help)
+	}
+	eleven := strings.Split("a b c d e f g h i j k", " ")
+	if action, err := CheckKeys(map[string][]string{"number": eleven}); action != "number" || err == nil {
+		t.Errorf("11 number keys: %q, %v", action, err)
+	}
+}

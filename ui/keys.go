@@ -234,15 +234,37 @@ func (k *keyMap) rebind(keys map[string][]string) {
 	for name, ks := range keys {
 		if b, ok := acts[name]; ok {
 			b.SetKeys(ks...)
-			b.SetHelp(strings.Join(ks, "/"), b.Help().Desc)
+			desc := b.Help().Desc
+			if b == &k.Number {
+				desc = numberDesc(ks)
+			}
+			b.SetHelp(strings.Join(ks, "/"), desc)
 		}
 	}
 	k.describeCopy()
 }
 
+// numberDesc is the help of number keys other than the digits: which
+// digit of a link number each types ("x=1 c=2"), as none says it itself.
+func numberDesc(keys []string) string {
+	var parts []string
+	for i, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s=%d", k, (i+1)%10))
+	}
+	return "type a link number: " + strings.Join(parts, " ")
+}
+
+// maxNumberKeys is how many keys the number binding can have: one for each
+// digit, 1 to 9 then 0.
+const maxNumberKeys = 10
+
 // CheckKeys reports a rebinding that would make two actions of one mode
-// share a key, naming one of the actions the config rebinds.
+// share a key, or give the number binding more keys than digits, naming
+// one of the actions the config rebinds.
 func CheckKeys(keys map[string][]string) (action string, err error) {
+	if n := len(keys["number"]); n > maxNumberKeys {
+		return "number", fmt.Errorf("%d keys, but a link number has only %d digits (1 to 9, then 0)", n, maxNumberKeys)
+	}
 	k := defaultKeyMap()
 	k.rebind(keys)
 	names := k.actions()
