@@ -14,18 +14,19 @@ type columns struct {
 
 // headerColumns parses the table's header and delimiter rows and maps the
 // header's names to columns; ok when there is both a "Project Area" and a
-// "Project" column.
-func (d *document) headerColumns(t table) (columns, int, bool) {
-	src := append(withNewline(d.line(t.header)), withNewline(d.line(t.delimiter))...)
+// "Project" column. tamed reports a header cell read literally (bounds.go).
+func (d *document) headerColumns(t table) (cols columns, cells int, tamed, ok bool) {
+	header, tamed := tameRow(withNewline(d.line(t.header)), d.work)
+	src := append(append([]byte{}, header...), withNewline(d.line(t.delimiter))...)
 	tbl, ok := tables.Parser().Parse(text.NewReader(src)).FirstChild().(*extast.Table)
 	if !ok {
-		return columns{}, 0, false
+		return columns{}, 0, false, false
 	}
-	c := &chunk{src: src}
-	cols := columns{-1, -1, -1, -1, -1, -1}
+	c := &chunk{src: src, join: joiner{work: d.work}}
+	cols = columns{-1, -1, -1, -1, -1, -1}
 	i := 0
-	header := tbl.FirstChild()
-	for cell := header.FirstChild(); cell != nil; cell = cell.NextSibling() {
+	head := tbl.FirstChild()
+	for cell := head.FirstChild(); cell != nil; cell = cell.NextSibling() {
 		name := strings.ToLower(strings.Join(strings.Fields(plainItems(c.items(cell))), " "))
 		set := func(dst *int) {
 			if *dst < 0 {
@@ -48,7 +49,7 @@ func (d *document) headerColumns(t table) (columns, int, bool) {
 		}
 		i++
 	}
-	return cols, header.ChildCount(), cols.area >= 0 && cols.project >= 0
+	return cols, head.ChildCount(), tamed, cols.area >= 0 && cols.project >= 0
 }
 
 func withNewline(b []byte) []byte {

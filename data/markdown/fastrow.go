@@ -69,6 +69,9 @@ const markdownSpace = " \t\n\r"
 // fastCell reads one cell's items, keeping the row's dirty flag apart: a
 // cell's counts only once the row reads that cell, as with goldmark.
 func (c *chunk) fastCell(s string) (fastCell, bool) {
+	if openers(s) > maxOpeners {
+		return fastCell{}, false // goldmark's path reads it literally (bounds.go)
+	}
 	rowDirty := c.dirty
 	c.dirty = false
 	items, ok := c.fastItems(s)

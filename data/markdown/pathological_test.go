@@ -1,0 +1,95 @@
+package markdown
+
+import (
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+// patHeader is a project table's header, its first area and a project, for
+// pathological cells to follow.
+const patHeader = "| Project Area | Project | Goal | Maturity | Communication | Use on Azure |\n|---|---|---|---|---|---|\n| Area |  |  |  |  |  |\n| | [P](https://p.example) | g | | | |\n"
+
+// cellOf is a catalog whose one goal cell is s.
+func cellOf(s string) string { return patHeader + "| | [Q](https://q.example) | " + s + " | | | |\n" }
+
+// fill repeats unit to about n bytes.
+func fill(unit string, n int) string { return strings.Repeat(unit, max(n/len(unit), 1)) }
+
+// pathological makes catalogs of about n bytes on which goldmark, or the
+// reader, once did work that grew faster than n: one of each class.
+var pathological = map[string]func(n int) string{
+	// The three of issue 15.
+	"link-openers":   func(n int) string { return cellOf(fill("[x](", n)) },
+	"emphasis":       func(n int) string { return cellOf(fill("*a _b ", n)) },
+	"nested-list":    nestedList,
+	"mixed-emphasis": func(n int) string { return cellOf(fill("_*a", n)) },
+	"image-openers":  func(n int) string { return cellOf(fill("![x](", n)) },
+	"angle-dest":     func(n int) string { return cellOf(fill("[x](<", n)) },
+	"processing":     func(n int) string { return cellOf(fill("<?", n)) },
+	"comments":       func(n int) string { return cellOf(fill("<!--", n)) },
+	"lt":             func(n int) string { return cellOf(fill("<", n)) },
+	"brackets":       func(n int) string { return cellOf(fill("[", n)) },
+	"backticks":      func(n int) string { return cellOf(fill("`a ", n)) },
+	"pipes":          func(n int) string { return cellOf(fill("|", n)) },
+	"entities":       func(n int) string { return cellOf(fill("&#", n)) },
+	"backslashes":    func(n int) string { return cellOf(fill("\\", n)) },
+	"many-rows":      func(n int) string { return patHeader + fill("| | [x]( *a _b | <? |\n", n) },
+	"prose-emphasis": func(n int) string { return fill("_*a", n) + "\n\n" + patHeader },
+	"prose-comment":  func(n int) string { return "<!--\n" + fill("x <!-- a\n", n) + "\n\n" + patHeader },
+	"delimiters":     func(n int) string { return fill("a|b\n-|-\n", n) + "\n" + patHeader },
+	"wide-header": func(n int) string {
+		cols := n / 16
+		return "| Project Area | Project" + strings.Repeat(" | x", cols) + " |\n|---|---" + strings.Repeat("|---", cols) + "|\n| Area | |\n" + fill("| | [P](https://p.example) *e* |\n", n/2)
+	},
+	"long-header": func(n int) string {
+		return "| Project Area | Project " + fill("x", n/2) + " |\n|---|---|\n| Area | |\n" + fill("| | *P* |\n", n/2)
+	},
+}
+
+// nestedList is a list nested as deep as n bytes of indentation allow,
+// above a table.
+func nestedList(n int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	return b.String() + "\n" + patHeader
+}
+
+// work is the work counted parsing src with the shortcuts.
+func work(src string) int64 {
+	var w atomic.Int64
+	parseCounted("x.md", []byte(src), -1, shortcuts, &w)
+	return w.Load()
+}
+
+// TestPathologicalWorkIsLinear parses each pathological class at two sizes,
+// 4 times apart, and checks that the work counted grew about 4 times, not
+// 16: quadratic work at 64 KiB is 16 times that at 16 KiB.
+func TestPathologicalWorkIsLinear(t *testing.T) {
+	for name, gen := range pathological {
+		t.Run(name, func(t *testing.T) {
+			small, large := gen(16<<10), gen(64<<10)
+			ws, wl := work(small), work(large)
+			ratio := float64(wl) / float64(ws) / (float64(len(large)) / float64(len(small)))
+			t.Logf("%d bytes: %d, %d bytes: %d (%.2f per byte, %.2f per byte)", len(small), ws, len(large), wl, float64(ws)/float64(len(small)), float64(wl)/float64(len(large)))
+			if ratio > 1.5 {
+				t.Errorf("work grew %.1f times faster than the input", ratio)
+			}
+		})
+	}
+}
+
+// BenchmarkPathological parses each pathological class at 5 MiB.
+func BenchmarkPathological(b *testing.B) {
+	for name, gen := range pathological {
+		src := []byte(gen(5 << 20))
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				parseWith("x.md", src, -1, shortcuts)
+			}
+		})
+	}
+}
