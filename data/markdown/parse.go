@@ -26,11 +26,14 @@ type ParseError struct {
 }
 
 // Error says FILE:LINE: message, or FILE: message when no line applies.
+// The file name is escaped: it comes from outside (a path or a URL), and
+// an escape sequence in it must not reach a terminal through the error.
 func (e *ParseError) Error() string {
+	file := inert.Escape(e.File)
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", file, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", file, e.Msg)
 }
 
 // blocks finds the document's block structure only: no inline parsing and
@@ -117,9 +120,7 @@ func parseCounted(file string, src []byte, maxRows int, how reading, w *atomic.I
 	if line, ok := binaryLine(src); ok {
 		return nil, nil, &ParseError{file, line, "not a Markdown catalog (binary data)"}
 	}
-	if bytes.IndexByte(src, '\r') >= 0 {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	}
+	src = lineEndings(src)
 	src, cleaned := sanitizeSource(src)
 	src, findings := normaliseTables(src, w)
 	for _, line := range cleaned {
@@ -147,6 +148,20 @@ func parseCounted(file string, src []byte, maxRows int, how reading, w *atomic.I
 		findings = append(findings, model.Finding{Line: t.header, Severity: model.SeverityWarning, Message: tamedMessage})
 	}
 	return c, append(findings, rowFindings...), nil
+}
+
+// lineEndings makes every line end in "\n": CommonMark's line endings are
+// "\n", "\r\n" and a "\r" alone (old Mac files), and goldmark reads only
+// the first two. The line count stays, so line numbers hold.
+func lineEndings(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	return src
 }
 
 // tamedMessage is lint's warning for a row read literally (bounds.go).
