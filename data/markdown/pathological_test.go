@@ -93,3 +93,59 @@ func BenchmarkPathological(b *testing.B) {
 		})
 	}
 }
+
+// FuzzLinearWork: the work counted parsing an input repeated k times is
+// at most about k times the work on the input once, with room for what
+// parsing does once (the header, the prose): work counted, not time, so
+// that a slow machine cannot fail it nor a fast one hide a quadratic.
+func FuzzLinearWork(f *testing.F) {
+	for _, gen := range pathological {
+		f.Add([]byte(gen(512)), uint8(8))
+	}
+	f.Add([]byte("[x]("), uint8(16))
+	f.Add([]byte("  - x\n"), uint8(16))
+	f.Fuzz(func(t *testing.T, unit []byte, k uint8) {
+		if len(unit) == 0 || len(unit) > 4<<10 {
+			return
+		}
+		reps := int(k%32) + 2
+		// The unit alone, and the unit inside a project table's cell.
+		for _, wrap := range []func(string) string{func(s string) string { return s }, cellOf} {
+			one := work(wrap(string(unit)))
+			many := work(wrap(strings.Repeat(string(unit), reps)))
+			// c·k·work(x) + d: c covers a unit's work shifting as it is
+			// joined to the next (an opener closed by the repeat), d the
+			// header and what is done once.
+			if bound := 8*int64(reps)*one + 64<<10; many > bound {
+				t.Fatalf("%d repetitions: work %d, once %d (bound %d)", reps, many, one, bound)
+			}
+		}
+	})
+}
+
+// issueInputs are the three inputs of issue 15 at its sizes: "[x](" and
+// "*a _b " repeated 40,000 times in a cell, a list nested 2,000 deep.
+func issueInputs() map[string]string {
+	var list strings.Builder
+	for i := range 2000 {
+		list.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	return map[string]string{
+		"link-openers": cellOf(strings.Repeat("[x](", 40000)),
+		"emphasis":     cellOf(strings.Repeat("*a _b ", 40000)),
+		"nested-list":  list.String() + "\n" + patHeader,
+	}
+}
+
+// BenchmarkIssue15 parses the inputs of issue 15.
+func BenchmarkIssue15(b *testing.B) {
+	for name, src := range issueInputs() {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				parseWith("x.md", []byte(src), -1, shortcuts)
+			}
+		})
+	}
+}
