@@ -149,3 +149,25 @@ func BenchmarkIssue15(b *testing.B) {
 		})
 	}
 }
+
+// TestPastBoundsReadLiterally: a cell with more openers than maxOpeners is
+// its text as written, still split at <br>, and lint names its line.
+func TestPastBoundsReadLiterally(t *testing.T) {
+	cell := strings.Repeat("[x](", 40) + " <br> " + strings.Repeat("*a _b ", 20)
+	src := cellOf(cell)
+	c, err := Parse("x.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	goal := c.Projects[1].Goal.Plain()
+	if want := strings.Repeat("[x](", 40) + " " + strings.TrimSpace(strings.Repeat("*a _b ", 20)); goal != want {
+		t.Errorf("goal %q, want %q", goal, want)
+	}
+	var warned bool
+	for _, f := range Lint("x.md", []byte(src)) {
+		warned = warned || f.Line == 5 && f.Message == tamedMessage
+	}
+	if !warned {
+		t.Errorf("no warning on line 5: %v", Lint("x.md", []byte(src)))
+	}
+}
