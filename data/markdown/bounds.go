@@ -16,16 +16,15 @@ import (
 //
 //   - a cell with more than maxOpeners openers is read as literal text
 //     (its openers escaped), still split into items at <br> and <li>;
-//   - a block of prose with more than maxProseOpeners likewise;
+//   - a block of prose with more than maxOpeners likewise;
 //   - a list marker at or past column maxContainerColumn is read as
 //     text, so lists nest no deeper than about half that;
 //   - a table with more than maxColumns columns is not the project table.
 
 const (
 	maxOpeners         = 64
-	maxProseOpeners    = 256
 	maxContainerColumn = 64
-	maxColumns         = 256
+	maxColumns         = 64
 )
 
 // openers counts what in s may make goldmark scan far ahead or keep
@@ -119,7 +118,7 @@ func tameRow(line []byte, w *atomic.Int64) (out []byte, tamed bool) {
 }
 
 // tameProse escapes the openers of each block of prose (lines between
-// blank lines) that has more than maxProseOpeners, and adds the work
+// blank lines) that has more than maxOpeners, and adds the work
 // goldmark may do on the prose to w.
 func tameProse(src []byte, w *atomic.Int64) []byte {
 	var out []byte
@@ -128,7 +127,7 @@ func tameProse(src []byte, w *atomic.Int64) []byte {
 		end := blockEnd(src, start)
 		block := src[start:end]
 		n := openers(block)
-		if n > maxProseOpeners {
+		if n > maxOpeners {
 			if out == nil {
 				out = append(make([]byte, 0, len(src)+len(src)/2), src[:start]...)
 			}

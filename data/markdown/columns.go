@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -57,4 +58,23 @@ func withNewline(b []byte) []byte {
 		return b
 	}
 	return append(append([]byte{}, b...), '\n')
+}
+
+// maxHeader is the longest header and delimiter that goldmarkRows writes
+// above each chunk's rows as they are; a longer pair is written as short
+// cells, the same count, so that a long header is not parsed again for
+// every chunk.
+const maxHeader = 4 << 10
+
+// writeHeader writes the table's header and delimiter rows for goldmark
+// to read rows under.
+func (d *document) writeHeader(buf *bytes.Buffer, t table) {
+	header, delimiter := withNewline(d.line(t.header)), withNewline(d.line(t.delimiter))
+	if len(header)+len(delimiter) <= maxHeader && !t.tamed {
+		buf.Write(header)
+		buf.Write(delimiter)
+		return
+	}
+	buf.WriteString("|" + strings.Repeat(" h |", t.headerCells) + "\n")
+	buf.WriteString("|" + strings.Repeat("-|", t.headerCells) + "\n")
 }

@@ -95,29 +95,32 @@ func BenchmarkPathological(b *testing.B) {
 }
 
 // FuzzLinearWork: the work counted parsing an input repeated k times is
-// at most about k times the work on the input once, with room for what
-// parsing does once (the header, the prose): work counted, not time, so
-// that a slow machine cannot fail it nor a fast one hide a quadratic.
+// at most c·k times the work one more repetition adds: work counted, not time, so that a slow machine cannot
+// fail it nor a fast one hide a quadratic. c is the bounds' constant
+// (bounds.go: a byte of a cell or of prose counts at most 1+maxOpeners
+// times), so k runs up to 1,025, far past c, where a quadratic shows.
 func FuzzLinearWork(f *testing.F) {
 	for _, gen := range pathological {
-		f.Add([]byte(gen(512)), uint8(8))
+		f.Add([]byte(gen(0)), uint16(1000))
 	}
-	f.Add([]byte("[x]("), uint8(16))
-	f.Add([]byte("  - x\n"), uint8(16))
-	f.Fuzz(func(t *testing.T, unit []byte, k uint8) {
-		if len(unit) == 0 || len(unit) > 4<<10 {
+	for _, unit := range []string{"[x](", "*a _b ", "_*a", "<?", "[", "`a ", "  - x\n", "a|b\n-|-\n", "x <!-- a\n"} {
+		f.Add([]byte(unit), uint16(1000))
+	}
+	const c = 2 * (1 + maxOpeners)
+	f.Fuzz(func(t *testing.T, unit []byte, k uint16) {
+		if len(unit) == 0 || len(unit) > 256 {
 			return
 		}
-		reps := int(k%32) + 2
-		// The unit alone, and the unit inside a project table's cell.
+		reps := int64(k%1024) + 2
+		// The unit alone, and the unit inside a project table's cell. The
+		// unit's own work is what a second copy adds: the first also pays
+		// for what is done once (goldmark taking the row, say).
 		for _, wrap := range []func(string) string{func(s string) string { return s }, cellOf} {
-			one := work(wrap(string(unit)))
-			many := work(wrap(strings.Repeat(string(unit), reps)))
-			// c·k·work(x) + d: c covers a unit's work shifting as it is
-			// joined to the next (an opener closed by the repeat), d the
-			// header and what is done once.
-			if bound := 8*int64(reps)*one + 64<<10; many > bound {
-				t.Fatalf("%d repetitions: work %d, once %d (bound %d)", reps, many, one, bound)
+			once := work(wrap(string(unit)))
+			unitWork := max(work(wrap(strings.Repeat(string(unit), 2)))-once, int64(len(unit)))
+			many := work(wrap(strings.Repeat(string(unit), int(reps)))) - once
+			if bound := c*(reps-1)*unitWork + 4<<10; many > bound {
+				t.Fatalf("%d repetitions: work %d more than once, a unit %d (bound %d)", reps, many, unitWork, bound)
 			}
 		}
 	})

@@ -25,7 +25,7 @@ var proseParser = goldmark.New()
 // links that pass the URL rule and emphasis. Raw HTML is left out, as a
 // browser shows no tag.
 // Past 64 KiB the prose is cut; lists nested deeper than about 32 levels
-// and blocks with more than 256 openers are read flatter (bounds.go).
+// and blocks with more than 64 openers are read literally (bounds.go).
 func Prose(s string) model.Prose {
 	return prose(s, new(atomic.Int64))
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 	"sync/atomic"
 
 	"github.com/yuin/goldmark"
@@ -148,9 +147,11 @@ func (d *document) parseChunk(t table, from, to int, refs []parser.Reference) ([
 	c := &chunk{join: joiner{work: d.work}}
 	rows := make([]row, to-from+1)
 	var slow []int
+	scanned := 0
+	defer func() { d.work.Add(int64(scanned)) }() // once: chunks run on every core
 	for line := from; line <= to; line++ {
 		if d.reading.fastRows {
-			d.work.Add(int64(len(d.line(line))))
+			scanned += len(d.line(line))
 			if r, ok := c.fastRow(d.lineText(line), t, line); ok {
 				rows[line-from] = r
 				continue
@@ -222,25 +223,6 @@ func (d *document) goldmarkRows(t table, lines []int, refs []parser.Reference) (
 		rows[k].tamed = tamed[k]
 	}
 	return rows, nil
-}
-
-// maxHeader is the longest header and delimiter that goldmarkRows writes
-// above each chunk's rows as they are; a longer pair is written as short
-// cells, the same count, so that a long header is not parsed again for
-// every chunk.
-const maxHeader = 4 << 10
-
-// writeHeader writes the table's header and delimiter rows for goldmark
-// to read rows under.
-func (d *document) writeHeader(buf *bytes.Buffer, t table) {
-	header, delimiter := withNewline(d.line(t.header)), withNewline(d.line(t.delimiter))
-	if len(header)+len(delimiter) <= maxHeader && !t.tamed {
-		buf.Write(header)
-		buf.Write(delimiter)
-		return
-	}
-	buf.WriteString("|" + strings.Repeat(" h |", t.headerCells) + "\n")
-	buf.WriteString("|" + strings.Repeat("-|", t.headerCells) + "\n")
 }
 
 // chunk is the source of rows being read.
