@@ -11,8 +11,10 @@ import (
 // ("_*a" repeated) may scan the rest of its cell or paragraph, and its
 // block parser does work per line for every list the line is nested in.
 // No real catalog comes near these bounds (its busiest cell has 8
-// openers, its deepest list 2 levels), so a catalog that does is read in
-// linear time, a little more literally, with a lint warning:
+// openers, its busiest paragraph 7, its deepest list 2 levels, its table
+// 6 columns), so a catalog that does is read in
+// linear time, a little more literally (a cell with a lint warning on its
+// line):
 //
 //   - a cell with more than maxOpeners openers is read as literal text
 //     (its openers escaped), still split into items at <br> and <li>;
