@@ -27,9 +27,10 @@ type cut struct {
 // parseBlocks parses the document's block structure, with d.cut set when
 // lines were left out.
 func (d *document) parseBlocks() ast.Node {
+	src := flattenDeep(d.src, d.work) // lists nest only so deep (bounds.go)
 	if c, ok := d.rowRun(); ok {
 		d.cut = c
-		d.blockSrc = append(d.src[:c.start:c.start], d.src[c.start+c.size:]...)
+		d.blockSrc = append(src[:c.start:c.start], src[c.start+c.size:]...)
 		ctx := parser.NewContext()
 		doc := blocks.Parse(text.NewReader(d.blockSrc), parser.WithContext(ctx))
 		if d.cutIsSafe(doc) {
@@ -37,8 +38,8 @@ func (d *document) parseBlocks() ast.Node {
 			return doc
 		}
 	}
-	d.cut, d.blockSrc = cut{}, d.src
-	return blocks.Parse(text.NewReader(d.src), parser.WithContext(d.ctx))
+	d.cut, d.blockSrc = cut{}, src
+	return blocks.Parse(text.NewReader(src), parser.WithContext(d.ctx))
 }
 
 // rowRun finds the longest run of lines that start with '|' and returns

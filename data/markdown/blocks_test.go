@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/upstream-tui/upstream-tui/data/synth"
@@ -40,7 +41,7 @@ func TestBlockCut(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cut := reading{fastRows: true, minCut: 1}
-			d := newDocument([]byte(tc.src), cut)
+			d := newDocument([]byte(tc.src), cut, new(atomic.Int64))
 			d.parseBlocks()
 			if got := d.cut.size > 0; got != tc.cuts {
 				t.Errorf("left rows out: %v, want %v (%+v)", got, tc.cuts, d.cut)
@@ -63,7 +64,7 @@ func TestShortcutsInUse(t *testing.T) {
 		t.Fatal(err)
 	}
 	src := b.Bytes()
-	d := newDocument(src, shortcuts)
+	d := newDocument(src, shortcuts, new(atomic.Int64))
 	_, tbl, ok := d.findTable(d.parseBlocks())
 	if d.cut.to-d.cut.from+1 < 900 {
 		t.Errorf("the block parse left out %+v, want most of the 1,000 rows", d.cut)

@@ -4,7 +4,9 @@ import (
 	"iter"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"unicode"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -66,10 +68,39 @@ func (c *chunk) add(it item, s, url string) item {
 		return it
 	}
 	if k := len(it) - 1; k >= 0 && it[k].URL == url {
-		it[k].Text += s
+		it[k].Text = c.join.concat(it[k].Text, s)
 		return it
 	}
 	return append(it, model.Span{Text: s, URL: url})
+}
+
+// joiner concatenates a span's text piece by piece in linear time: a cell
+// of many small pieces in a row ("*a _b " repeated) made "+=" copy the
+// whole span for each piece, quadratic in the cell's length.
+type joiner struct {
+	b    strings.Builder
+	work *atomic.Int64 // counts the bytes copied, for tests; may be nil
+}
+
+// concat returns a+b. When a is what the joiner built last, b is written
+// after it (a Builder never changes bytes it has written, so strings it
+// returned stay valid); otherwise the joiner starts again from a.
+func (j *joiner) concat(a, b string) string {
+	if last := j.b.String(); len(a) == 0 || len(last) != len(a) || unsafe.StringData(last) != unsafe.StringData(a) {
+		j.b = strings.Builder{}
+		j.b.Grow(2 * (len(a) + len(b)))
+		j.b.WriteString(a)
+		j.count(len(a))
+	}
+	j.b.WriteString(b)
+	j.count(len(b))
+	return j.b.String()
+}
+
+func (j *joiner) count(n int) {
+	if j.work != nil {
+		j.work.Add(int64(n))
+	}
 }
 
 // appendInline appends the text of an inline node to it; url is the

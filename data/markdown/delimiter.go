@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/upstream-tui/upstream-tui/model"
 )
@@ -19,10 +20,17 @@ import (
 //     every cell shifts one column left. Such a row gets its leading pipe.
 //
 // Only table lines change, and the line count stays, so line numbers hold.
-// What it mended is returned as findings for lint.
-func normaliseTables(src []byte) ([]byte, []model.Finding) {
+// What it mended is returned as findings for lint. The lines it reads are
+// counted in w.
+func normaliseTables(src []byte, w *atomic.Int64) ([]byte, []model.Finding) {
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	var mended []model.Finding
+	w.Add(int64(len(src)))
+	// scanned is the line after the last that a table without outer pipes
+	// was read to: a delimiter-like line before it is one of that table's
+	// rows, and reading on from it again made "a|b\n-|-\n" repeated
+	// quadratic.
+	scanned := 0
 	for i := 1; i < len(lines); i++ {
 		body := strings.TrimRight(readOnlyString(lines[i]), "\n")
 		header := strings.TrimRight(readOnlyString(lines[i-1]), "\n")
@@ -35,10 +43,12 @@ func normaliseTables(src []byte) ([]byte, []model.Finding) {
 			mended = append(mended, model.Finding{Line: i + 1, Severity: model.SeverityWarning,
 				Message: fmt.Sprintf("delimiter row has %d cells; the header has %d (GFM drops such a table; read as %d)", have, want, want)})
 		}
-		if strings.HasPrefix(strings.TrimSpace(header), "|") {
+		if strings.HasPrefix(strings.TrimSpace(header), "|") || i < scanned {
 			continue
 		}
 		for j := i + 1; j < len(lines); j++ {
+			scanned = j + 1
+			w.Add(int64(len(lines[j])))
 			row := strings.TrimRight(readOnlyString(lines[j]), "\n")
 			if strings.TrimSpace(row) == "" {
 				break

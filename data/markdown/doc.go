@@ -12,6 +12,8 @@
 //     escapes resolve after (source.go, with model/inert), so that
 //     nothing it returns can drive a terminal;
 //   - reads the prose around the table into model.Prose (prose.go);
+//   - bounds what goldmark sees, so that parsing takes time linear in the
+//     input whatever it holds, and counts its work for tests (bounds.go);
 //   - lints a catalog's form and content (lint.go).
 //
 // It reads bytes and does no I/O: package data chooses where a catalog

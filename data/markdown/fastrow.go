@@ -83,6 +83,9 @@ func (c *chunk) fastItems(s string) ([]item, bool) {
 	start := len(c.itemBuf)
 	cur := c.newItem()
 	text := 0 // start of the text not yet added
+	// The cell's openers (bounds.go), counted as it is read: in a cell
+	// read here they are the brackets of its links.
+	opened := 0
 	for i := 0; i < len(s); {
 		switch s[i] {
 		case '*', '_', ']':
@@ -106,6 +109,9 @@ func (c *chunk) fastItems(s string) ([]item, bool) {
 			label, dest, n, ok := simpleLink(s[i:])
 			if !ok {
 				return nil, false
+			}
+			if opened += 2 + strings.Count(dest, "[") + strings.Count(dest, "]"); opened > maxOpeners {
+				return nil, false // goldmark's path reads it literally
 			}
 			cur = c.add(cur, unescapeString(s[text:i]), "")
 			url := c.clean(unescapeString(dest))

@@ -26,6 +26,9 @@ func seedFiles(f *testing.F) {
 	}
 	f.Add([]byte("| Project Area | Project |\n|---|---|---|\n| A |\n| | [x](https://x.example) |\n"))
 	f.Add([]byte("Project Area | Project\n--|--\n | [x](y)\n"))
+	for _, gen := range pathological { // read literally past the bounds
+		f.Add([]byte(gen(2 << 10)))
+	}
 }
 
 // FuzzParse: the parser never panics, and what it returns is either an

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 
@@ -25,11 +26,14 @@ type ParseError struct {
 }
 
 // Error says FILE:LINE: message, or FILE: message when no line applies.
+// The file name is escaped: it comes from outside (a path or a URL), and
+// an escape sequence in it must not reach a terminal through the error.
 func (e *ParseError) Error() string {
+	file := inert.Escape(e.File)
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+		return fmt.Sprintf("%s:%d: %s", file, e.Line, e.Msg)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	return fmt.Sprintf("%s: %s", file, e.Msg)
 }
 
 // blocks finds the document's block structure only: no inline parsing and
@@ -106,19 +110,24 @@ var shortcuts = reading{fastRows: true, minCut: 256}
 
 // parseWith is parseRows, reading as told: tests compare the ways.
 func parseWith(file string, src []byte, maxRows int, how reading) (*model.Catalog, []model.Finding, error) {
+	return parseCounted(file, src, maxRows, how, new(atomic.Int64))
+}
+
+// parseCounted is parseWith counting its work in w (see bounds.go): tests
+// check that it grows linearly with the input.
+func parseCounted(file string, src []byte, maxRows int, how reading, w *atomic.Int64) (*model.Catalog, []model.Finding, error) {
+	w.Add(int64(len(src)))
 	if line, ok := binaryLine(src); ok {
 		return nil, nil, &ParseError{file, line, "not a Markdown catalog (binary data)"}
 	}
-	if bytes.IndexByte(src, '\r') >= 0 {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	}
+	src = lineEndings(src)
 	src, cleaned := sanitizeSource(src)
-	src, findings := normaliseTables(src)
+	src, findings := normaliseTables(src, w)
 	for _, line := range cleaned {
 		findings = append(findings, model.Finding{Line: line, Severity: model.SeverityWarning,
 			Message: "removed escape sequences or control characters from this line"})
 	}
-	d := newDocument(src, how)
+	d := newDocument(src, how, w)
 	title, t, ok := d.findTable(d.parseBlocks())
 	if !ok {
 		return nil, nil, &ParseError{File: file, Msg: `no project table (a table with "Project Area" and "Project" columns)`}
@@ -135,8 +144,28 @@ func parseWith(file string, src []byte, maxRows int, how reading) (*model.Catalo
 		return nil, nil, &ParseError{File: file, Msg: err.Error()}
 	}
 	c.Title = title
+	if t.tamed {
+		findings = append(findings, model.Finding{Line: t.header, Severity: model.SeverityWarning, Message: tamedMessage})
+	}
 	return c, append(findings, rowFindings...), nil
 }
+
+// lineEndings makes every line end in "\n": CommonMark's line endings are
+// "\n", "\r\n" and a "\r" alone (old Mac files), and goldmark reads only
+// the first two. The line count stays, so line numbers hold.
+func lineEndings(src []byte) []byte {
+	if bytes.IndexByte(src, '\r') < 0 {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	return src
+}
+
+// tamedMessage is lint's warning for a row read literally (bounds.go).
+const tamedMessage = "a cell has more than 64 link, HTML, code or emphasis openers: read as literal text"
 
 // findTable finds the project table among the document's blocks, and the
 // title: the last level-1 heading above it.
@@ -187,6 +216,7 @@ type document struct {
 	lines   []int // byte offset of the start of each line
 	ctx     parser.Context
 	reading reading
+	work    *atomic.Int64 // what parsing did, for tests (bounds.go)
 
 	// blockSrc is what the block parse read: src, or src with the lines of
 	// cut left out (see parseBlocks).
@@ -194,8 +224,8 @@ type document struct {
 	cut      cut
 }
 
-func newDocument(src []byte, how reading) *document {
-	return &document{src: src, text: readOnlyString(src), lines: lineStarts(src), ctx: parser.NewContext(), reading: how}
+func newDocument(src []byte, how reading, w *atomic.Int64) *document {
+	return &document{src: src, text: readOnlyString(src), lines: lineStarts(src), ctx: parser.NewContext(), reading: how, work: w}
 }
 
 func lineStarts(src []byte) []int {
@@ -266,6 +296,7 @@ type table struct {
 	first, last       int // the rows
 	cols              columns
 	headerCells       int
+	tamed             bool // the header had a cell read literally
 }
 
 // projectTable reports whether a paragraph holds the project table: GFM
@@ -286,9 +317,9 @@ func (d *document) projectTable(p *ast.Paragraph) (table, bool) {
 			last:      d.blockLine(lines.At(lines.Len() - 1).Start),
 		}
 		t.first = t.delimiter + 1
-		cols, cells, ok := d.headerColumns(t)
-		t.cols, t.headerCells = cols, cells
-		return t, ok
+		cols, cells, tamed, ok := d.headerColumns(t)
+		t.cols, t.headerCells, t.tamed = cols, cells, tamed
+		return t, ok && cells <= maxColumns
 	}
 	return table{}, false
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/upstream-tui/upstream-tui/model"
@@ -424,7 +425,7 @@ func TestNormaliseTables(t *testing.T) {
 		// Outer pipes: a leading pipe is only a pipe.
 		{"| a | b |\n|--|--|\n | x |\n", "| a | b |\n|--|--|\n | x |\n"},
 	} {
-		if got, _ := normaliseTables([]byte(tc.in)); string(got) != tc.want {
+		if got, _ := normaliseTables([]byte(tc.in), new(atomic.Int64)); string(got) != tc.want {
 			t.Errorf("normaliseTables(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}

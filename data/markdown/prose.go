@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/yuin/goldmark"
@@ -15,19 +16,25 @@ import (
 // maxProse bounds the prose that is read; the rest is cut, marked "…".
 const maxProse = 64 << 10
 
-// prose is the CommonMark parser for a catalog's prose.
-var prose = goldmark.New()
+// proseParser is the CommonMark parser for a catalog's prose.
+var proseParser = goldmark.New()
 
 // Prose reads a catalog's prose (untrusted, sanitised Markdown) into
 // model blocks: headings, paragraphs, code blocks and rules, with the
 // blocks of quotes and lists flattened one level deep, and inline text,
 // links that pass the URL rule and emphasis. Raw HTML is left out, as a
 // browser shows no tag.
-// Past 64 KiB the prose is cut.
+// Past 64 KiB the prose is cut; lists nested deeper than about 32 levels
+// and blocks with more than 64 openers are read literally (bounds.go).
 func Prose(s string) model.Prose {
-	src := []byte(inert.Cap(s, maxProse))
-	doc := prose.Parser().Parse(text.NewReader(src))
-	r := proseReader{src: src}
+	return prose(s, new(atomic.Int64))
+}
+
+// prose is Prose counting its work in w.
+func prose(s string, w *atomic.Int64) model.Prose {
+	src := tameProse(flattenDeep([]byte(inert.Cap(s, maxProse)), w), w)
+	doc := proseParser.Parser().Parse(text.NewReader(src))
+	r := proseReader{src: src, work: w}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		r.block(n, model.InNone)
 	}
@@ -36,8 +43,9 @@ func Prose(s string) model.Prose {
 
 // proseReader turns prose's syntax tree into blocks.
 type proseReader struct {
-	src []byte
-	out model.Prose
+	src  []byte
+	out  model.Prose
+	work *atomic.Int64
 }
 
 // block reads a block and, flattened, the blocks inside it; in is the
@@ -75,9 +83,10 @@ func (r *proseReader) block(n ast.Node, in model.Container) {
 // inlines reads a block's inline content, trimmed of the spaces around it.
 func (r *proseReader) inlines(n ast.Node) []model.Inline {
 	var out []model.Inline
+	join := joiner{work: r.work}
 	addText := func(s string) {
 		if k := len(out) - 1; k >= 0 && out[k].Kind == model.InlineText {
-			out[k].Text += s
+			out[k].Text = join.concat(out[k].Text, s)
 			return
 		}
 		out = append(out, model.Inline{Kind: model.InlineText, Text: s})

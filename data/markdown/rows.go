@@ -40,6 +40,7 @@ type row struct {
 	isProj  bool
 	share   int  // index in the project's Links for shared links, or -1
 	cleaned bool // the sanitiser removed something from the parsed text
+	tamed   bool // a cell was read literally (bounds.go)
 }
 
 // catalog parses the table's rows, in chunks on every core, and puts the
@@ -110,6 +111,9 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 			if r.cleaned {
 				warn(r.line, "removed control characters written as character references from this row")
 			}
+			if r.tamed {
+				warn(r.line, "%s", tamedMessage)
+			}
 		}
 	}
 	for _, s := range resolveShares(c.Projects, shares) {
@@ -118,7 +122,7 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 			Message: fmt.Sprintf("%s says \"same slack and email\" but no project above it in %q has a Slack channel or mailing list", p.Name, p.Area)})
 	}
 	c.Areas = dropEmptyAreas(c)
-	c.About = Prose(d.about(t))
+	c.About = prose(d.about(t), d.work)
 	return c, findings, nil
 }
 
@@ -140,11 +144,14 @@ func (d *document) parseChunk(t table, from, to int, refs []parser.Reference) ([
 	if panicHook != nil {
 		panicHook(from)
 	}
-	c := &chunk{}
+	c := &chunk{join: joiner{work: d.work}}
 	rows := make([]row, to-from+1)
 	var slow []int
+	scanned := 0
+	defer func() { d.work.Add(int64(scanned)) }() // once: chunks run on every core
 	for line := from; line <= to; line++ {
 		if d.reading.fastRows {
+			scanned += len(d.line(line))
 			if r, ok := c.fastRow(d.lineText(line), t, line); ok {
 				rows[line-from] = r
 				continue
@@ -169,10 +176,17 @@ func (d *document) parseChunk(t table, from, to int, refs []parser.Reference) ([
 // own under the table's header.
 func (d *document) goldmarkRows(t table, lines []int, refs []parser.Reference) ([]row, error) {
 	var buf bytes.Buffer
-	for _, l := range append([]int{t.header, t.delimiter}, lines...) {
-		buf.Write(withNewline(d.line(l)))
+	d.writeHeader(&buf, t)
+	tamed := make([]bool, len(lines))
+	for k, l := range lines {
+		line, ok := tameRow(withNewline(d.line(l)), d.work)
+		buf.Write(line)
+		tamed[k] = ok
 	}
 	src := buf.Bytes()
+	// goldmark reads the header again for each chunk, and makes every row
+	// as many cells as the header has.
+	d.work.Add(int64(buf.Len() + len(lines)*t.headerCells))
 	doc := tables.Parser().Parse(text.NewReader(src), parser.WithContext(newChunkContext(refs)))
 	tbl, ok := doc.FirstChild().(*extast.Table)
 	if !ok {
@@ -187,7 +201,7 @@ func (d *document) goldmarkRows(t table, lines []int, refs []parser.Reference) (
 	if len(trs) != len(lines) {
 		return nil, fmt.Errorf("lines %d-%d read as %d rows", lines[0], lines[len(lines)-1], len(trs))
 	}
-	c := &chunk{src: src}
+	c := &chunk{src: src, join: joiner{work: d.work}}
 	rows := make([]row, len(lines))
 	for k, tr := range trs {
 		var cells []ast.Node
@@ -206,6 +220,7 @@ func (d *document) goldmarkRows(t table, lines []int, refs []parser.Reference) (
 			return read[i]
 		}
 		rows[k] = c.row(cell, t.cols, lines[k], cellCount(string(d.line(lines[k]))))
+		rows[k].tamed = tamed[k]
 	}
 	return rows, nil
 }
@@ -214,6 +229,7 @@ func (d *document) goldmarkRows(t table, lines []int, refs []parser.Reference) (
 type chunk struct {
 	src   []byte // what goldmark parsed, for its nodes' segments
 	dirty bool   // the sanitiser removed something from the current row
+	join  joiner // builds spans whose text comes in pieces
 	// fastRow's buffers, reused from row to row: a row's items and
 	// cells live only until its project is made.
 	spanBuf []model.Span
