@@ -65,7 +65,10 @@ func (d *document) rowRun() (cut, bool) {
 	}
 	keep := best.from + 1
 	for n := best.from; n <= best.to; n++ {
-		if isDelimiterRow(string(d.line(n))) {
+		// A delimiter row needs a header line above it: one that looks
+		// like a delimiter on the file's first line, or under a blank
+		// line, is text, and the table's own comes later.
+		if isDelimiterRow(string(d.line(n))) && n > 1 && bytes.ContainsRune(d.line(n-1), '|') {
 			keep = n + 1
 			break
 		}

@@ -38,6 +38,9 @@ func TestBlockCut(t *testing.T) {
 		{"a comment ending in a row", "<!--\n" + header + "| --> | | |\n" + rowsOf(3) + "\n" + header + rowsOf(2), false},
 		{"rows in a fenced block", "```\n" + rowsOf(6) + "```\n\n" + header + rowsOf(4), true},
 		{"rows in a quote", "> " + header + rowsOf(5), false},
+		// A row of dashes before the header looks like a delimiter row
+		// but has no header above it: the table's own comes after.
+		{"a dash row above the header", "| --|\n" + header + rowsOf(5), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cut := reading{fastRows: true, minCut: 1}
