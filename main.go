@@ -1,12 +1,16 @@
 // Command upstream-tui browses the Container Compute Upstream Projects
 // catalog in the terminal, and answers the same questions on the command
-// line (list, show, open, lint). This file only wires the packages.
+// line (list, show, open, lint). This file only wires the packages, and
+// restores the terminal before a signal ends the browser.
 package main
 
 import (
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -32,7 +36,7 @@ func main() {
 // deps wires the command line to the catalog sources, the config file,
 // the state directory, the terminal and the browser.
 func deps(stdout, stderr io.Writer) cli.Deps {
-	cfg, settings := readConfig()
+	cfg, settings := readConfig(config.DefaultFile())
 	catalog := os.Getenv("UPSTREAM_TUI_CATALOG")
 	if catalog == "" {
 		catalog = cfg.Catalog
@@ -48,16 +52,19 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		Settings:       settings,
 		State:          state.Store{Dir: state.DefaultDir()},
 		Terminal:       terminal.Width,
-		Background:     terminal.Background,
+		Background: func() (dark, ok bool) {
+			withSignalsHeld(func() { dark, ok = terminal.Background() })
+			return dark, ok
+		},
 		Browse: func(cat *model.Catalog, opts ui.Options) error {
 			// A frame is written on the renderer's next tick: at 120 a
 			// second, a keystroke shows within 8 ms instead of 17. The
 			// colour profile is the one lipgloss found for stdout when the
 			// program started: found again, it would cost another terminfo
-			// read and, in tmux, another run of "tmux info".
-			_, err := tea.NewProgram(ui.New(cat, opts), tea.WithFPS(120),
-				tea.WithColorProfile(lipgloss.Writer.Profile)).Run()
-			return err
+			// read and, in tmux, another run of "tmux info". Signals are
+			// runBrowser's.
+			return runBrowser(tea.NewProgram(ui.New(cat, opts), tea.WithFPS(120),
+				tea.WithColorProfile(lipgloss.Writer.Profile), tea.WithoutSignalHandler()))
 		},
 		Opener:  ui.SystemOpener,
 		NoColor: os.Getenv("NO_COLOR") != "",
@@ -66,11 +73,11 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 	}
 }
 
-// readConfig reads the config file. A mistake in it means none of it is used:
-// the settings are the defaults, with a notice that names the file, the
-// line and the key.
-func readConfig() (config.Config, cli.Settings) {
-	cfg, err := config.Load(config.DefaultFile(), ui.Actions(), ui.CheckKeys)
+// readConfig reads the config file at path. A mistake in it means none of
+// it is used: the settings are the defaults, with a notice that names the
+// file, the line and the key.
+func readConfig(path string) (config.Config, cli.Settings) {
+	cfg, err := config.Load(path, ui.Actions(), ui.CheckKeys)
 	if err != nil {
 		return config.Config{}, cli.Settings{RecentFirst: true, Notice: "config not used, running on the defaults: " + err.Error()}
 	}
@@ -120,4 +127,119 @@ func build() cli.Build {
 		b.Version = version
 	}
 	return b
+}
+
+// endingSignals are the signals that end the program. While the terminal
+// is the program's (the browser, or show asking for the background
+// colour), each is caught so that the terminal is restored first; then
+// the program exits quietly with 128 and the signal's number (Run). A
+// closed SSH session is a SIGHUP.
+var endingSignals = []os.Signal{syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT, syscall.SIGTERM}
+
+// catchSignals catches the ending signals until stop is called, except
+// those the program was started ignoring (nohup, a background job):
+// catching one would stop ignoring it.
+func catchSignals() (caught <-chan os.Signal, stop func()) {
+	c := make(chan os.Signal, 2)
+	var sigs []os.Signal
+	for _, s := range endingSignals {
+		if !signal.Ignored(s) {
+			sigs = append(sigs, s)
+		}
+	}
+	signal.Notify(c, sigs...)
+	return c, func() { signal.Stop(c) }
+}
+
+// program is what runBrowser needs of a tea.Program.
+type program interface {
+	Run() (tea.Model, error)
+	Quit()
+	Kill()
+}
+
+// killAfter is how long a signal waits for the browser to quit in good
+// order (a last frame, the terminal restored) before it is killed, which
+// restores the terminal at once; a second signal kills it at once. Killed,
+// it has as long again to return before the program exits without it
+// (an update that never ends).
+const killAfter = time.Second
+
+// runBrowser runs the browser until it quits or an ending signal ends it:
+// then it returns cli.Signalled once Run has restored the terminal. The
+// browser was made with tea.WithoutSignalHandler: Bubble Tea's own
+// handler takes only SIGINT (to its "program was killed" error) and
+// SIGTERM (to a quit with status 0).
+func runBrowser(p program) error {
+	caught, stop := catchSignals()
+	defer stop()
+	return runUntilSignal(p, caught, killAfter, os.Exit)
+}
+
+// runUntilSignal runs p, quitting it on the first signal from caught and
+// killing it on a second, or when it has not quit within wait; if it
+// has not returned wait after that, exit is called with the status.
+func runUntilSignal(p program, caught <-chan os.Signal, wait time.Duration, exit func(int)) error {
+	done := make(chan struct{})
+	first := make(chan os.Signal, 1)
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		var s os.Signal
+		select {
+		case s = <-caught:
+		case <-done:
+			return
+		}
+		first <- s
+		go p.Quit() // returns once the browser takes it, or has ended
+		timer := time.NewTimer(wait)
+		defer timer.Stop()
+		select {
+		case <-done:
+			return
+		case <-caught:
+		case <-timer.C:
+		}
+		p.Kill() // the terminal is restored when it returns
+		timer.Reset(wait)
+		select {
+		case <-done:
+		case <-timer.C:
+			exit(status(s))
+		}
+	}()
+	_, err := p.Run()
+	close(done)
+	<-stopped
+	select {
+	case s := <-first:
+		if sig, ok := s.(syscall.Signal); ok {
+			return cli.Signalled{Signal: sig}
+		}
+	default:
+	}
+	return err
+}
+
+// status is the exit status for a signal, as cli.Run gives it.
+func status(s os.Signal) int {
+	if sig, ok := s.(syscall.Signal); ok {
+		return cli.Signalled{Signal: sig}.Status()
+	}
+	return cli.ExitFailure
+}
+
+// withSignalsHeld runs f, which puts the terminal in raw mode for a moment
+// and restores it, with the ending signals held: one that comes meanwhile
+// ends the program once f has returned, as it would have, but quietly.
+func withSignalsHeld(f func()) {
+	caught, stop := catchSignals()
+	f()
+	stop()
+	select {
+	case s := <-caught:
+		os.Exit(status(s))
+	default:
+	}
 }

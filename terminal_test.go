@@ -221,6 +221,11 @@ func TestNoBrowserInRealTerminal(t *testing.T) {
 	}
 }
 
+// TestQuitKeysAndSignalsRestoreTheTerminal quits by keys and by each
+// signal that ends the program: the terminal is restored, the status is
+// the signal's (128 and its number, as a shell gives a program a signal
+// killed), and nothing is printed over the screen: no "program was
+// killed", no goroutines for SIGQUIT.
 func TestQuitKeysAndSignalsRestoreTheTerminal(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
@@ -235,22 +240,39 @@ func TestQuitKeysAndSignalsRestoreTheTerminal(t *testing.T) {
 			s.waitFor("help closed", contains("All areas"))
 			s.keys("q")
 		}, "0"},
-		{"SIGTERM", func(s *tmuxSession) {
-			// Only this pane's program: other runs of the binary on the
-			// machine (another test binary's, the user's) are not ours.
-			bin, _ := binary()
-			shell := strings.TrimSpace(s.tmux("display-message", "-p", "#{pane_pid}"))
-			if out, err := exec.Command("pkill", "-TERM", "-P", shell, "-x", filepath.Base(bin)).CombinedOutput(); err != nil {
-				s.t.Fatalf("pkill: %v %s", err, out)
-			}
-		}, "0"},
+		{"SIGTERM", func(s *tmuxSession) { s.signal("TERM") }, "143"},
+		{"SIGINT", func(s *tmuxSession) { s.signal("INT") }, "130"},
+		{"SIGHUP", func(s *tmuxSession) { s.signal("HUP") }, "129"},
+		{"SIGQUIT", func(s *tmuxSession) { s.signal("QUIT") }, "131"},
+		{"SIGQUIT while filtering", func(s *tmuxSession) {
+			s.keys("/gate")
+			s.waitFor("the filter", contains("/ gate"))
+			s.signal("QUIT")
+		}, "131"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := startTmux(t, 100, 30)
 			s.waitFor("the catalog", contains("All 18"))
 			tc.quit(s)
-			s.checkRestored(tc.status)
+			screen := s.checkRestored(tc.status)
+			// The program ran on the alternate screen: the primary one
+			// holds only what the shell printed after it.
+			if before, _, _ := strings.Cut(screen, "EXIT="); strings.TrimSpace(before) != "" {
+				t.Errorf("printed over the screen:\n%s", screen)
+			}
 		})
+	}
+}
+
+// signal sends a signal (TERM, HUP) to the program in the pane, and to
+// nothing else: other runs of the binary on the machine (another test
+// binary's, the user's) are not ours.
+func (s *tmuxSession) signal(name string) {
+	s.t.Helper()
+	bin, _ := binary()
+	shell := strings.TrimSpace(s.tmux("display-message", "-p", "#{pane_pid}"))
+	if out, err := exec.Command("pkill", "-"+name, "-P", shell, "-x", filepath.Base(bin)).CombinedOutput(); err != nil {
+		s.t.Fatalf("pkill -%s: %v %s", name, err, out)
 	}
 }
 
@@ -471,4 +493,58 @@ func TestPlainInRealTerminal(t *testing.T) {
 	}
 	s.keys("q")
 	s.checkRestored("0")
+}
+
+// TestClosedTerminalEndsTheProgram closes the terminal under the browser,
+// as a dropped SSH session does: the program, whose terminal it was, gets
+// SIGHUP from the kernel and ends at once, saying nothing.
+func TestClosedTerminalEndsTheProgram(t *testing.T) {
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	pidFile, errFile := filepath.Join(dir, "pid"), filepath.Join(dir, "stderr")
+	socket := filepath.Join(dir, "tmux.sock")
+	tmux := func(args ...string) string {
+		out, err := exec.Command("tmux", append([]string{"-S", socket}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %q: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	// exec: the program leads the terminal's session, as a login shell's
+	// foreground job is signalled when the shell goes.
+	state, _ := stateDirs.LoadOrStore(t, t.TempDir())
+	tmux("-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
+		fmt.Sprintf("echo $$ > %s; XDG_STATE_HOME=%s exec %s 2>%s", pidFile, state, bin, errFile))
+	t.Cleanup(func() { _ = exec.Command("tmux", "-S", socket, "kill-server").Run() })
+	deadline := time.Now().Add(15 * time.Second)
+	for !strings.Contains(tmux("capture-pane", "-p"), "All 18") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no catalog on the screen:\n%s", tmux("capture-pane", "-p"))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	pid, err := os.ReadFile(pidFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmux("kill-server") // the terminal goes
+	closed := time.Now()
+	// Gone, or a zombie its new parent has yet to reap.
+	for {
+		out, _ := exec.Command("ps", "-o", "stat=", "-p", strings.TrimSpace(string(pid))).Output()
+		if s := strings.TrimSpace(string(out)); s == "" || strings.HasPrefix(s, "Z") {
+			break
+		}
+		if time.Since(closed) > 5*time.Second {
+			t.Fatalf("still running 5 s after its terminal closed (%s)", out)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Logf("ended %v after its terminal closed", time.Since(closed).Round(time.Millisecond))
+	if b, _ := os.ReadFile(errFile); len(b) != 0 {
+		t.Errorf("it said %q", b)
+	}
 }

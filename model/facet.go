@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"strings"
+
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // FacetKeys are the keys of the key:value words a query may hold.
@@ -37,7 +39,16 @@ type QueryError struct {
 	Msg  string
 }
 
-func (e *QueryError) Error() string { return fmt.Sprintf("%s: %s", e.Word, e.Msg) }
+// Error echoes the word as typed when it shows as itself (colour:red:
+// unknown filter), else quoted, escaped and cut (inert.Quote): a query
+// comes from outside, and its error reaches a terminal.
+func (e *QueryError) Error() string {
+	word := inert.Quote(e.Word)
+	if word == `"`+e.Word+`"` {
+		word = e.Word
+	}
+	return fmt.Sprintf("%s: %s", word, e.Msg)
+}
 
 // ParseQuery splits a query into its fuzzy words and its facets. A word
 // key:value whose key is letters only is a facet, negated by a leading

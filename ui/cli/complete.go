@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // completeProjects completes a project name, the first argument of show
@@ -102,7 +103,7 @@ func strictCompletion(root *cobra.Command) {
 			if len(args) == 0 {
 				return nil
 			}
-			return usagef("no completion for the shell %q; use %s", args[0], orList(shells))
+			return usagef("no completion for the shell %s; use %s", inert.Quote(args[0]), orList(shells))
 		}
 		c.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 		for _, sh := range c.Commands() {

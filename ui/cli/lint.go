@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 func (a *app) lintCmd() *cobra.Command {
@@ -30,10 +32,14 @@ checked as it is downloaded now, never from the cache.`,
 			if err != nil {
 				return err
 			}
+			// The file's name is an argument: escaped, never cut, so that
+			// FILE:LINE: still leads an editor to it. A finding is one line.
+			file = inert.Escape(file)
 			w := bufio.NewWriter(a.Stdout)
 			errs := 0
 			for _, f := range findings {
-				fmt.Fprintf(w, "%s:%d: %s: %s\n", file, f.Line, f.Severity, f.Message)
+				msg := strings.ReplaceAll(inert.Text(f.Message), "\n", " ")
+				fmt.Fprintf(w, "%s:%d: %s: %s\n", file, f.Line, f.Severity, msg)
 				if f.Severity == model.SeverityError {
 					errs++
 				}

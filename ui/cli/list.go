@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 	"github.com/upstream-tui/upstream-tui/ui"
 )
 
@@ -22,7 +22,9 @@ func (a *app) listCmd() *cobra.Command {
 		Short: "List the projects, ranked by a fuzzy QUERY",
 		Long: `List the projects of the catalog, in catalog order, or ranked by the same
 fuzzy search as the app when QUERY is given. The table fits the terminal;
-piped, nothing is cut. JSON is documented in README.md.
+piped, nothing is cut. JSON is documented in README.md. Markdown is the
+catalog's own table, a row per project with its area, which --catalog
+reads back into the same projects and links.
 
 QUERY may hold filters: area:NAME (fuzzy), org:cncf|azure|moby|...,
 state:graduated|incubating|sandbox|alpha|stable|unknown|...,
@@ -36,9 +38,9 @@ matches out; a QUERY starting with - follows --.`,
   upstream-tui list -o json | jq -r '.[] | select(.maturity.state == "graduated") | .name'`,
 		Args: args(0, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			output = strings.ToLower(output) // -o JSON
-			if !slices.Contains(listFormats, output) {
-				return usagef("unknown output format %q; use one of %s", output, strings.Join(listFormats, ", "))
+			format := strings.ToLower(output) // -o JSON
+			if !slices.Contains(listFormats, format) {
+				return usagef("unknown output format %s; use one of %s", inert.Quote(output), strings.Join(listFormats, ", "))
 			}
 			cat, err := a.load()
 			if err != nil {
@@ -52,7 +54,7 @@ matches out; a QUERY starting with - follows --.`,
 			if recent {
 				projects, opened = a.recentOnly(cat, projects)
 			}
-			switch output {
+			switch format {
 			case "json":
 				out := projectsJSON(projects)
 				for i := range opened {
@@ -114,7 +116,7 @@ func (a *app) recentOnly(cat *model.Catalog, projects []*model.Project) ([]*mode
 	}
 	st, err := a.State.Load()
 	if err != nil {
-		fmt.Fprintf(a.Stderr, "upstream-tui: %v\n", err)
+		a.warn(err.Error())
 	}
 	keep := make(map[*model.Project]bool, len(projects))
 	for _, p := range projects {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 func (a *app) openCmd() *cobra.Command {
@@ -33,7 +34,7 @@ remembered as opened, as in the app (list --recent).`,
 			n, numbered := strconv.Atoi(link)
 			kind, known := linkKind(link)
 			if numbered != nil && !known {
-				return usagef("unknown link kind %q; --link takes a number or one of %s", link, strings.Join(kinds, ", "))
+				return usagef("unknown link kind %s; --link takes a number or one of %s", inert.Quote(link), strings.Join(kinds, ", "))
 			}
 			p, err := a.findProject(strings.Join(args, " "))
 			if err != nil {
@@ -61,7 +62,7 @@ remembered as opened, as in the app (list --recent).`,
 			if err := a.Opener(l.URL); err != nil {
 				return fmt.Errorf("could not open a browser (%v); the URL is %s", err, l.URL)
 			}
-			fmt.Fprintf(a.Stderr, "Opened %s\n", l.URL)
+			say(a.Stderr, "Opened "+l.URL)
 			a.rememberOpened(p.Name)
 			return nil
 		},
@@ -118,10 +119,10 @@ func (a *app) rememberOpened(project string) {
 	}
 	st, err := a.State.Load()
 	if err != nil {
-		fmt.Fprintf(a.Stderr, "upstream-tui: %v\n", err)
+		a.warn(err.Error())
 	}
 	st.Opened(project, time.Now())
 	if err := a.State.Save(st); err != nil {
-		fmt.Fprintf(a.Stderr, "upstream-tui: could not save what was opened: %v\n", err)
+		a.warn("could not save what was opened: " + err.Error())
 	}
 }

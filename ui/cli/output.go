@@ -3,7 +3,10 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -98,17 +101,206 @@ func writeTSV(w io.Writer, ps []*model.Project) error {
 	return bw.Flush()
 }
 
-// writeMarkdownTable writes a GFM table, the name linked to the homepage.
+// markdownHeader is the head of list -o markdown: the columns of the
+// upstream catalog.
+const markdownHeader = "| Project Area | Project | Goal | Maturity | Communication | Use on Azure |\n|---|---|---|---|---|---|\n"
+
+// writeMarkdownTable writes the projects as a catalog in the upstream
+// format, a row each with its area in its first cell, so that --catalog
+// reads it back into the same projects: names, goals, maturity, links
+// (with their labels, URLs, columns and kinds) and notes. Every field is
+// escaped, a | in a URL too, so that no cell spills into the next. Links
+// a project shares are written "same slack and email" where that reads
+// back as them (the project they come from is the row above that has
+// them), else as its own; notes go to the last column.
 func writeMarkdownTable(w io.Writer, ps []*model.Project) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString("| Name | Area | Maturity | Goal |\n|---|---|---|---|\n")
-	for _, p := range ps {
-		r := tableRow(p)
-		name := ui.EscapeMarkdown(r[0]) // EscapeMarkdown escapes | too
-		if home, ok := p.Homepage(); ok && model.CheckURL(home.URL) == nil {
-			name = ui.LinkMarkdown(r[0], home.URL)
-		}
-		bw.WriteString("| " + name + " | " + ui.EscapeMarkdown(r[1]) + " | " + ui.EscapeMarkdown(r[2]) + " | " + ui.EscapeMarkdown(r[3]) + " |\n")
+	bw.WriteString(markdownHeader)
+	for i, p := range ps {
+		bw.WriteString("| " + strings.Join(markdownRow(p, borrowable(ps[:i], p.Area)), " | ") + " |\n")
 	}
 	return bw.Flush()
+}
+
+// borrowable is what "same slack and email" gives a project of area
+// written after above: the Slack and mailing-list links of the nearest
+// project above it in the area that has any, as the reader resolves it.
+func borrowable(above []*model.Project, area string) []model.Link {
+	for j := len(above) - 1; j >= 0 && above[j].Area == area; j-- {
+		var borrowed []model.Link
+		for _, l := range above[j].Links {
+			if l.Kind != model.KindSlack && l.Kind != model.KindMailingList {
+				continue
+			}
+			l.Column = model.ColumnCommunication
+			if l.SharedFrom == "" {
+				l.SharedFrom = above[j].Name
+			}
+			borrowed = append(borrowed, l)
+		}
+		if borrowed != nil {
+			return borrowed
+		}
+	}
+	return nil
+}
+
+// sameSlack is how a catalog says a project shares the links of one above.
+const sameSlack = "same slack and email"
+
+// communication writes the Communication cell's links, with the run of
+// shared ones as sameSlack when that reads back as them.
+func communication(links, borrowed []model.Link) []string {
+	from := slices.IndexFunc(links, func(l model.Link) bool { return l.SharedFrom != "" })
+	if from >= 0 && len(borrowed) > 0 && len(links)-from >= len(borrowed) && slices.Equal(links[from:from+len(borrowed)], borrowed) {
+		return slices.Concat(linkItems(links[:from]), []string{sameSlack}, linkItems(links[from+len(borrowed):]))
+	}
+	return linkItems(links)
+}
+
+// markdownRow is a project's cells in the upstream format; borrowed is
+// what "same slack and email" would give it.
+func markdownRow(p *model.Project, borrowed []model.Link) []string {
+	links := map[model.Column][]model.Link{}
+	for _, l := range p.Links {
+		links[l.Column] = append(links[l.Column], l)
+	}
+	// The name holds the Project cell's first links, the homepage first;
+	// the others are items of their own.
+	name, rest := mdText(p.Name), links[model.ColumnProject]
+	if len(rest) > 0 && rest[0].Kind == model.KindHome {
+		name, rest = linkedText(p.Name, rest)
+		if len(rest) == len(links[model.ColumnProject]) { // the label is not in the name
+			name, rest = markdownLink(p.Name, rest[0].URL), rest[1:]
+		}
+	}
+	project := append([]string{name}, linkItems(rest)...)
+	// The goal's items were joined by a space of their own: one next to
+	// text, which would have joined that text, marks where an item ended.
+	// A space beside <br> would read back as an empty span next to a link.
+	var goal strings.Builder
+	for i, s := range p.Goal {
+		switch {
+		case s.URL != "":
+			goal.WriteString(markdownLink(s.Text, s.URL))
+			continue
+		case s.Text == " " && (i > 0 && p.Goal[i-1].URL == "" || i+1 < len(p.Goal) && p.Goal[i+1].URL == ""):
+			goal.WriteString("<br>")
+			continue
+		case s.Text == "":
+			// What the reader leaves of a space that began or ended an
+			// item beside a link: a space there, in an item.
+			switch {
+			case i == 0:
+				goal.WriteString("<br> ")
+			case i == len(p.Goal)-1:
+				goal.WriteString(" <br>")
+			default:
+				goal.WriteString(" ")
+			}
+			continue
+		}
+		text := mdText(s.Text)
+		if i+1 < len(p.Goal) && p.Goal[i+1].URL != "" && strings.HasSuffix(text, "!") {
+			text = text[:len(text)-1] + `\!` // not an image
+		}
+		goal.WriteString(text)
+	}
+	var maturity []string
+	mlinks := links[model.ColumnMaturity]
+	for l := range strings.SplitSeq(p.Maturity.Text, "\n") {
+		var md string
+		md, mlinks = linkedText(l, mlinks)
+		maturity = append(maturity, md)
+	}
+	azure := linkItems(links[model.ColumnAzure])
+	for _, n := range p.Notes {
+		azure = append(azure, mdText(n))
+	}
+	return []string{
+		mdText(p.Area),
+		strings.Join(project, " <br> "),
+		goal.String(),
+		strings.Join(maturity, " <br> "),
+		strings.Join(communication(links[model.ColumnCommunication], borrowed), " <br> "),
+		strings.Join(azure, " <br> "),
+	}
+}
+
+// linkItems writes each link as an item of a cell.
+func linkItems(links []model.Link) []string {
+	out := make([]string, len(links))
+	for i, l := range links {
+		out[i] = markdownLink(l.Label, l.URL)
+	}
+	return out
+}
+
+// linkedText writes text as Markdown with the links on their labels, in
+// order, as far as the labels are found in it; it returns the links it
+// could not place.
+func linkedText(text string, links []model.Link) (string, []model.Link) {
+	var b strings.Builder
+	at := 0
+	for len(links) > 0 {
+		l := links[0]
+		i := strings.Index(text[at:], l.Label)
+		if l.Label == "" || i < 0 {
+			break
+		}
+		before := mdText(text[at : at+i])
+		if strings.HasSuffix(before, "!") {
+			before = before[:len(before)-1] + `\!` // not an image
+		}
+		b.WriteString(before + markdownLink(l.Label, l.URL))
+		at += i + len(l.Label)
+		links = links[1:]
+	}
+	b.WriteString(mdText(text[at:]))
+	return b.String(), links
+}
+
+// markdownLink writes a link that stays in its table cell and reads back
+// as the same label and URL, whatever the URL holds: as it is when it is
+// plain, else in angle brackets with \ < > | escaped and controls as
+// character references; an & that would start a character reference is
+// written &amp;.
+func markdownLink(label, url string) string {
+	dest := entityLike.ReplaceAllString(url, "&amp;$1")
+	if url == "" || strings.ContainsFunc(url, func(r rune) bool {
+		return r <= ' ' || r == 0x7f || strings.ContainsRune(`()<>\|`, r)
+	}) {
+		var b strings.Builder
+		for _, r := range dest {
+			switch {
+			case r < ' ' || r == 0x7f:
+				fmt.Fprintf(&b, "&#%d;", r)
+			case strings.ContainsRune(`\<>|`, r):
+				b.WriteString(`\` + string(r))
+			default:
+				b.WriteRune(r)
+			}
+		}
+		dest = "<" + b.String() + ">"
+	}
+	if label == "" {
+		label = " " // what the reader makes an empty label of, at an item's edge
+	}
+	return "[" + mdText(label) + "](" + dest + ")"
+}
+
+// entityLike matches what a reader takes for a character reference after
+// an &: the & of a URL, or of text, that is followed by it is written
+// &amp;.
+var entityLike = regexp.MustCompile(`&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)`)
+
+// escapedEntity is an escaped & (EscapeMarkdown's) followed by what reads
+// as a character reference: a reader resolves the reference all the same.
+var escapedEntity = regexp.MustCompile(`\\&((?:\\)?#[0-9]+;|(?:\\)?#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)`)
+
+// mdText is text in a cell of list -o markdown: literal (EscapeMarkdown,
+// which escapes | too), and an & that would start a character reference
+// written &amp;.
+func mdText(s string) string {
+	return escapedEntity.ReplaceAllString(ui.EscapeMarkdown(s), "&amp;$1")
 }

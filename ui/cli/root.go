@@ -11,11 +11,13 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 	"github.com/upstream-tui/upstream-tui/ui"
 	"github.com/upstream-tui/upstream-tui/ui/render"
 )
@@ -101,22 +103,44 @@ type usageError struct{ error }
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
 // Run executes the command line and returns the exit status. Errors go to
-// standard error as one line starting with "upstream-tui:".
+// standard error as one line starting with "upstream-tui:". A signal that
+// ended the browser (Signalled) says nothing: the status says it.
 func Run(args []string, d Deps) int {
 	root := newRoot(d)
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		// cobra writes a completion's errors, which echo its arguments, to
+		// the process's standard error itself: they are made inert first
+		// (what a terminal would act on cannot be typed, nor completed).
+		args = slices.Clone(args)
+		for i, a := range args {
+			args[i] = inert.Text(a)
+		}
+	}
 	root.SetArgs(args)
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
 	}
-	msg := strings.Join(strings.Fields(err.Error()), " ")
-	fmt.Fprintf(d.Stderr, "upstream-tui: %s\n", msg)
-	var ue usageError
-	if errors.As(err, &ue) {
+	if sig, ok := errors.AsType[Signalled](err); ok {
+		return sig.Status()
+	}
+	say(d.Stderr, "upstream-tui: "+err.Error())
+	if _, ok := errors.AsType[usageError](err); ok {
 		return ExitUsage
 	}
 	return ExitFailure
 }
+
+// Signalled is what Browse returns when a signal ended the browser, once
+// the terminal is restored: the program exits quietly with the status a
+// shell gives a program the signal killed, 128 and the signal's number
+// (SIGHUP 129, SIGINT 130, SIGQUIT 131, SIGTERM 143).
+type Signalled struct{ Signal syscall.Signal }
+
+func (s Signalled) Error() string { return s.Signal.String() }
+
+// Status is the exit status for the signal.
+func (s Signalled) Status() int { return 128 + int(s.Signal) }
 
 // app holds the flags every command shares and the dependencies.
 type app struct {
@@ -181,12 +205,12 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 		},
 	}
 	root.SetOut(d.Stdout)
-	root.SetErr(d.Stderr)
+	root.SetErr(inertWriter{d.Stderr})
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
 		// The browser shows it in its status line.
 		if n := d.Settings.Notice; n != "" && cmd.HasParent() && cmd.Name() != cobra.ShellCompRequestCmd {
-			fmt.Fprintf(d.Stderr, "upstream-tui: %s\n", n)
+			a.warn(n)
 		}
 	}
 	// --version says all that version says; braces in it are not a template.
@@ -216,7 +240,7 @@ func (a *app) load() (*model.Catalog, error) {
 		return nil, err
 	}
 	if n := cat.Origin.Notice; n != "" {
-		fmt.Fprintf(a.Stderr, "upstream-tui: %s\n", n)
+		a.warn(n)
 	}
 	return cat, nil
 }
@@ -249,13 +273,16 @@ func (a *app) browse(root *cobra.Command, query, first, area string) error {
 		NoColor: a.NoColor || a.plain, Plain: a.plain, Hyperlinks: !a.plain,
 		Theme: a.Settings.Theme, Keys: a.Settings.Keys, RecentFirst: a.Settings.RecentFirst,
 	}
-	opts.Notice = a.Settings.Notice
+	notice := a.Settings.Notice
 	if a.State != nil {
 		st, err := a.State.Load()
 		if err != nil {
-			opts.Notice = strings.Join(nonEmpty(opts.Notice, err.Error()), "; ")
+			notice = strings.Join(nonEmpty(notice, err.Error()), "; ")
 		}
 		opts.State, opts.SaveState = st, a.State.Save
+	}
+	if notice != "" {
+		opts.Notice = line(notice) // as standard error would have it
 	}
 	if area != "" {
 		ar, err := ui.FindTab(cat, area)

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 	"github.com/upstream-tui/upstream-tui/ui"
 	"github.com/upstream-tui/upstream-tui/ui/render"
 )
@@ -26,15 +27,15 @@ name containing it, else the fuzzy best match when it clearly leads.`,
 		Args:              args(1, -1),
 		ValidArgsFunction: a.completeProjects,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			output = strings.ToLower(output) // -o JSON
-			if output != "markdown" && output != "json" {
-				return usagef("unknown output format %q; use markdown or json", output)
+			format := strings.ToLower(output) // -o JSON
+			if format != "markdown" && format != "json" {
+				return usagef("unknown output format %s; use markdown or json", inert.Quote(output))
 			}
 			p, err := a.findProject(strings.Join(args, " "))
 			if err != nil {
 				return err
 			}
-			if output == "json" {
+			if format == "json" {
 				return writeJSON(a.Stdout, toJSON(p))
 			}
 			if width, ok := a.Terminal(a.Stdout); ok && !a.plain {

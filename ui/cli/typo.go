@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // typoRule is how the root command tells a mistyped command from a query;
@@ -41,7 +42,7 @@ func mistypedCommand(root *cobra.Command, word string, cat *model.Catalog) error
 	if plainWord(word) {
 		hint = "upstream-tui -- " + word
 	}
-	return usagef("unknown command %q. Did you mean %s? (to search for it: %s)", word, orList(quoted), hint)
+	return usagef("unknown command %s. Did you mean %s? (to search for it: %s)", inert.Quote(word), orList(quoted), hint)
 }
 
 // orList joins words as prose: "a", "a or b", "a, b or c".
