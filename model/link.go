@@ -219,3 +219,22 @@ func isHostByte(c byte) bool {
 func isPathByte(c byte) bool {
 	return isHostByte(c) || strings.IndexByte("/_~!$&'()*+,;=:@", c) >= 0
 }
+
+// ShareableLinks are the links project p gives to a project after it in
+// its area that says "same slack and email": its Slack and mailing-list
+// links, under Communication and marked as shared from p (or from where p
+// had them); nil when it has none.
+func ShareableLinks(p *Project) []Link {
+	var out []Link
+	for _, l := range p.Links {
+		if l.Kind != KindSlack && l.Kind != KindMailingList {
+			continue
+		}
+		l.Column = ColumnCommunication
+		if l.SharedFrom == "" {
+			l.SharedFrom = p.Name
+		}
+		out = append(out, l)
+	}
+	return out
+}

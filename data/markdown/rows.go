@@ -362,16 +362,7 @@ func resolveShares(projects []model.Project, shares []pendingShare) (unresolved 
 		p := &projects[s.project]
 		var borrowed []model.Link
 		for j := s.project - 1; j >= 0 && projects[j].Area == p.Area && borrowed == nil; j-- {
-			for _, l := range projects[j].Links {
-				if l.Kind != model.KindSlack && l.Kind != model.KindMailingList {
-					continue
-				}
-				l.Column = model.ColumnCommunication
-				if l.SharedFrom == "" {
-					l.SharedFrom = projects[j].Name
-				}
-				borrowed = append(borrowed, l)
-			}
+			borrowed = model.ShareableLinks(&projects[j])
 		}
 		if borrowed == nil {
 			p.Notes = append(p.Notes, "same slack and email")

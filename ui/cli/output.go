@@ -127,18 +127,7 @@ func writeMarkdownTable(w io.Writer, ps []*model.Project) error {
 // project above it in the area that has any, as the reader resolves it.
 func borrowable(above []*model.Project, area string) []model.Link {
 	for j := len(above) - 1; j >= 0 && above[j].Area == area; j-- {
-		var borrowed []model.Link
-		for _, l := range above[j].Links {
-			if l.Kind != model.KindSlack && l.Kind != model.KindMailingList {
-				continue
-			}
-			l.Column = model.ColumnCommunication
-			if l.SharedFrom == "" {
-				l.SharedFrom = above[j].Name
-			}
-			borrowed = append(borrowed, l)
-		}
-		if borrowed != nil {
+		if borrowed := model.ShareableLinks(above[j]); borrowed != nil {
 			return borrowed
 		}
 	}
