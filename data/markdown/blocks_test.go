@@ -41,6 +41,9 @@ func TestBlockCut(t *testing.T) {
 		// A row of dashes before the header looks like a delimiter row
 		// but has no header above it: the table's own comes after.
 		{"a dash row above the header", "| --|\n" + header + rowsOf(5), true},
+		// A cell past the header's columns with more openers than the
+		// bounds: neither path reads it, so neither warns.
+		{"openers past the last column", header + rowsOf(3) + "| | [P](https://p.example) | g | x |" + strings.Repeat("<!--", 80) + " |\n" + rowsOf(2), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cut := reading{fastRows: true, minCut: 1}

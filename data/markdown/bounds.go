@@ -85,9 +85,10 @@ func escapeOpeners(dst []byte, s []byte) []byte {
 }
 
 // tameRow returns a row with each cell of more than maxOpeners openers
-// escaped (tamed reports whether any was), and adds the work goldmark may
-// do on it to w: each cell's length times one plus its openers.
-func tameRow(line []byte, w *atomic.Int64) (out []byte, tamed bool) {
+// escaped (tamed reports whether any of its first columns table cells
+// was), and adds the work goldmark may do on it to w: each cell's length
+// times one plus its openers.
+func tameRow(line []byte, columns int, w *atomic.Int64) (out []byte, tamed bool) {
 	work, start := 0, 0
 	var cells [][2]int
 	for i := 0; i <= len(line); i++ {
@@ -101,14 +102,22 @@ func tameRow(line []byte, w *atomic.Int64) (out []byte, tamed bool) {
 		}
 	}
 	out = line
+	// The table's first cell is the one after a leading pipe.
+	first := 0
+	if bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("|")) {
+		first = 1
+	}
+	cloned := false
 	for k := len(cells) - 1; k >= 0; k-- {
 		from, to := cells[k][0], cells[k][1]
 		n := openers(line[from:to])
 		if n > maxOpeners {
-			if !tamed {
-				out = bytes.Clone(line)
+			if !cloned {
+				out, cloned = bytes.Clone(line), true
 			}
-			tamed = true
+			// Only a cell the table reads is reported: the fast rows
+			// never look at the cells past the header's.
+			tamed = tamed || k-first < columns
 			tail := bytes.Clone(out[to:])
 			out = append(escapeOpeners(out[:from], line[from:to]), tail...)
 			n = 0

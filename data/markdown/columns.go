@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"math"
 	"strings"
 
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -17,7 +18,7 @@ type columns struct {
 // header's names to columns; ok when there is both a "Project Area" and a
 // "Project" column. tamed reports a header cell read literally (bounds.go).
 func (d *document) headerColumns(t table) (cols columns, cells int, tamed, ok bool) {
-	header, tamed := tameRow(withNewline(d.line(t.header)), d.work)
+	header, tamed := tameRow(withNewline(d.line(t.header)), math.MaxInt, d.work)
 	src := append(append([]byte{}, header...), withNewline(d.line(t.delimiter))...)
 	tbl, ok := tables.Parser().Parse(text.NewReader(src)).FirstChild().(*extast.Table)
 	if !ok {

@@ -179,7 +179,7 @@ func (d *document) goldmarkRows(t table, lines []int, refs []parser.Reference) (
 	d.writeHeader(&buf, t)
 	tamed := make([]bool, len(lines))
 	for k, l := range lines {
-		line, ok := tameRow(withNewline(d.line(l)), d.work)
+		line, ok := tameRow(withNewline(d.line(l)), t.headerCells, d.work)
 		buf.Write(line)
 		tamed[k] = ok
 	}
