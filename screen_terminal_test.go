@@ -77,7 +77,7 @@ func TestLongAreaNameInRealTerminal(t *testing.T) {
 	s := startTmux(t, 80, 24, "--catalog", path)
 	s.waitFor("the first frame", contains("All 1", "Very long", "Safe Project"))
 	s.keys("l")
-	s.waitFor("the long tab", contains("Very long area Very long area", "· 1 projects"))
+	s.waitFor("the long tab", contains("Very long area Very long area", "· 1 project"))
 	s.tmux("resize-window", "-x", "100", "-y", "30")
 	s.waitFor("the frame after the resize", contains("Safe Project", "Area: Very long"))
 	s.keys("q")

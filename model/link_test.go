@@ -69,3 +69,11 @@ func TestCheckURL(t *testing.T) {
 		}
 	}
 }
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 projects", 1: "1 project", 2: "2 projects"} {
+		if got := Count(n, "project"); got != want {
+			t.Errorf("Count(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -128,7 +127,7 @@ func (m *Model) handleLoaded(msg catalogLoadedMsg) tea.Cmd {
 		m.setNotice(o.Notice, true)
 	case msg.cause != reloadStart || standIn:
 		// Asked for, or in place of a stand-in whose notice is on screen.
-		m.setStatus(fmt.Sprintf("Read %d projects from %s", len(msg.cat.Projects), o.Name), false)
+		m.setStatus("Read "+model.Count(len(msg.cat.Projects), "project")+" from "+o.Name, false)
 	}
 	return cmd
 }

@@ -7,6 +7,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // View draws the whole screen.
@@ -226,9 +228,9 @@ func (v *catalogView) listTitleParts() (name, rest string) {
 	case v.filtered():
 		return name, fmt.Sprintf(" · %d of %d match", len(v.list.items), len(v.tabItems[v.active]))
 	case v.recentFirst():
-		return name, fmt.Sprintf(" · %d projects · recently opened first", len(v.list.items))
+		return name, " · " + model.Count(len(v.list.items), "project") + " · recently opened first"
 	}
-	return name, fmt.Sprintf(" · %d projects", len(v.list.items))
+	return name, " · " + model.Count(len(v.list.items), "project")
 }
 
 // viewFullHelp draws every binding that works in some mode, each with

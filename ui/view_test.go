@@ -263,3 +263,11 @@ func TestCutTextEndsWithEllipsis(t *testing.T) {
 		}
 	}
 }
+
+// TestListTitleCountsInEnglish: an area of one project says so.
+func TestListTitleCountsInEnglish(t *testing.T) {
+	m, _ := newTestModel(t, 100, 30, Options{Area: "Cloud Native Service Mesh"})
+	if s := screen(m); !strings.Contains(s, "· 1 project") || strings.Contains(s, "1 projects") {
+		t.Errorf("list title:\n%s", s)
+	}
+}

@@ -48,7 +48,7 @@ checked as it is downloaded now, never from the cache.`,
 				return err
 			}
 			if errs > 0 {
-				return fmt.Errorf("%s: %s, %s", file, count(errs, "error"), count(len(findings)-errs, "warning"))
+				return fmt.Errorf("%s: %s, %s", file, model.Count(errs, "error"), model.Count(len(findings)-errs, "warning"))
 			}
 			return nil
 		},

@@ -44,7 +44,7 @@ remembered as opened, as in the app (list --recent).`,
 			if numbered == nil {
 				links := model.NumberedLinks(p)
 				if n < 1 || n > len(links) {
-					return fmt.Errorf("%s has no link %d (it has %s)", p.Name, n, count(len(links), "link"))
+					return fmt.Errorf("%s has no link %d (it has %s)", p.Name, n, model.Count(len(links), "link"))
 				}
 				l = links[n-1]
 			} else {

@@ -310,22 +310,14 @@ func args(lo, hi int) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) < lo:
-			return usagef("%s needs %s; see '%s --help'", cmd.Name(), count(lo, "argument"), cmd.CommandPath())
+			return usagef("%s needs %s; see '%s --help'", cmd.Name(), model.Count(lo, "argument"), cmd.CommandPath())
 		case hi == 0 && len(args) > 0:
 			return usagef("%s takes no arguments, got %d; see '%s --help'", cmd.Name(), len(args), cmd.CommandPath())
 		case hi >= 0 && len(args) > hi:
-			return usagef("%s takes at most %s, got %d; see '%s --help'", cmd.Name(), count(hi, "argument"), len(args), cmd.CommandPath())
+			return usagef("%s takes at most %s, got %d; see '%s --help'", cmd.Name(), model.Count(hi, "argument"), len(args), cmd.CommandPath())
 		}
 		return nil
 	}
-}
-
-// count writes n things in English: "1 project", "2 projects", "0 errors".
-func count(n int, thing string) string {
-	if n == 1 {
-		return "1 " + thing
-	}
-	return fmt.Sprintf("%d %ss", n, thing)
 }
 
 // nonEmpty returns the strings that are not empty.
