@@ -1,0 +1,83 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+func TestRepoOfURL(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want string
+	}{
+		{"https://github.com/Azure/aks-engine", "Azure/aks-engine"},
+		{"https://github.com/Azure/aks-engine/issues", "Azure/aks-engine"},
+		{"https://github.com/kubernetes/kubernetes/issues?q=is%3Aissue+label%3Aarea%2Fprovider%2Fazure+", "kubernetes/kubernetes"},
+		{"https://github.com/kubernetes/kubernetes/tree/master/staging/src/k8s.io/legacy-cloud-providers/azure", "kubernetes/kubernetes"},
+		{"https://sigs.k8s.io/cluster-api-provider-azure", "kubernetes-sigs/cluster-api-provider-azure"},
+		{"http://www.GitHub.com/Org/Repo.git#readme", "Org/Repo"},
+		{"https://github.com/Azure", ""},
+		{"https://github.com/orgs/Azure/projects", ""},
+		{"https://github.com/a/%2e%2e", ""},
+		{"https://gitlab.com/a/b", ""},
+		{"https://github.com.evil.example/a/b", ""},
+		{"javascript:github.com/a/b", ""},
+		{"https://evil.example/github.com/a/b", ""},
+	} {
+		got, ok := RepoOfURL(tc.url)
+		if got.String() != tc.want || ok != (tc.want != "") {
+			t.Errorf("RepoOfURL(%q) = %q, %v; want %q", tc.url, got, ok, tc.want)
+		}
+	}
+}
+
+func TestRepoOfSkipsAzureAndSharedLinks(t *testing.T) {
+	p := Project{Links: []Link{
+		{URL: "https://github.com/kubernetes-sigs/cloud-provider-azure/blob/master/docs/x.md", Column: ColumnAzure},
+		{URL: "https://github.com/other/shared/issues", Column: ColumnCommunication, SharedFrom: "Other"},
+		{URL: "https://example.com", Column: ColumnProject, Kind: KindHome},
+	}}
+	if r, ok := RepoOf(&p); ok {
+		t.Fatalf("RepoOf = %v; want none", r)
+	}
+	p.Links = append(p.Links, Link{URL: "https://github.com/own/repo/issues", Column: ColumnCommunication})
+	if r, _ := RepoOf(&p); r.String() != "own/repo" {
+		t.Fatalf("RepoOf = %v; want own/repo", r)
+	}
+}
+
+func TestHealthStatus(t *testing.T) {
+	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	day := 24 * time.Hour
+	checked := now.Add(-time.Hour)
+	for _, tc := range []struct {
+		h    *Health
+		want Status
+	}{
+		{nil, StatusUnknown},
+		{&Health{PushedAt: now}, StatusUnknown},
+		{&Health{CheckedAt: checked, PushedAt: now.Add(-10 * day)}, StatusActive},
+		{&Health{CheckedAt: checked, PushedAt: now.Add(-90 * day)}, StatusActive},
+		{&Health{CheckedAt: checked, PushedAt: now.Add(-91 * day)}, StatusQuiet},
+		{&Health{CheckedAt: checked, PushedAt: now.Add(-366 * day)}, StatusStale},
+		{&Health{CheckedAt: checked}, StatusStale},
+		{&Health{CheckedAt: checked, Archived: true, PushedAt: now}, StatusArchived},
+		{&Health{CheckedAt: checked, Missing: true}, StatusMissing},
+	} {
+		if got := tc.h.Status(now); got != tc.want {
+			t.Errorf("%+v: Status = %v; want %v", tc.h, got, tc.want)
+		}
+	}
+	for s := StatusUnknown; s <= StatusMissing; s++ {
+		if back, ok := ParseStatus(s.String()); !ok || back != s {
+			t.Errorf("ParseStatus(%q) = %v, %v", s, back, ok)
+		}
+	}
+}
+
+func TestHealthLinksFollowMove(t *testing.T) {
+	h := Health{Repo: Repo{"deislabs", "smi-spec"}, MovedTo: Repo{"servicemeshinterface", "smi-spec"}}
+	if got := h.ContributeURL(); got != "https://github.com/servicemeshinterface/smi-spec/contribute" {
+		t.Errorf("ContributeURL = %q", got)
+	}
+}
