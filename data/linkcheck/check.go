@@ -150,8 +150,8 @@ func (c *Checker) newRun() *run {
 		timeout:        orDefault(c.Timeout, DefaultTimeout),
 		requestTimeout: orDefault(c.RequestTimeout, DefaultRequestTimeout),
 		sleep:          c.Sleep, now: c.Now,
-		keep:           append(append([]string{}, DefaultKeepHosts...), c.KeepHosts...),
-		repos:          map[string]*repoCall{},
+		keep:  append(append([]string{}, DefaultKeepHosts...), c.KeepHosts...),
+		repos: map[string]*repoCall{},
 	}
 	if r.client == nil {
 		r.client = NewClient(nil)

@@ -18,7 +18,7 @@ import (
 // The limits of checking one URL.
 const (
 	maxRedirects  = 10
-	maxTries      = 3        // tries of a URL that answers 429 or 503
+	maxTries      = 3 // tries of a URL that answers 429 or 503
 	maxRetryAfter = 30 * time.Second
 	maxBody       = 64 << 10 // what a GET reads of a body
 	maxTimeouts   = 2        // a URL that times out this often is "timed out"
