@@ -59,7 +59,10 @@ func (r *run) healthVerdict(l Link, repo model.Repo, h *model.Health) (model.Lin
 // one whose job is to redirect (whose redirects are no finding at all).
 func (r *run) httpVerdict(l Link, a *answer) (model.LinkFinding, bool) {
 	f := finding(l)
-	f.Status, f.Hops = a.Status, a.Hops
+	f.Status = a.Status
+	for _, h := range a.Hops { // from the servers' Location headers
+		f.Hops = append(f.Hops, model.Hop{URL: inert.Text(h.URL), Status: h.Status})
+	}
 	last := l.URL
 	if len(a.Hops) > 0 {
 		last = a.Hops[len(a.Hops)-1].URL
