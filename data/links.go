@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"net/http"
 
 	"github.com/upstream-tui/upstream-tui/data/linkcheck"
 	"github.com/upstream-tui/upstream-tui/data/markdown"
@@ -16,9 +15,10 @@ import (
 // reads a source as Sources does and hands its links to linkcheck.
 type LinkSources struct {
 	*Sources
-	// Client sends the links' requests; nil: linkcheck.NewClient(nil).
-	// Tests give one whose transport answers for every host.
-	Client *http.Client
+	// Checker holds the client and the limits (the zero Checker has the
+	// defaults); each run gives it its options. Tests give it a client
+	// whose transport answers for every host, and no pause.
+	Checker linkcheck.Checker
 }
 
 // CheckLinks requests every http(s) link of a catalog source (the
@@ -47,7 +47,8 @@ func (s LinkSources) CheckLinks(ctx context.Context, source string, opts model.L
 	if err != nil {
 		return nil, err
 	}
-	c := linkcheck.Checker{LinkCheckOptions: opts, Client: s.Client}
+	c := s.Checker
+	c.LinkCheckOptions = opts
 	r.Findings = c.Check(ctx, catalogLinks(cat))
 	var applied []bool
 	r.Fixed, applied = linkcheck.Apply(r.Original, r.Findings)

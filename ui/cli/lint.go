@@ -61,6 +61,12 @@ in the config) are never rewritten.`,
 			if len(args) == 1 {
 				path = args[0]
 			}
+			switch {
+			case f.fix && path == "":
+				return usagef("--fix writes the catalog file; the embedded catalog is none (--diff shows the fixes)")
+			case f.fix && isURL(path):
+				return usagef("--fix writes the catalog file; %s is a URL (--diff shows the fixes)", inert.Quote(path))
+			}
 			return a.lint(path, f)
 		},
 	}
@@ -102,6 +108,12 @@ func (f *lintFlags) check(cmd *cobra.Command) error {
 		}
 	}
 	return nil
+}
+
+// isURL reports whether a catalog source is a URL, as Catalogs reads it.
+func isURL(source string) bool {
+	s := strings.ToLower(source)
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 }
 
 // lint lints a catalog and, with --online, its links; it prints the
