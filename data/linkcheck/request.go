@@ -199,7 +199,12 @@ func failure(ctx, rctx context.Context, err error) error {
 	if errors.As(err, &ue) {
 		err = ue.Err
 	}
-	return errors.New(shortReason(strings.TrimPrefix(err.Error(), "net/http: ")))
+	// Without the words that say where in Go it came from.
+	msg := err.Error()
+	for _, prefix := range []string{"net/http: ", "HTTP/1.x transport connection broken: ", "net/http: "} {
+		msg = strings.TrimPrefix(msg, prefix)
+	}
+	return errors.New(shortReason(msg))
 }
 
 // shortReason is an error's text, from the network or a server, made

@@ -11,17 +11,23 @@ import (
 // http.DefaultTransport.
 func NewClient(transport http.RoundTripper) *http.Client {
 	if transport == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxResponseHeaderBytes = 64 << 10
-		t.MaxIdleConnsPerHost = DefaultPerHost
-		t.ResponseHeaderTimeout = DefaultRequestTimeout
-		t.TLSHandshakeTimeout = 5 * time.Second
-		transport = t
+		transport = newTransport()
 	}
 	return &http.Client{
 		Transport:     transport,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 	}
+}
+
+// newTransport is http.DefaultTransport with an answer's headers bounded
+// (64 KiB) and as many idle connections to a host as requests at once.
+func newTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxResponseHeaderBytes = 64 << 10
+	t.MaxIdleConnsPerHost = DefaultPerHost
+	t.ResponseHeaderTimeout = DefaultRequestTimeout
+	t.TLSHandshakeTimeout = 5 * time.Second
+	return t
 }
 
 // RouteTo returns a transport that sends every request, whatever its
@@ -30,7 +36,7 @@ func NewClient(transport http.RoundTripper) *http.Client {
 // server answers for every host of a catalog, and tells them apart by
 // Host.
 func RouteTo(addr string) http.RoundTripper {
-	return routed{addr: addr, next: http.DefaultTransport}
+	return routed{addr: addr, next: newTransport()}
 }
 
 type routed struct {

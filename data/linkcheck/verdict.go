@@ -61,7 +61,7 @@ func (r *run) httpVerdict(l Link, a *answer) (model.LinkFinding, bool) {
 	f := finding(l)
 	f.Status = a.Status
 	for _, h := range a.Hops { // from the servers' Location headers
-		f.Hops = append(f.Hops, model.Hop{URL: inert.Text(h.URL), Status: h.Status})
+		f.Hops = append(f.Hops, model.Hop{URL: inert.Cap(inert.Text(h.URL), maxHop), Status: h.Status})
 	}
 	last := l.URL
 	if len(a.Hops) > 0 {
@@ -140,8 +140,11 @@ func statusText(status int) string {
 	return "HTTP " + strconv.Itoa(status)
 }
 
-// maxShown bounds a URL in a message.
-const maxShown = 400
+// maxShown bounds a URL in a message, maxHop one in a finding's hops.
+const (
+	maxShown = 400
+	maxHop   = 2048
+)
 
 // shown is a URL as a message shows it: inert, escaped, bounded.
 func shown(u string) string { return inert.Cap(inert.Escape(u), maxShown) }
