@@ -22,7 +22,7 @@ type server struct {
 	tries    map[string]int // host/path, any method
 }
 
-func newServer(t *testing.T, handle func(s *server, w http.ResponseWriter, r *http.Request)) *server {
+func newServer(t testing.TB, handle func(s *server, w http.ResponseWriter, r *http.Request)) *server {
 	t.Helper()
 	s := &server{requests: map[string]int{}, tries: map[string]int{}}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -23,9 +23,11 @@ func Diff(name string, old, fixed []byte) string {
 		return ""
 	}
 	var changed []int
+	isChanged := make([]bool, len(a))
 	for i := range a {
 		if !bytes.Equal(old[a[i].start:a[i].next], fixed[b[i].start:b[i].next]) {
 			changed = append(changed, i)
+			isChanged[i] = true
 		}
 	}
 	var out strings.Builder
@@ -50,13 +52,13 @@ func Diff(name string, old, fixed []byte) string {
 		to := min(changed[last]+contextLines, len(a)-1)
 		fmt.Fprintf(&out, "@@ -%d,%d +%d,%d @@\n", from+1, to-from+1, from+1, to-from+1)
 		for i := from; i <= to; {
-			if !isChanged(changed[h:last+1], i) {
+			if !isChanged[i] {
 				fmt.Fprintf(&out, " %s\n", text(old, a[i]))
 				i++
 				continue
 			}
 			j := i
-			for j <= to && isChanged(changed[h:last+1], j) {
+			for j <= to && isChanged[j] {
 				j++
 			}
 			for k := i; k < j; k++ {
@@ -70,13 +72,4 @@ func Diff(name string, old, fixed []byte) string {
 		h = last + 1
 	}
 	return out.String()
-}
-
-func isChanged(changed []int, i int) bool {
-	for _, c := range changed {
-		if c == i {
-			return true
-		}
-	}
-	return false
 }

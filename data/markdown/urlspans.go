@@ -36,7 +36,7 @@ func inlineDestination(line []byte, from int) (start, end int, ok bool) {
 	}
 	if from < len(line) && line[from] == '<' {
 		n := bytes.IndexAny(line[from+1:], "<>\r\n")
-		if n < 0 || line[from+1+n] != '>' {
+		if n <= 0 || line[from+1+n] != '>' {
 			return 0, 0, false
 		}
 		return from + 1, from + 1 + n, true

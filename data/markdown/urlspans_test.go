@@ -15,6 +15,7 @@ func TestURLSpans(t *testing.T) {
 		{`[t](https://t.example/p "title")`, []string{"https://t.example/p"}},
 		{"see <https://auto.example/x> and <notalink>", []string{"https://auto.example/x"}},
 		{"[a] (not a link) and ](", nil},
+		{"[empty](<>) [none]()", nil},
 		{"[x](https://x.example/a#frag)\r\n", []string{"https://x.example/a#frag"}},
 		{`[e](https://e.example/a\)b)`, []string{`https://e.example/a\)b`}},
 	} {
