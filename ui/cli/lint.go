@@ -124,11 +124,17 @@ func (a *app) lint(path string, f lintFlags) error {
 	if err != nil {
 		return err
 	}
-	entries := make([]lintEntry, len(findings))
+	// Today's findings and the links' are printed alike, by line.
+	entries := make([]model.LinkFinding, len(findings))
 	for i, fd := range findings {
-		entries[i] = lintEntry{LinkFinding: model.LinkFinding{Finding: fd}}
+		entries[i] = model.LinkFinding{Finding: fd}
 	}
-	var report *model.LinkReport
+	// When the links cannot be checked (the catalog does not parse), the
+	// findings that say why are printed first.
+	var (
+		report  *model.LinkReport
+		linkErr error
+	)
 	if f.online {
 		if a.Links == nil {
 			return fmt.Errorf("checking links is not available in this build")
@@ -140,15 +146,12 @@ func (a *app) lint(path string, f lintFlags) error {
 		}
 		var done func()
 		opts.Progress, done = a.progress()
-		report, err = a.Links.CheckLinks(ctx, path, opts)
+		report, linkErr = a.Links.CheckLinks(ctx, path, opts)
 		done()
-		if err != nil {
-			return err
+		if linkErr == nil {
+			entries = append(entries, report.Findings...)
+			slices.SortStableFunc(entries, func(x, y model.LinkFinding) int { return x.Line - y.Line })
 		}
-		for _, lf := range report.Findings {
-			entries = append(entries, lintEntry{LinkFinding: lf, link: true})
-		}
-		slices.SortStableFunc(entries, func(x, y lintEntry) int { return x.Line - y.Line })
 	}
 	// The file's name is an argument: escaped, never cut, so that
 	// FILE:LINE: still leads an editor to it. A finding is one line.
@@ -161,7 +164,10 @@ func (a *app) lint(path string, f lintFlags) error {
 	if err != nil {
 		return err
 	}
-	if report != nil && (f.diff || f.fix) {
+	if linkErr != nil {
+		return linkErr
+	}
+	if f.diff || f.fix {
 		if f.output == "text" {
 			if _, err := io.WriteString(a.Stdout, report.Diff); err != nil {
 				return err
@@ -185,14 +191,8 @@ func (a *app) lint(path string, f lintFlags) error {
 	return nil
 }
 
-// lintEntry is a finding of lint, offline or about a link.
-type lintEntry struct {
-	model.LinkFinding
-	link bool
-}
-
 // writeFindings writes FILE:LINE: SEVERITY: MESSAGE, a line each.
-func writeFindings(out io.Writer, file string, entries []lintEntry) error {
+func writeFindings(out io.Writer, file string, entries []model.LinkFinding) error {
 	w := bufio.NewWriter(out)
 	for _, e := range entries {
 		msg := strings.ReplaceAll(inert.Text(e.Message), "\n", " ")
@@ -219,7 +219,7 @@ type hopJSON struct {
 	Status int    `json:"status"`
 }
 
-func lintJSON(file string, entries []lintEntry) []lintFindingJSON {
+func lintJSON(file string, entries []model.LinkFinding) []lintFindingJSON {
 	out := make([]lintFindingJSON, len(entries))
 	for i, e := range entries {
 		out[i] = lintFindingJSON{
