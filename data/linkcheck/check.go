@@ -91,6 +91,7 @@ func (c *Checker) Check(ctx context.Context, links []Link) []model.LinkFinding {
 		jobs[key] = j
 		order = append(order, j)
 	}
+	order = byHostInTurn(order)
 
 	var (
 		wg   sync.WaitGroup
@@ -127,6 +128,32 @@ func (c *Checker) Check(ctx context.Context, links []Link) []model.LinkFinding {
 	}
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Line < fs[j].Line })
 	return fs
+}
+
+// byHostInTurn orders jobs a host at a time in turn (the first URL of
+// each host, then the second of each...), keeping the catalog's order
+// within a host: a run of links to one host never keeps the others
+// waiting behind its two slots, and when time runs out, what is left
+// unchecked is spread over the hosts.
+func byHostInTurn(jobs []*job) []*job {
+	var hosts []string
+	byHost := map[string][]*job{}
+	for _, j := range jobs {
+		h := hostOf(j.url)
+		if byHost[h] == nil {
+			hosts = append(hosts, h)
+		}
+		byHost[h] = append(byHost[h], j)
+	}
+	out := make([]*job, 0, len(jobs))
+	for round := 0; len(out) < len(jobs); round++ {
+		for _, h := range hosts {
+			if round < len(byHost[h]) {
+				out = append(out, byHost[h][round])
+			}
+		}
+	}
+	return out
 }
 
 // run is one Check: its limits and what it learnt of repositories.

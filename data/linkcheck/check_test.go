@@ -113,6 +113,10 @@ func kinds(s *server, w http.ResponseWriter, r *http.Request) {
 		redirect(http.StatusMovedPermanently, "https://www.a.test/page")
 	case "aka.ms/short", "sub.k8s.io/x":
 		redirect(http.StatusMovedPermanently, "https://a.test/final")
+	case "medium.com/x", "a.test/forbidden":
+		w.WriteHeader(http.StatusForbidden)
+	case "www.linkedin.com/in/x":
+		w.WriteHeader(999)
 	case "a.test/private":
 		redirect(http.StatusMovedPermanently, "https://login.a.test/login")
 	default:
@@ -141,6 +145,9 @@ func TestCheckEachKind(t *testing.T) {
 		{"https://a.test/anchor#install", "warning", "https://a.test/anchor#install: moved permanently to https://www.a.test/page (301)", "https://www.a.test/page#install"},
 		{"https://aka.ms/short", "", "", ""},
 		{"https://sub.k8s.io/x", "", "", ""},
+		{"https://medium.com/x", "warning", "https://medium.com/x: could not check (403: medium.com refuses robots)", ""},
+		{"https://a.test/forbidden", "error", "https://a.test/forbidden: 403 Forbidden", ""},
+		{"https://www.linkedin.com/in/x", "warning", "https://www.linkedin.com/in/x: could not check (999: www.linkedin.com refuses robots)", ""},
 		{"https://a.test/private", "warning", "https://a.test/private: moved permanently to https://login.a.test/login (301); a sign-in page, not fixed", ""},
 	} {
 		t.Run(tc.url, func(t *testing.T) {
@@ -229,5 +236,20 @@ func TestProgress(t *testing.T) {
 	c.Check(context.Background(), []Link{{1, "https://a.test/ok"}, {2, "https://a.test/final"}, {3, "https://a.test/ok"}})
 	if !slices.Equal(seen, [][2]int{{0, 2}, {1, 2}, {2, 2}}) {
 		t.Errorf("progress %v, want 0/2 1/2 2/2", seen)
+	}
+}
+
+func TestByHostInTurn(t *testing.T) {
+	var jobs []*job
+	for _, u := range []string{"https://a.test/1", "https://a.test/2", "https://a.test/3", "https://b.test/1", "https://c.test/1", "https://b.test/2"} {
+		jobs = append(jobs, &job{url: u})
+	}
+	var got []string
+	for _, j := range byHostInTurn(jobs) {
+		got = append(got, j.url)
+	}
+	want := []string{"https://a.test/1", "https://b.test/1", "https://c.test/1", "https://a.test/2", "https://b.test/2", "https://a.test/3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
 	}
 }

@@ -75,8 +75,8 @@ func (r *run) httpVerdict(l Link, a *answer) (model.LinkFinding, bool) {
 		f.Severity, f.Message = model.SeverityError, a.Err
 	case a.Status == http.StatusTooManyRequests:
 		f.Severity, f.Message = model.SeverityWarning, fmt.Sprintf("could not check (429 after %d tries)", a.Tries)
-	case a.Status == http.StatusForbidden && (a.Challenged || refusesRobots(hostOf(last))):
-		f.Severity, f.Message = model.SeverityWarning, "could not check (403: "+inert.Escape(hostOf(last))+" refuses robots)"
+	case (a.Status == http.StatusForbidden || a.Status == statusRobotsDenied) && (a.Challenged || refusesRobots(hostOf(last))):
+		f.Severity, f.Message = model.SeverityWarning, fmt.Sprintf("could not check (%d: %s refuses robots)", a.Status, inert.Escape(hostOf(last)))
 	case a.Status < 200 || a.Status > 299:
 		f.Severity, f.Message = model.SeverityError, statusText(a.Status)
 		if len(redirects) > 0 {
@@ -199,6 +199,10 @@ func hostOf(raw string) string {
 	}
 	return strings.ToLower(u.Hostname())
 }
+
+// statusRobotsDenied is LinkedIn's answer to a client that is not a
+// browser.
+const statusRobotsDenied = 999
 
 // robotRefusers are hosts known to answer 403 to any client that is not
 // a browser: a 403 from them says nothing about the page.
