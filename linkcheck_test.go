@@ -197,8 +197,8 @@ func TestLintOnlineDiffThenFix(t *testing.T) {
 	if st, _ := os.Stat(path); st.Mode().Perm() != 0o640 {
 		t.Errorf("mode %v, want 0640 kept", st.Mode().Perm())
 	}
-	if r2.status != 1 {
-		t.Errorf("status %d, want 1: the dead link is still there", r2.status)
+	if r2.status != 1 || r2.stderr != "upstream-tui: "+path+": 12 links fixed\nupstream-tui: "+path+": 1 error, 38 warnings\n" {
+		t.Errorf("status %d (want 1: the dead link is still there), standard error %q", r2.status, r2.stderr)
 	}
 
 	// Fixed: nothing more to fix.

@@ -177,6 +177,9 @@ func (a *app) lint(path string, f lintFlags) error {
 			if err := a.Links.WriteFixes(report); err != nil {
 				return err
 			}
+			if n := fixes(report.Findings); n > 0 {
+				a.warn(fmt.Sprintf("%s: %s fixed", file, model.Count(n, "link")))
+			}
 		}
 	}
 	errs := 0
@@ -189,6 +192,17 @@ func (a *app) lint(path string, f lintFlags) error {
 		return fmt.Errorf("%s: %s, %s", file, model.Count(errs, "error"), model.Count(len(entries)-errs, "warning"))
 	}
 	return nil
+}
+
+// fixes counts the findings with a fix.
+func fixes(fs []model.LinkFinding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Fix != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // writeFindings writes FILE:LINE: SEVERITY: MESSAGE, a line each.
