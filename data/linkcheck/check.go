@@ -156,7 +156,8 @@ func byHostInTurn(jobs []*job) []*job {
 	return out
 }
 
-// run is one Check: its limits and what it learnt of repositories.
+// run is one Check: its limits, and what it learnt of repositories and
+// URLs.
 type run struct {
 	c              *Checker
 	client         *http.Client
@@ -167,18 +168,22 @@ type run struct {
 	now            func() time.Time
 	keep           []string
 
-	mu    sync.Mutex
-	repos map[string]*repoCall
+	mu       sync.Mutex
+	repos    map[string]*repoCall
+	requests map[string]*requestCall
 }
 
 func (c *Checker) newRun() *run {
 	r := &run{
-		c: c, client: c.Client,
+		c:              c,
+		client:         c.Client,
 		timeout:        orDefault(c.Timeout, DefaultTimeout),
 		requestTimeout: orDefault(c.RequestTimeout, DefaultRequestTimeout),
-		sleep:          c.Sleep, now: c.Now,
-		keep:  append(append([]string{}, DefaultKeepHosts...), c.KeepHosts...),
-		repos: map[string]*repoCall{},
+		sleep:          c.Sleep,
+		now:            c.Now,
+		keep:           append(append([]string{}, DefaultKeepHosts...), c.KeepHosts...),
+		repos:          map[string]*repoCall{},
+		requests:       map[string]*requestCall{},
 	}
 	if r.client == nil {
 		r.client = NewClient(nil)

@@ -253,3 +253,16 @@ func TestByHostInTurn(t *testing.T) {
 		t.Errorf("order %v, want %v", got, want)
 	}
 }
+
+// TestSharedHopAskedOnce: two links whose redirects end on one page ask
+// that page once.
+func TestSharedHopAskedOnce(t *testing.T) {
+	s := newServer(t, kinds)
+	fs := checker(s, nil).Check(context.Background(), []Link{{1, "https://a.test/temp"}, {2, "https://a.test/mixed1"}, {3, "https://a.test/final"}})
+	if len(fs) != 2 {
+		t.Fatalf("findings %+v, want 2", fs)
+	}
+	if n := s.count("HEAD a.test/final"); n != 1 {
+		t.Errorf("the shared end asked %d times, want once", n)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/upstream-tui/upstream-tui/model"
@@ -62,7 +63,7 @@ func (r *run) follow(ctx context.Context, raw string) answer {
 	cur := raw
 	seen := map[string]bool{cur: true}
 	for {
-		rep, tries, err := r.request(ctx, cur)
+		rep, tries, err := r.requestOnce(ctx, cur)
 		switch {
 		case errors.Is(err, errNotChecked):
 			a.NotChecked = true
@@ -92,6 +93,29 @@ func (r *run) follow(ctx context.Context, raw string) answer {
 		seen[next] = true
 		cur = next
 	}
+}
+
+// requestCall is the answer to one URL, asked once in a run: links
+// whose redirects end at one page (a sign-in page, a new home) ask it
+// once.
+type requestCall struct {
+	once  sync.Once
+	rep   reply
+	tries int
+	err   error
+}
+
+// requestOnce is request, once per URL in a run.
+func (r *run) requestOnce(ctx context.Context, u string) (reply, int, error) {
+	r.mu.Lock()
+	call := r.requests[u]
+	if call == nil {
+		call = &requestCall{}
+		r.requests[u] = call
+	}
+	r.mu.Unlock()
+	call.once.Do(func() { call.rep, call.tries, call.err = r.request(ctx, u) })
+	return call.rep, call.tries, call.err
 }
 
 // request asks for one URL: again after a timeout (twice is "timed
