@@ -41,13 +41,15 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 	if catalog == "" {
 		catalog = cfg.Catalog
 	}
+	sources := &data.Sources{
+		Remote:     fetch.Remote{CacheDir: fetch.DefaultCacheDir()},
+		BeforeFile: limitMemory,
+	}
 	return cli.Deps{
-		Stdout: stdout,
-		Stderr: stderr,
-		Catalogs: &data.Sources{
-			Remote:     fetch.Remote{CacheDir: fetch.DefaultCacheDir()},
-			BeforeFile: limitMemory,
-		},
+		Stdout:         stdout,
+		Stderr:         stderr,
+		Catalogs:       sources,
+		Links:          data.LinkSources{Sources: sources},
 		DefaultCatalog: catalog,
 		Settings:       settings,
 		State:          state.Store{Dir: state.DefaultDir()},
@@ -81,7 +83,8 @@ func readConfig(path string) (config.Config, cli.Settings) {
 	if err != nil {
 		return config.Config{}, cli.Settings{RecentFirst: true, Notice: "config not used, running on the defaults: " + err.Error()}
 	}
-	s := cli.Settings{MaxAge: cfg.MaxAge, Theme: cfg.Theme, RecentFirst: true, Plain: cfg.Plain, Keys: cfg.Keys}
+	s := cli.Settings{MaxAge: cfg.MaxAge, Theme: cfg.Theme, RecentFirst: true, Plain: cfg.Plain, Keys: cfg.Keys,
+		KeepRedirectHosts: cfg.KeepRedirectHosts}
 	if cfg.RecentFirst != nil {
 		s.RecentFirst = *cfg.RecentFirst
 	}

@@ -1,7 +1,8 @@
 // Package data is where catalogs come from. It chooses the reader for a
 // source: the catalog embedded in the binary (projects.md), a file, or a
 // URL (through data/fetch and its cache), and lints a source the same way
-// (Sources, LoadEmbedded, LoadFile, LintFile). It also makes synthetic
+// (Sources, LoadEmbedded, LoadFile, LintFile), and checks a source's
+// links online with data/linkcheck (LinkSources). It also makes synthetic
 // catalogs for tests and benchmarks (SyntheticCatalog).
 //
 // Each job has a package of its own under data/:
@@ -13,6 +14,8 @@
 //     directory, whatever their format: Sources gives it the reader;
 //   - data/config reads the config file (TOML);
 //   - data/state keeps what the app remembers between runs;
+//   - data/linkcheck requests a catalog's links (lint --online), fixes
+//     the moved ones in the file's bytes and shows the fixes as a diff;
 //   - data/disk writes files atomically and explains file errors;
 //   - data/synth generates synthetic catalogs (data/synthcat is its
 //     command).

@@ -67,6 +67,7 @@ const (
 	expectString = "expected a quoted string"
 	expectBool   = "expected true or false"
 	expectKeys   = `expected a key ("s") or a list of keys (["s", "ctrl+s"])`
+	expectHosts  = `expected a list of host names (["aka.ms", "go.example.com"])`
 )
 
 // expected says what the value of the key made of parts should have been,
@@ -78,6 +79,8 @@ func (c *checker) expected(parts []string) string {
 		return expectString
 	case len(parts) == 1 && slices.Contains([]string{"recent_first", "plain"}, parts[0]):
 		return expectBool
+	case len(parts) == 1 && parts[0] == "keep_redirect_hosts":
+		return expectHosts
 	case len(parts) == 2 && parts[0] == "keys" && slices.Contains(c.actions, parts[1]):
 		return expectKeys
 	case len(parts) == 2 && parts[0] == "keys":
@@ -117,6 +120,43 @@ func (c *checker) settings(f file) {
 	if b, ok := c.boolean("plain", f.Plain); ok {
 		c.cfg.Plain = b
 	}
+	c.hosts(f.KeepHosts)
+}
+
+// hosts checks keep_redirect_hosts: a list of host names.
+func (c *checker) hosts(v any) {
+	const key = "keep_redirect_hosts"
+	if v == nil || c.table(key) {
+		return
+	}
+	list, ok := v.([]any)
+	if !ok {
+		c.fail([]string{key}, expectHosts)
+		return
+	}
+	for _, h := range list {
+		s, ok := h.(string)
+		if !ok || !isHostName(s) {
+			c.fail([]string{key}, expectHosts)
+			return
+		}
+		c.cfg.KeepRedirectHosts = append(c.cfg.KeepRedirectHosts, strings.ToLower(s))
+	}
+}
+
+// isHostName reports whether s is a DNS name: letters, digits, '-' and
+// '.', not starting or ending with a dot, at most 253 bytes.
+func isHostName(s string) bool {
+	if s == "" || len(s) > 253 || s[0] == '.' || s[len(s)-1] == '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // str checks that a setting, when set, is a string.

@@ -1,10 +1,11 @@
 // Package config reads upstream-tui's config file: defaults for the
 // command line's flags and key bindings, in TOML. go-toml reads the file,
 // strictly (an unknown setting is a mistake), and alone decides what is
-// TOML; this package checks the values (a theme, a duration, keys that are
-// clean text and bind known actions: check.go) and names the file, the
-// line and the key of each mistake, in the same words whether the checks
-// or go-toml found it (syntax.go, with positions.go finding the lines).
+// TOML; this package checks the values (a theme, a duration, host names,
+// keys that are clean text and bind known actions: check.go) and names
+// the file, the line and the key of each mistake, in the same words
+// whether the checks or go-toml found it (syntax.go, with positions.go
+// finding the lines).
 // A message never echoes a control character from the file.
 package config
 
@@ -40,6 +41,9 @@ type Config struct {
 	Theme       string        // "auto", "dark" or "light"; "": not set
 	RecentFirst *bool         // nil: not set
 	Plain       bool
+	// KeepRedirectHosts are hosts whose links lint --fix never rewrites,
+	// on top of its defaults (their job is to redirect).
+	KeepRedirectHosts []string
 	// Keys rebinds actions: action name to keys; KeyLines says where.
 	Keys     map[string][]string
 	KeyLines map[string]int
@@ -88,7 +92,7 @@ func DefaultFile() string {
 var themes = []string{"auto", "dark", "light"}
 
 // settings are the keys outside [keys].
-var settings = []string{"catalog", "max_age", "theme", "recent_first", "plain"}
+var settings = []string{"catalog", "max_age", "theme", "recent_first", "plain", "keep_redirect_hosts"}
 
 // file is what the config file may hold. The values are checked here
 // rather than by go-toml, so that a mistake reads the same whatever its
@@ -99,6 +103,7 @@ type file struct {
 	Theme       any `toml:"theme"`
 	RecentFirst any `toml:"recent_first"`
 	Plain       any `toml:"plain"`
+	KeepHosts   any `toml:"keep_redirect_hosts"`
 	Keys        any `toml:"keys"`
 }
 

@@ -31,6 +31,7 @@ max_age = '6h'
 theme = "light"
 recent_first = false
 plain = true
+keep_redirect_hosts = ["Go.Example.com", "links.example"]
 
 [keys]
 slack = "i"
@@ -41,10 +42,10 @@ issues = ["s", "ctrl+s",]
 		t.Fatal(err)
 	}
 	if cfg.Catalog != "https://example.com/README.md" || cfg.MaxAge != 6*time.Hour || cfg.Theme != "light" ||
-		cfg.RecentFirst == nil || *cfg.RecentFirst || !cfg.Plain {
+		cfg.RecentFirst == nil || *cfg.RecentFirst || !cfg.Plain || !reflect.DeepEqual(cfg.KeepRedirectHosts, []string{"go.example.com", "links.example"}) {
 		t.Errorf("%+v", cfg)
 	}
-	if !reflect.DeepEqual(cfg.Keys, map[string][]string{"slack": {"i"}, "issues": {"s", "ctrl+s"}}) || cfg.KeyLines["issues"] != 10 {
+	if !reflect.DeepEqual(cfg.Keys, map[string][]string{"slack": {"i"}, "issues": {"s", "ctrl+s"}}) || cfg.KeyLines["issues"] != 11 {
 		t.Errorf("keys %v lines %v", cfg.Keys, cfg.KeyLines)
 	}
 	// Full TOML: multi-line arrays, dotted keys, inline tables.
@@ -68,21 +69,25 @@ func TestConfigMistakes(t *testing.T) {
 	for content, want := range map[string]string{
 		// Valid TOML: the messages of the hand-written reader, kept.
 		"theme = \"blue\"\n":               `:1: theme: "blue" is not a theme; use auto, dark or light`,
-		"\n\ncolour = \"red\"\n":           `:3: colour: unknown setting; settings are catalog, max_age, theme, recent_first, plain, and the [keys] table`,
+		"\n\ncolour = \"red\"\n":           `:3: colour: unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
 		"[keys]\nslak = \"s\"\n":           `:2: keys.slak: unknown action; actions are issues, quit, slack`,
 		"[colors]\n":                       `:1: unknown table [colors]; the only table is [keys]`,
 		"[keys]\nslack = \"\\u001b[2J\"\n": `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
 		"max_age = \"soon\"\n":             `:1: max_age: "soon" is not a duration like "30m" or "6h"`,
 		// Valid TOML, values of the wrong type.
-		"plain = \"yes\"\n":                      `:1: plain: expected true or false`,
-		"catalog = \"x.md\"\ntheme = 3\n":        `:2: theme: expected a quoted string`,
-		"[keys]\nquit = \"q\"\nslack = 1\n":      `:3: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
-		"[keys]\nslack = []\n":                   `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
-		"[keys]\nslack = [\"s\", 2]\n":           `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
-		"keys = { slack = \"s\", slak = \"x\" }": `:1: keys.slak: unknown action; actions are issues, quit, slack`,
+		"plain = \"yes\"\n":                         `:1: plain: expected true or false`,
+		"keep_redirect_hosts = \"aka.ms\"\n":        `:1: keep_redirect_hosts: expected a list of host names (["aka.ms", "go.example.com"])`,
+		"\nkeep_redirect_hosts = [\"https://x\"]\n": `:2: keep_redirect_hosts: expected a list of host names (["aka.ms", "go.example.com"])`,
+		"keep_redirect_hosts = [\"a\\u001b[2J\"]\n": `:1: keep_redirect_hosts: expected a list of host names (["aka.ms", "go.example.com"])`,
+		"keep_redirect_hosts = [1]\n":               `:1: keep_redirect_hosts: expected a list of host names (["aka.ms", "go.example.com"])`,
+		"catalog = \"x.md\"\ntheme = 3\n":           `:2: theme: expected a quoted string`,
+		"[keys]\nquit = \"q\"\nslack = 1\n":         `:3: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
+		"[keys]\nslack = []\n":                      `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
+		"[keys]\nslack = [\"s\", 2]\n":              `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
+		"keys = { slack = \"s\", slak = \"x\" }":    `:1: keys.slak: unknown action; actions are issues, quit, slack`,
 		// The first mistake in the file is the one reported.
 		"theme = \"purple\"\nbogus = 1\n": `:1: theme: "purple" is not a theme; use auto, dark or light`,
-		"bogus = 1\ntheme = \"purple\"\n": `:1: bogus: unknown setting; settings are catalog, max_age, theme, recent_first, plain, and the [keys] table`,
+		"bogus = 1\ntheme = \"purple\"\n": `:1: bogus: unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
 		// Not TOML: go-toml decides, and the message names the key and
 		// reads as the hand-written reader's did.
 		"plain = yes\n":                          `:1: plain: expected true or false`,
@@ -94,7 +99,7 @@ func TestConfigMistakes(t *testing.T) {
 		"recent_first = maybe\n":                 `:1: recent_first: expected true or false`,
 		"catalog = foo\n":                        `:1: catalog: expected a quoted string`,
 		"max_age = 6h # a comment\n":             `:1: max_age: expected a quoted string`,
-		"bogus = yes\n":                          `:1: bogus: unknown setting; settings are catalog, max_age, theme, recent_first, plain, and the [keys] table`,
+		"bogus = yes\n":                          `:1: bogus: unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
 		"[keys]\nslak = s\n":                     `:2: keys.slak: unknown action; actions are issues, quit, slack`,
 		"[keys]\nslack = \"s\"\nslack = \"t\"\n": `:3: keys.slack: set twice`,
 		"[keys]\nslack = [\"s\", t]\n":           `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
@@ -116,7 +121,7 @@ func TestConfigMistakes(t *testing.T) {
 		"[keys]\nquit = \"x\"\n[keys]\n": `:3: keys: set twice`,
 		"keys = 3\n[keys]\n":             `:2: keys: key keys should be a table, not a value`,
 		// A key naming a control character prints as its escape.
-		"\"\\u001b[2J\" = 1\n":               `:1: "\u001b[2J": unknown setting; settings are catalog, max_age, theme, recent_first, plain, and the [keys] table`,
+		"\"\\u001b[2J\" = 1\n":               `:1: "\u001b[2J": unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
 		"[keys]\n\"\\u001b[31m\" = \"x\"\n":  `:2: keys."\u001b[31m": unknown action; actions are issues, quit, slack`,
 		"\"\\u001b\" = 1\n\"\\u001b\" = 1\n": `:2: "\u001b": set twice`,
 		"[\"\\u001b[2J\"]\n":                 `:1: unknown table ["\u001b[2J"]; the only table is [keys]`,

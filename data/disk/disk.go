@@ -2,7 +2,8 @@
 // user's disk: ReadRegular reads a regular file within a limit (never a
 // FIFO, a device or an endless file), OpenRegular opens one, WriteAtomic
 // replaces a file so that a reader never sees part of it (the URL cache
-// and the state file use it), and Reason turns a file error into a short
+// and the state file use it), Replace does it to a file the user owns,
+// keeping its mode (lint --fix), and Reason turns a file error into a short
 // reason that does not repeat the path.
 package disk
 
@@ -21,7 +22,31 @@ var rename = os.Rename
 // or the new one, never part of either: a temporary file in the same
 // directory, synced, then renamed over path. On failure the temporary
 // file is removed and path is as it was.
-func WriteAtomic(path string, data []byte) (err error) {
+func WriteAtomic(path string, data []byte) error {
+	return writeAtomic(path, data, 0)
+}
+
+// Replace replaces an existing file with data as WriteAtomic does,
+// keeping the file's permissions; a symbolic link is followed, so that
+// the file it names is replaced and the link stays a link.
+func Replace(path string, data []byte) error {
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return err
+	}
+	st, err := os.Stat(real)
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return &fs.PathError{Op: "replace", Path: path, Err: ErrNotRegular}
+	}
+	return writeAtomic(real, data, st.Mode().Perm())
+}
+
+// writeAtomic is WriteAtomic, giving the new file perm when it is not 0
+// (a temporary file is made 0600).
+func writeAtomic(path string, data []byte, perm fs.FileMode) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
@@ -32,6 +57,11 @@ func WriteAtomic(path string, data []byte) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
+	if perm != 0 {
+		if err = f.Chmod(perm); err != nil {
+			return err
+		}
+	}
 	if _, err = f.Write(data); err != nil {
 		return err
 	}

@@ -49,6 +49,12 @@ type Deps struct {
 	Plain bool
 	// Build is the version and what go build stamped.
 	Build Build
+	// Health is where repository health comes from: GitHub, with a cache
+	// (data/github); nil when it is not wired.
+	Health model.HealthSource
+	// Links checks catalogs' links online (lint --online); nil when it is
+	// not wired.
+	Links LinkChecker
 }
 
 // Settings are the user's choices from the config file.
@@ -58,6 +64,9 @@ type Settings struct {
 	RecentFirst bool
 	Plain       bool
 	Keys        map[string][]string
+	// KeepRedirectHosts are hosts lint --fix never rewrites, on top of its
+	// defaults (keep_redirect_hosts).
+	KeepRedirectHosts []string
 	// Notice says why the config file was not used, or "".
 	Notice string
 }
@@ -88,6 +97,17 @@ type Catalogs interface {
 	Stamp(source string) string
 	// Lint lints a source and names it for the findings.
 	Lint(ctx context.Context, source string) (file string, findings []model.Finding, err error)
+}
+
+// LinkChecker checks the links of a catalog on the network (lint
+// --online) and writes the fixes it finds.
+type LinkChecker interface {
+	// CheckLinks requests every http(s) link of a source (as Catalogs
+	// names it) and returns the findings, the fixes and their diff.
+	CheckLinks(ctx context.Context, source string, opts model.LinkCheckOptions) (*model.LinkReport, error)
+	// WriteFixes writes a report's fixes to its file, atomically, unless
+	// the file changed since it was read; an error says why not.
+	WriteFixes(r *model.LinkReport) error
 }
 
 // Exit statuses.

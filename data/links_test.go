@@ -1,0 +1,54 @@
+package data
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/upstream-tui/upstream-tui/data/fetch"
+	"github.com/upstream-tui/upstream-tui/data/linkcheck"
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// TestCheckLinksOfAURL: a catalog URL is checked as downloaded now; its
+// fixes show as a diff and are never written; a link borrowed through
+// "same slack and email" is checked where it is written.
+func TestCheckLinksOfAURL(t *testing.T) {
+	catalog := "| Project Area | Project | Goal | Maturity | Communication | Use on Azure |\n|---|---|---|---|---|---|\n| **Runtime** | | | | | |\n" +
+		"| | [Moby](https://moby.test/) | Toolkit | CNCF: graduated | [slack](https://moby.test/slack) | |\n" +
+		"| | [Other](https://other.test/) | Other | CNCF: graduated | same slack and email | |\n"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.Host + r.URL.Path {
+		case "catalog.test/list.md":
+			w.Write([]byte(catalog))
+		case "moby.test/slack":
+			w.WriteHeader(http.StatusNotFound)
+		case "moby.test/":
+			w.Header().Set("Location", "https://mobyproject.test/")
+			w.WriteHeader(http.StatusMovedPermanently)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	s := LinkSources{
+		Sources: &Sources{Remote: fetch.Remote{CacheDir: t.TempDir(), Client: &http.Client{Transport: linkcheck.RouteTo(srv.Listener.Addr().String())}}},
+		Checker: linkcheck.Checker{Client: linkcheck.NewClient(linkcheck.RouteTo(srv.Listener.Addr().String())), Pause: -1},
+	}
+	r, err := s.CheckLinks(context.Background(), "https://catalog.test/list.md", model.LinkCheckOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two findings, both on Moby's line: the dead slack link is not
+	// reported again on the line that borrows it.
+	if len(r.Findings) != 2 || r.Findings[0].Line != 4 || r.Findings[0].Fix != "https://mobyproject.test/" ||
+		r.Findings[1].Line != 4 || r.Findings[1].Severity != model.SeverityError || r.Path != "" {
+		t.Fatalf("%+v", r)
+	}
+	if !strings.Contains(r.Diff, "\n+| | [Moby](https://mobyproject.test/) |") {
+		t.Errorf("diff:\n%s", r.Diff)
+	}
+	if err := s.WriteFixes(r); err == nil || err.Error() != "https://catalog.test/list.md is not a file that can be fixed; --diff shows the fixes" {
+		t.Errorf("WriteFixes(a URL) = %v", err)
+	}
+}
