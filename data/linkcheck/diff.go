@@ -31,7 +31,9 @@ func Diff(name string, old, fixed []byte) string {
 		}
 	}
 	var out strings.Builder
-	name = inert.Escape(name)
+	// An absolute path is shown as git shows one, "a/tmp/x.md", so that
+	// patch -p1 still applies the diff.
+	name = inert.Escape(strings.TrimLeft(name, "/"))
 	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
 	text := func(src []byte, l span) string {
 		s := inert.Text(string(src[l.start:l.end]))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/upstream-tui/upstream-tui/model"
@@ -56,6 +57,9 @@ func TestDiff(t *testing.T) {
 		"@@ -10,4 +10,4 @@\n 10\n 11\n 12\n-13 [b](https://old.test/b)\n\\ No newline at end of file\n+13 [b](https://new.test/b)\n\\ No newline at end of file\n"
 	if got := Diff("cat\x1b.md", []byte(old), fixed); got != want {
 		t.Errorf("Diff:\n%s\nwant:\n%s", got, want)
+	}
+	if got := Diff("/tmp/list.md", []byte(old), fixed); !strings.HasPrefix(got, "--- a/tmp/list.md\n+++ b/tmp/list.md\n@@") {
+		t.Errorf("Diff of an absolute path starts %q; want git's a/tmp/list.md", got[:min(len(got), 40)])
 	}
 	if got := Diff("x", []byte(old), []byte(old)); got != "" {
 		t.Errorf("Diff of equal files = %q, want nothing", got)
