@@ -42,6 +42,10 @@ type catalogView struct {
 	renderer   *detailRenderer
 	picker     facetPicker
 
+	// repos is each project's repository, found in a command when there
+	// is a health source (loadHealth); nil until then.
+	repos []repoRef
+
 	origin string // where the catalog came from, for the header
 	// gen counts changes to what the header shows (tab counts, origin),
 	// for the frame cache.
@@ -161,7 +165,7 @@ func (v *catalogView) setRenderer(opts *Options, isDark bool) {
 		style = "light"
 	}
 	v.renderer = newDetailRenderer(opts.markdown(style), opts.Hyperlinks)
-	v.shown = detailKey{-1, -1}
+	v.shown = detailKey{project: -1, width: -1}
 	v.aboutShown = 0
 }
 
@@ -219,21 +223,23 @@ func (v *catalogView) moveSelection(n int) {
 }
 
 // syncDetail shows the selected project's detail, rendered for the pane's
-// width, when it is not already shown. Until a detail not yet rendered
-// arrives (a frame or so later), the pane keeps what it shows.
-func (v *catalogView) syncDetail() tea.Cmd {
+// width with what repo says of the project's repository, when it is not
+// already shown. links gives the links the detail numbers. Until a detail
+// not yet rendered arrives (a frame or so later), the pane keeps what it
+// shows.
+func (v *catalogView) syncDetail(repo func(p, width int) repoText, links func(p int) []model.Link) tea.Cmd {
 	p, i, ok := v.selectedProject()
 	width := v.detail.Width()
 	if !ok {
 		v.detail.SetContent("")
-		v.shown = detailKey{-1, width}
+		v.shown = detailKey{project: -1, width: width}
 		return nil
 	}
-	k := detailKey{i, width}
+	k := detailKey{project: i, width: width, repo: repo(i, width)}
 	if v.shown == k {
 		return nil
 	}
-	s, ok, cmd := v.renderer.detail(p, k)
+	s, ok, cmd := v.renderer.detail(p, links(i), k)
 	if !ok {
 		return cmd
 	}

@@ -53,6 +53,8 @@ type Model struct {
 	state model.State
 	saves *saves
 
+	health *healthState // nil without Options.Health
+
 	status statusLine
 
 	initCmd tea.Cmd // the search of the initial query, started by Init
@@ -89,6 +91,7 @@ func New(cat *model.Catalog, opts Options) Model {
 		stamp:   opts.Stamped,
 		state:   opts.State,
 		saves:   &saves{},
+		health:  newHealthState(opts.Health),
 	}
 	m.input.Prompt = "/ "
 	m.input.Placeholder = "fuzzy filter: name, goal, area, maturity, links"
@@ -102,6 +105,14 @@ func New(cat *model.Catalog, opts Options) Model {
 		area = opts.State.LastTab
 	}
 	m.view, m.initCmd = newCatalogView(cat, nil, carry{tab: area, query: opts.Query}, m.env())
+	if m.health != nil {
+		m.keys.health = true
+		desc := "check health again"
+		if opts.Reload != nil {
+			desc = "reload catalog, check health again"
+		}
+		m.keys.Reload.SetHelp(m.keys.Reload.Help().Key, desc)
+	}
 	m.keys.rebind(opts.Keys)
 	m.keys.setMode(m.mode, m.view.filtered(), m.view.matchesElsewhere() > 0)
 	if n := strings.Join(nonEmpty(cat.Origin.Notice, opts.Notice), "; "); n != "" {
@@ -129,6 +140,7 @@ func (m Model) Init() tea.Cmd {
 	if m.opts.Reload != nil {
 		cmds = append(cmds, tick(m.opts.Stamp))
 	}
+	cmds = append(cmds, m.startHealth())
 	return tea.Batch(cmds...)
 }
 
@@ -166,11 +178,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.handleClick(msg.Mouse())
 	case renderedMsg:
 		m.view.handleRendered(msg)
+	case healthLoadedMsg:
+		m.handleHealthLoaded(msg)
+	case healthRestedMsg:
+		cmd = m.handleHealthRested(msg)
+	case healthCheckedMsg:
+		cmd = m.handleHealthChecked(msg)
 	default:
 		cmd = m.handleFilterInput(msg)
 	}
 	m.keys.setMode(m.mode, m.view.filtered(), m.view.matchesElsewhere() > 0)
-	return m, tea.Batch(cmd, m.relayout(), m.tidyStatus(before))
+	return m, tea.Batch(cmd, m.relayout(), m.tidyStatus(before), m.restHealth())
 }
 
 // fixedTheme reports whether the theme is set rather than following the
@@ -217,7 +235,7 @@ func (m *Model) relayout() tea.Cmd {
 	// frame, and help, about and the picker cover the detail.
 	switch m.mode {
 	case modeBrowse, modeFilter:
-		return v.syncDetail()
+		return v.syncDetail(m.repoTextOf, m.detailLinks)
 	case modeAbout:
 		return v.syncAbout()
 	case modeHelp:

@@ -107,17 +107,26 @@ func (m *Model) shortHelp(width int) string {
 }
 
 // viewTitle is the program's name, the catalog's title and where it came
-// from, each cut to the width before it is styled.
+// from, each cut to the width before it is styled. A rate limit on health
+// checks comes first on the right, and the catalog's title gives way to
+// it.
 func (m *Model) viewTitle(width int) string {
-	title := m.styles.Title.Render("upstream-tui")
-	if m.view.cat.Title != "" {
-		title += m.styles.TitleInfo.Render(" · " + cut(m.view.cat.Title, max(width-len("upstream-tui · "), 0), "…"))
-	}
+	const name = "upstream-tui"
 	text := m.view.origin
 	if m.loading {
 		text += " · loading…"
 	}
-	source := m.styles.TitleInfo.Render(cut(text, width, "…"))
+	room, textRoom := width-len(name+" · "), width
+	if note := m.healthNote(); note != "" {
+		text = strings.Join(nonEmpty(note, text), " · ")
+		textRoom = max(width-len(name)-2, 0)
+		room -= min(textWidth(text), textRoom) + 2
+	}
+	title := m.styles.Title.Render(name)
+	if m.view.cat.Title != "" && room > 0 {
+		title += m.styles.TitleInfo.Render(" · " + cut(m.view.cat.Title, max(room, 0), "…"))
+	}
+	source := m.styles.TitleInfo.Render(cut(text, textRoom, "…"))
 	gap := width - textWidth(title) - textWidth(source)
 	if text == "" || gap < 2 {
 		return title
@@ -168,9 +177,14 @@ func (m *Model) viewList(l layout) string {
 		return b.String()
 	}
 	end := min(m.view.list.offset+m.view.list.perPage(), len(m.view.list.items))
+	now := m.now()
 	for i := m.view.list.offset; i < end; i++ {
 		p := m.view.list.items[i]
 		row := listRow{project: &m.view.cat.Projects[p], selected: i == m.view.list.cursor}
+		if m.health != nil {
+			_, h := m.healthOf(p)
+			row.marker = markerOf(h, now)
+		}
 		if m.view.filtered() {
 			row.matches, row.goalMatches = m.view.index.Positions(p, m.view.query)
 		}

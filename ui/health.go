@@ -1,0 +1,368 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/upstream-tui/upstream-tui/model"
+)
+
+// Repository health (Options.Health). The session keeps what it knows of
+// each repository: what the source's cache holds, read in a command at
+// start, then what checks bring. Checks run in commands, never in Update:
+// the selected project's repository once the selection has rested
+// (healthRest), then those of the rows on screen in order, at most
+// healthParallel at once, each repository once a session unless r asks
+// again (revalidating). A rate limit stops the asking until it resets, and
+// the header says so; being offline is said once, in passing.
+
+const (
+	// healthRest is how long the selection must rest before its
+	// repository is checked: scrolling through the list asks nothing.
+	healthRest = 250 * time.Millisecond
+	// healthParallel is how many checks run at once.
+	healthParallel = 4
+	// healthTimeout bounds a check, whatever the source does.
+	healthTimeout = 30 * time.Second
+)
+
+// repoRef is a project's repository and its key; the zero repoRef is none.
+type repoRef struct {
+	repo model.Repo
+	key  string
+}
+
+func newRepoRef(p *model.Project) repoRef {
+	r, ok := model.RepoOf(p)
+	if !ok {
+		return repoRef{}
+	}
+	return repoRef{repo: r, key: r.Key()}
+}
+
+// healthState is the session's health: what is known, what is asked, and
+// whether the rate limit stops the asking.
+type healthState struct {
+	source model.HealthSource
+	known  map[string]model.Health // by Repo.Key
+	// asked holds the round in which each repository was last asked
+	// (checked or being checked): a round is a session, or what follows
+	// an r, whose checks revalidate.
+	asked   map[string]int
+	round   int
+	queue   []healthCheck // waiting, in order
+	running int           // checks under way
+	// limit is the rate limit that stopped the asking; nil when none.
+	limit       *model.RateLimitError
+	offlineSaid bool
+	// rested is what the last rest was for; resting counts rests begun,
+	// so that only the latest ends one.
+	rested  restKey
+	resting int
+}
+
+// healthCheck is a repository to check.
+type healthCheck struct {
+	ref     repoRef
+	refresh bool
+}
+
+// restKey is what the rows on screen and the selection are: when it
+// changes, the selection rests again before anything is checked.
+type restKey struct {
+	cat                     *model.Catalog
+	gen, selected, offset   int
+	perPage, items, round   int
+	hasSelection, haveRepos bool
+}
+
+func newHealthState(src model.HealthSource) *healthState {
+	if src == nil {
+		return nil
+	}
+	return &healthState{source: src, known: map[string]model.Health{}, asked: map[string]int{}}
+}
+
+// healthLoadedMsg brings a catalog's repositories, one per project (the
+// zero repoRef for none), and what the source's cache holds for them.
+type healthLoadedMsg struct {
+	cat    *model.Catalog
+	repos  []repoRef
+	cached map[string]model.Health
+}
+
+// healthRestedMsg says that the selection begun as rest has rested.
+type healthRestedMsg struct{ rest int }
+
+// healthCheckedMsg brings a check's answer.
+type healthCheckedMsg struct {
+	check  healthCheck
+	health model.Health
+	err    error
+}
+
+// loadHealth finds each project's repository and reads what the cache
+// holds for it, in a command: at 100,000 projects it is more than a frame.
+func loadHealth(src model.HealthSource, cat *model.Catalog) tea.Cmd {
+	return func() tea.Msg {
+		repos := make([]repoRef, len(cat.Projects))
+		cached := map[string]model.Health{}
+		looked := map[string]bool{}
+		for i := range cat.Projects {
+			ref := newRepoRef(&cat.Projects[i])
+			repos[i] = ref
+			if ref.key == "" || looked[ref.key] {
+				continue
+			}
+			looked[ref.key] = true
+			if h, ok := src.Cached(ref.repo); ok {
+				cached[ref.key] = h
+			}
+		}
+		return healthLoadedMsg{cat: cat, repos: repos, cached: cached}
+	}
+}
+
+// checkHealth asks the source for a repository's health in a command.
+func checkHealth(src model.HealthSource, c healthCheck) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), healthTimeout)
+		defer cancel()
+		h, err := src.Check(ctx, c.ref.repo, c.refresh)
+		return healthCheckedMsg{check: c, health: h, err: err}
+	}
+}
+
+// startHealth reads the cache for the catalog on screen.
+func (m *Model) startHealth() tea.Cmd {
+	if m.health == nil {
+		return nil
+	}
+	return loadHealth(m.health.source, m.view.cat)
+}
+
+// handleHealthLoaded keeps a catalog's repositories and what the cache
+// holds, where it is not older than what checks brought meanwhile.
+func (m *Model) handleHealthLoaded(msg healthLoadedMsg) {
+	hs := m.health
+	if hs == nil {
+		return
+	}
+	for k, h := range msg.cached {
+		if old, ok := hs.known[k]; !ok || old.CheckedAt.Before(h.CheckedAt) {
+			hs.known[k] = h
+		}
+	}
+	if msg.cat == m.view.cat {
+		m.view.repos = msg.repos
+	}
+	m.healthChanged()
+}
+
+// healthChanged redraws what shows health: the header, the list, the
+// detail (whose key holds its Repository section).
+func (m *Model) healthChanged() {
+	m.gen++
+}
+
+// restHealth begins a rest when the selection or the rows on screen have
+// changed since the last one; when it ends, their repositories are asked.
+func (m *Model) restHealth() tea.Cmd {
+	hs := m.health
+	if hs == nil {
+		return nil
+	}
+	v := &m.view
+	sel, ok := v.list.selected()
+	k := restKey{
+		cat: v.cat, gen: v.gen, selected: sel, offset: v.list.offset, perPage: v.list.perPage(),
+		items: len(v.list.items), round: hs.round, hasSelection: ok, haveRepos: v.repos != nil,
+	}
+	if k == hs.rested {
+		return nil
+	}
+	hs.rested = k
+	hs.resting++
+	rest := hs.resting
+	return m.opts.after(healthRest, func(time.Time) tea.Msg { return healthRestedMsg{rest} })
+}
+
+// handleHealthRested queues the selected project's repository, then those
+// of the rows on screen, in place of what waited, unless a newer rest has
+// begun; and starts checks.
+func (m *Model) handleHealthRested(msg healthRestedMsg) tea.Cmd {
+	hs := m.health
+	if hs == nil || msg.rest != hs.resting {
+		return nil
+	}
+	hs.queue = hs.queue[:0]
+	queued := map[string]bool{}
+	add := func(p int) {
+		ref := m.view.repoOf(p)
+		if ref.key == "" || queued[ref.key] {
+			return
+		}
+		if r, ok := hs.asked[ref.key]; ok && r >= hs.round {
+			return
+		}
+		queued[ref.key] = true
+		hs.queue = append(hs.queue, healthCheck{ref: ref, refresh: hs.round > 0})
+	}
+	l := &m.view.list
+	if p, ok := l.selected(); ok {
+		add(p)
+	}
+	for _, p := range l.items[l.offset:min(l.offset+l.perPage(), len(l.items))] {
+		add(p)
+	}
+	return m.nextChecks()
+}
+
+// nextChecks starts waiting checks while fewer than healthParallel run,
+// unless the rate limit stops them.
+func (m *Model) nextChecks() tea.Cmd {
+	hs := m.health
+	if hs.limit != nil {
+		if !m.limitOver() {
+			hs.queue = hs.queue[:0]
+			return nil
+		}
+		hs.limit = nil
+		m.healthChanged()
+	}
+	var cmds []tea.Cmd
+	for hs.running < healthParallel && len(hs.queue) > 0 {
+		c := hs.queue[0]
+		hs.queue = hs.queue[1:]
+		hs.asked[c.ref.key] = hs.round
+		hs.running++
+		cmds = append(cmds, checkHealth(hs.source, c))
+	}
+	return tea.Batch(cmds...)
+}
+
+// limitOver reports whether the rate limit in force has reset.
+func (m *Model) limitOver() bool {
+	reset := m.health.limit.Reset
+	return !reset.IsZero() && !m.now().Before(reset)
+}
+
+// handleHealthChecked keeps a check's answer and starts the next checks.
+// A rate limit stops them and the header says until when; offline is
+// said once.
+func (m *Model) handleHealthChecked(msg healthCheckedMsg) tea.Cmd {
+	hs := m.health
+	if hs == nil {
+		return nil
+	}
+	hs.running = max(hs.running-1, 0)
+	if h := msg.health; !h.CheckedAt.IsZero() {
+		if old, ok := hs.known[msg.check.ref.key]; !ok || !old.CheckedAt.After(h.CheckedAt) {
+			hs.known[msg.check.ref.key] = h
+			m.healthChanged()
+		}
+	}
+	var limit *model.RateLimitError
+	var offline *model.OfflineError
+	switch {
+	case errors.As(msg.err, &limit):
+		delete(hs.asked, msg.check.ref.key) // asked again once the limit resets
+		if hs.limit == nil {
+			m.setNotice(limit.Error(), true)
+		}
+		hs.limit = limit
+		hs.queue = hs.queue[:0]
+		m.healthChanged()
+		return nil
+	case errors.As(msg.err, &offline):
+		if !hs.offlineSaid {
+			hs.offlineSaid = true
+			m.setStatus("Offline: repository health is what was last checked", false)
+		}
+	}
+	return m.nextChecks()
+}
+
+// recheckHealth (r) asks again, revalidating, for the selection and the
+// rows on screen; it returns what it says in the status line.
+func (m *Model) recheckHealth() (tea.Cmd, string) {
+	hs := m.health
+	if hs.limit != nil && !m.limitOver() {
+		return nil, m.limitNote()
+	}
+	hs.round++
+	hs.rested = restKey{} // rest again now, for the new round
+	hs.resting++
+	return m.handleHealthRested(healthRestedMsg{hs.resting}), "Checking repository health again…"
+}
+
+// healthNote is what the header says of health: the rate limit, while it
+// stops checks.
+func (m *Model) healthNote() string {
+	if m.health == nil || m.health.limit == nil {
+		return ""
+	}
+	return m.limitNote()
+}
+
+// limitNote is what the header says while the rate limit stops checks:
+// when it resets, and that a token raises it.
+func (m *Model) limitNote() string {
+	l := m.health.limit
+	s := "GitHub rate limit reached"
+	if !l.Reset.IsZero() {
+		s += "; health resumes at " + l.Reset.In(m.now().Location()).Format("15:04")
+	}
+	if !l.Authenticated {
+		s += "; a token raises it to 5,000/h"
+	}
+	return s
+}
+
+// repoOf returns project p's repository: from the list loadHealth made,
+// or found now until it arrives.
+func (v *catalogView) repoOf(p int) repoRef {
+	if v.repos != nil {
+		return v.repos[p]
+	}
+	return newRepoRef(&v.cat.Projects[p])
+}
+
+// healthOf returns project p's repository and its health as known; nil
+// when not checked, or without a source.
+func (m *Model) healthOf(p int) (repoRef, *model.Health) {
+	if m.health == nil {
+		return repoRef{}, nil
+	}
+	ref := m.view.repoOf(p)
+	if ref.key == "" {
+		return ref, nil
+	}
+	if h, ok := m.health.known[ref.key]; ok {
+		return ref, &h
+	}
+	return ref, nil
+}
+
+// markerOf is the list's marker for a repository's health: the words a
+// user scanning the list must see (archived, missing, moved, stale), in
+// ASCII, the same at every width and in plain mode; "" for the rest.
+func markerOf(h *model.Health, now time.Time) string {
+	if h == nil {
+		return ""
+	}
+	switch st := h.Status(now); {
+	case st == model.StatusArchived:
+		return "[archived]"
+	case st == model.StatusMissing:
+		return "[missing]"
+	case h.Moved():
+		return "[moved]"
+	case st == model.StatusStale:
+		return "[stale]"
+	}
+	return ""
+}
