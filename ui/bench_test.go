@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -133,4 +135,58 @@ func BenchmarkFacetPicker(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkListMarkers draws the list of 100,000 projects, without health
+// and with every project's health known, most rows marked (archived,
+// moved, stale; a quarter active).
+func BenchmarkListMarkers(b *testing.B) {
+	cat := benchCatalogs()[100_000]
+	for _, withHealth := range []bool{false, true} {
+		b.Run(fmt.Sprintf("health=%v", withHealth), func(b *testing.B) {
+			opts := Options{Opener: func(string) error { return nil }}
+			var src *fakeHealth
+			if withHealth {
+				src = benchHealth(cat)
+				opts.Health, opts.Now = src, func() time.Time { return healthNow }
+			}
+			m := newApp(cat, opts)
+			m = m.send(tea.WindowSizeMsg{Width: 140, Height: 40})
+			if src != nil {
+				m = m.send(loadHealth(src, cat)())
+				if !strings.Contains(m.viewList(m.layout()), "[archived]") {
+					b.Fatal("no marker drawn")
+				}
+			}
+			l := m.layout()
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = m.viewList(l)
+			}
+		})
+	}
+}
+
+// benchHealth is a source whose cache knows every project's repository:
+// archived, moved, stale and active in turn.
+func benchHealth(cat *model.Catalog) *fakeHealth {
+	src := &fakeHealth{cached: map[string]model.Health{}}
+	for i := range cat.Projects {
+		r, ok := model.RepoOf(&cat.Projects[i])
+		if !ok {
+			continue
+		}
+		h := model.Health{Repo: r, CheckedAt: healthNow, PushedAt: healthNow.AddDate(-2, 0, 0)}
+		switch i % 4 {
+		case 0:
+			h.Archived = true
+		case 1:
+			h.MovedTo = model.Repo{Owner: "moved", Name: r.Name}
+		case 3:
+			h.PushedAt = healthNow
+		}
+		src.cached[r.Key()] = h
+	}
+	src.answers = src.cached
+	return src
 }
