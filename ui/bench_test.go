@@ -129,7 +129,7 @@ func BenchmarkFacetPicker(b *testing.B) {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if len(facetOptions(ix, catalogFacets(cat, ix), nil)) == 0 {
+				if len(facetOptions(ix, catalogFacets(cat, ix, nil), nil)) == 0 {
 					b.Fatal("no options")
 				}
 			}
@@ -153,7 +153,7 @@ func BenchmarkListMarkers(b *testing.B) {
 			m := newApp(cat, opts)
 			m = m.send(tea.WindowSizeMsg{Width: 140, Height: 40})
 			if src != nil {
-				m = m.send(loadHealth(src, cat)())
+				m = m.send(loadHealth(src, cat, nil, healthNow)())
 				if !strings.Contains(m.viewList(m.layout()), "[archived]") {
 					b.Fatal("no marker drawn")
 				}

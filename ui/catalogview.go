@@ -43,8 +43,14 @@ type catalogView struct {
 	picker     facetPicker
 
 	// repos is each project's repository, found in a command when there
-	// is a health source (loadHealth); nil until then.
-	repos []repoRef
+	// is a health source (loadHealth); nil until then. health is the
+	// snapshot of their health shown (healthview.go); nil for none.
+	repos  []repoRef
+	health *model.HealthView
+	// sort is the list's order (the sort key); sortBuf holds the sorted
+	// list.
+	sort    model.SortOrder
+	sortBuf []int
 
 	origin string // where the catalog came from, for the header
 	// gen counts changes to what the header shows (tab counts, origin),
@@ -60,6 +66,7 @@ type carry struct {
 	selected   string // the selected project's name; "" for none
 	facetsOpen bool   // the facet picker is on screen
 	facet      string // the facet under the picker's cursor
+	sort       model.SortOrder
 }
 
 // viewEnv is what a catalog view takes from the session it is shown in.
@@ -85,6 +92,7 @@ func newCatalogView(cat *model.Catalog, index *model.Index, c carry, env viewEnv
 		areaTab:       map[string]int{},
 		filter:        newFilter(),
 		pendingSelect: -1,
+		sort:          c.sort,
 	}
 	v.buildTabs()
 	if t, ok := v.areaTab[c.tab]; ok {
@@ -112,7 +120,7 @@ func newCatalogView(cat *model.Catalog, index *model.Index, c carry, env viewEnv
 // carry returns what the view's successor keeps; facetsOpen says whether
 // the picker is on screen, which the session knows.
 func (v *catalogView) carry(facetsOpen bool) carry {
-	c := carry{query: v.query, facetsOpen: facetsOpen, facet: v.picker.current()}
+	c := carry{query: v.query, facetsOpen: facetsOpen, facet: v.picker.current(), sort: v.sort}
 	if v.active > 0 {
 		c.tab = v.tabs[v.active].name
 	}
@@ -198,7 +206,7 @@ func (v *catalogView) refreshList(keep bool) {
 	if !keep || !ok {
 		selected = -1
 	}
-	v.list.setItems(items, selected)
+	v.list.setItems(v.sorted(items), selected)
 }
 
 // setTab moves to tab t, wrapping around.

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"maps"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -12,7 +13,10 @@ import (
 
 // Repository health (Options.Health). The session keeps what it knows of
 // each repository: what the source's cache holds, read in a command at
-// start, then what checks bring. Checks run in commands, never in Update:
+// start, then what checks bring. What the views read is a snapshot made
+// from it, a model.HealthView, made again when an answer arrives (in a
+// command on a large catalog): the list's markers, the detail, the is:
+// facets and the sort orders all read it. Checks run in commands, never in Update:
 // the selected project's repository once the selection has rested
 // (healthRest), then those of the rows on screen in order, at most
 // healthParallel at once, each repository once a session unless r asks
@@ -47,7 +51,15 @@ func newRepoRef(p *model.Project) repoRef {
 // whether the rate limit stops the asking.
 type healthState struct {
 	source model.HealthSource
-	known  map[string]model.Health // by Repo.Key
+	// cached is what the source's cache held for the catalog's
+	// repositories at its load, by Repo.Key: replaced whole, never
+	// changed, so that commands making snapshots can read it.
+	cached map[string]model.Health
+	// checked is what checks brought since, by Repo.Key; Update's own.
+	checked map[string]model.Health
+	// A snapshot is being made in a command; stale: another is wanted
+	// once it is done.
+	building, stale bool
 	// asked holds the round in which each repository was last asked
 	// (checked or being checked): a round is a session, or what follows
 	// an r, whose checks revalidate.
@@ -83,15 +95,41 @@ func newHealthState(src model.HealthSource) *healthState {
 	if src == nil {
 		return nil
 	}
-	return &healthState{source: src, known: map[string]model.Health{}, asked: map[string]int{}}
+	return &healthState{source: src, checked: map[string]model.Health{}, asked: map[string]int{}}
+}
+
+// lookup returns what is known of a repository, for a snapshot made now
+// or in a command: what checks brought, else what the cache held.
+func (hs *healthState) lookup() func(model.Repo) (model.Health, bool) {
+	return knownHealth(maps.Clone(hs.checked), hs.cached)
+}
+
+// knownHealth looks a repository up in checked, then in cached.
+func knownHealth(checked, cached map[string]model.Health) func(model.Repo) (model.Health, bool) {
+	return func(r model.Repo) (model.Health, bool) {
+		k := r.Key()
+		if h, ok := checked[k]; ok {
+			return h, true
+		}
+		h, ok := cached[k]
+		return h, ok
+	}
 }
 
 // healthLoadedMsg brings a catalog's repositories, one per project (the
-// zero repoRef for none), and what the source's cache holds for them.
+// zero repoRef for none), what the source's cache holds for them, and the
+// first snapshot of their health.
 type healthLoadedMsg struct {
 	cat    *model.Catalog
 	repos  []repoRef
 	cached map[string]model.Health
+	view   *model.HealthView
+}
+
+// healthViewMsg brings a snapshot made in a command.
+type healthViewMsg struct {
+	cat  *model.Catalog
+	view *model.HealthView
 }
 
 // healthRestedMsg says that the selection begun as rest has rested.
@@ -104,9 +142,11 @@ type healthCheckedMsg struct {
 	err    error
 }
 
-// loadHealth finds each project's repository and reads what the cache
-// holds for it, in a command: at 100,000 projects it is more than a frame.
-func loadHealth(src model.HealthSource, cat *model.Catalog) tea.Cmd {
+// loadHealth finds each project's repository, reads what the cache holds
+// for it and makes the first snapshot, with checked (the command's own
+// copy) over it, in a command: at 100,000 projects it is more than a
+// frame.
+func loadHealth(src model.HealthSource, cat *model.Catalog, checked map[string]model.Health, now time.Time) tea.Cmd {
 	return func() tea.Msg {
 		repos := make([]repoRef, len(cat.Projects))
 		cached := map[string]model.Health{}
@@ -122,7 +162,15 @@ func loadHealth(src model.HealthSource, cat *model.Catalog) tea.Cmd {
 				cached[ref.key] = h
 			}
 		}
-		return healthLoadedMsg{cat: cat, repos: repos, cached: cached}
+		view := model.NewHealthView(cat, knownHealth(checked, cached), now)
+		return healthLoadedMsg{cat: cat, repos: repos, cached: cached, view: view}
+	}
+}
+
+// makeHealthView makes a snapshot in a command.
+func makeHealthView(cat *model.Catalog, lookup func(model.Repo) (model.Health, bool), now time.Time) tea.Cmd {
+	return func() tea.Msg {
+		return healthViewMsg{cat: cat, view: model.NewHealthView(cat, lookup, now)}
 	}
 }
 
@@ -141,31 +189,57 @@ func (m *Model) startHealth() tea.Cmd {
 	if m.health == nil {
 		return nil
 	}
-	return loadHealth(m.health.source, m.view.cat)
+	return loadHealth(m.health.source, m.view.cat, maps.Clone(m.health.checked), m.now())
 }
 
-// handleHealthLoaded keeps a catalog's repositories and what the cache
-// holds, where it is not older than what checks brought meanwhile.
-func (m *Model) handleHealthLoaded(msg healthLoadedMsg) {
+// handleHealthLoaded keeps the catalog's repositories, what the cache
+// holds for them and their first snapshot; a catalog swapped out since
+// is dropped.
+func (m *Model) handleHealthLoaded(msg healthLoadedMsg) tea.Cmd {
+	hs := m.health
+	if hs == nil || msg.cat != m.view.cat {
+		return nil
+	}
+	hs.cached = msg.cached
+	m.view.repos = msg.repos
+	m.gen++
+	return m.view.setHealth(msg.view)
+}
+
+// healthChanged makes a new snapshot for what checks brought: at once on
+// a small catalog, in a command on a large one, one at a time.
+func (m *Model) healthChanged() tea.Cmd {
+	hs, cat := m.health, m.view.cat
+	if len(cat.Projects) < m.view.asyncFrom {
+		m.gen++
+		return m.view.setHealth(model.NewHealthView(cat, hs.lookup(), m.now()))
+	}
+	if hs.building {
+		hs.stale = true
+		return nil
+	}
+	hs.building = true
+	return makeHealthView(cat, hs.lookup(), m.now())
+}
+
+// handleHealthView shows a snapshot made in a command, and makes the next
+// when answers came meanwhile.
+func (m *Model) handleHealthView(msg healthViewMsg) tea.Cmd {
 	hs := m.health
 	if hs == nil {
-		return
+		return nil
 	}
-	for k, h := range msg.cached {
-		if old, ok := hs.known[k]; !ok || old.CheckedAt.Before(h.CheckedAt) {
-			hs.known[k] = h
-		}
-	}
+	hs.building = false
+	var cmd tea.Cmd
 	if msg.cat == m.view.cat {
-		m.view.repos = msg.repos
+		m.gen++
+		cmd = m.view.setHealth(msg.view)
 	}
-	m.healthChanged()
-}
-
-// healthChanged redraws what shows health: the header, the list, the
-// detail (whose key holds its Repository section).
-func (m *Model) healthChanged() {
-	m.gen++
+	if hs.stale {
+		hs.stale = false
+		cmd = tea.Batch(cmd, m.healthChanged())
+	}
+	return cmd
 }
 
 // restHealth begins a rest when the selection or the rows on screen have
@@ -231,7 +305,7 @@ func (m *Model) nextChecks() tea.Cmd {
 			return nil
 		}
 		hs.limit = nil
-		m.healthChanged()
+		m.gen++ // the header
 	}
 	var cmds []tea.Cmd
 	for hs.running < healthParallel && len(hs.queue) > 0 {
@@ -259,10 +333,11 @@ func (m *Model) handleHealthChecked(msg healthCheckedMsg) tea.Cmd {
 		return nil
 	}
 	hs.running = max(hs.running-1, 0)
+	var changed tea.Cmd
 	if h := msg.health; !h.CheckedAt.IsZero() {
-		if old, ok := hs.known[msg.check.ref.key]; !ok || !old.CheckedAt.After(h.CheckedAt) {
-			hs.known[msg.check.ref.key] = h
-			m.healthChanged()
+		if old, ok := knownHealth(hs.checked, hs.cached)(msg.check.ref.repo); !ok || !old.CheckedAt.After(h.CheckedAt) {
+			hs.checked[msg.check.ref.key] = h
+			changed = m.healthChanged()
 		}
 	}
 	var limit *model.RateLimitError
@@ -275,15 +350,15 @@ func (m *Model) handleHealthChecked(msg healthCheckedMsg) tea.Cmd {
 		}
 		hs.limit = limit
 		hs.queue = hs.queue[:0]
-		m.healthChanged()
-		return nil
+		m.gen++ // the header
+		return changed
 	case errors.As(msg.err, &offline):
 		if !hs.offlineSaid {
 			hs.offlineSaid = true
 			m.setStatus("Offline: repository health is what was last checked", false)
 		}
 	}
-	return m.nextChecks()
+	return tea.Batch(changed, m.nextChecks())
 }
 
 // recheckHealth (r) asks again, revalidating, for the selection and the
@@ -331,35 +406,26 @@ func (v *catalogView) repoOf(p int) repoRef {
 	return newRepoRef(&v.cat.Projects[p])
 }
 
-// healthOf returns project p's repository and its health as known; nil
-// when not checked, or without a source.
+// healthOf returns project p's repository and its health in the
+// snapshot shown; nil when not checked, or without a source.
 func (m *Model) healthOf(p int) (repoRef, *model.Health) {
 	if m.health == nil {
 		return repoRef{}, nil
 	}
-	ref := m.view.repoOf(p)
-	if ref.key == "" {
-		return ref, nil
-	}
-	if h, ok := m.health.known[ref.key]; ok {
-		return ref, &h
-	}
-	return ref, nil
+	return m.view.repoOf(p), m.view.health.Of(p)
 }
 
-// markerOf is the list's marker for a repository's health: the words a
-// user scanning the list must see (archived, missing, moved, stale), in
-// ASCII, the same at every width and in plain mode; "" for the rest.
-func markerOf(h *model.Health, now time.Time) string {
-	if h == nil {
-		return ""
-	}
-	switch st := h.Status(now); {
+// markerOf is the list's marker for project p's health in a snapshot: the
+// words a user scanning the list must see (archived, missing, moved,
+// stale), in ASCII, the same at every width and in plain mode; "" for
+// the rest.
+func markerOf(v *model.HealthView, p int) string {
+	switch st := v.Status(p); {
 	case st == model.StatusArchived:
 		return "[archived]"
 	case st == model.StatusMissing:
 		return "[missing]"
-	case h.Moved():
+	case v.Moved(p):
 		return "[moved]"
 	case st == model.StatusStale:
 		return "[stale]"

@@ -215,7 +215,7 @@ func (hh *healthHarness) pump(cmds ...tea.Cmd) {
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			cmds = append(cmds, msg...)
-		case healthLoadedMsg, healthRestedMsg, healthCheckedMsg, renderedMsg, openedMsg:
+		case healthLoadedMsg, healthRestedMsg, healthCheckedMsg, healthViewMsg, renderedMsg, openedMsg:
 			next, cmd := hh.m.Update(msg)
 			hh.m = next.(Model)
 			if n := hh.m.health.running; n > healthParallel {
@@ -394,5 +394,81 @@ func TestNoHealthSource(t *testing.T) {
 	m, _ = press(t, m, "?")
 	if strings.Contains(screen(m), "contribute") {
 		t.Error("help offers c without a source")
+	}
+}
+
+// TestSortKey: S cycles catalog order, stars and last push, keeping the
+// selection, with the order in the list title; a catalog swap keeps it.
+func TestSortKey(t *testing.T) {
+	m, _, _ := newHealthApp(t, nil, 140, 40, Options{})
+	m, _ = press(t, m, "/", "c", "o", "n", "t", "a", "i", "n", "e", "r", "d", "enter", "esc")
+	if selectedName(m) != "AKS Engine" {
+		m, _ = press(t, m, "G")
+	}
+	catalogOrder := listNames(m)
+	for _, tc := range []struct {
+		title string
+		first []string
+	}{
+		{" · by stars", []string{"In-tree (legacy)", "Windows containers", "IPv4/v6 Dual Stack", "Containerd", "OPA Gatekeeper", "Virtual Kubelet", "AKS Engine", "Service Mesh Interface (SMI)"}},
+		{" · by last push", []string{"In-tree (legacy)", "Windows containers", "IPv4/v6 Dual Stack", "Containerd", "Azure Blobfuse CSI Driver", "OPA Gatekeeper", "Virtual Kubelet", "AKS Engine", "Service Mesh Interface (SMI)", "AAD Pod Identity", "Keyvault Flexvol"}},
+		{"", catalogOrder},
+	} {
+		before := selectedName(m)
+		m, _ = press(t, m, "S")
+		got := listNames(m)
+		if strings.Join(got[:len(tc.first)], "|") != strings.Join(tc.first, "|") {
+			t.Errorf("order%s:\n%q\nwant it to start\n%q", tc.title, got, tc.first)
+		}
+		if title := m.view.listTitle(); !strings.HasSuffix(title, "18 projects"+tc.title) {
+			t.Errorf("list title %q, want it to end %q", title, tc.title)
+		}
+		if selectedName(m) != before {
+			t.Errorf("sorting moved the selection from %q to %q", before, selectedName(m))
+		}
+	}
+	m, _ = press(t, m, "S")
+	m.view.cat.Title += " (read again)"
+	m.swapCatalog(testCatalog(t), nil)
+	if m.view.sort != model.SortStars || !strings.HasSuffix(m.view.listTitle(), " · by stars") {
+		t.Errorf("a catalog swap lost the order: %v", m.view.sort)
+	}
+}
+
+// TestIsFacets: is: filters read the snapshot, the picker offers them
+// with their counts, and a filter holding one follows new answers,
+// keeping the selection.
+func TestIsFacets(t *testing.T) {
+	m, _, _ := newHealthApp(t, nil, 140, 40, Options{Query: "is:archived"})
+	want := []string{"AKS Engine", "AAD Pod Identity", "Keyvault Flexvol", "Service Mesh Interface (SMI)"}
+	if got := listNames(m); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("is:archived lists %q", got)
+	}
+	m, _ = press(t, m, "esc", "f")
+	counts := map[string]int{}
+	for _, o := range m.view.picker.options {
+		counts[o.facet.String()] = o.count
+	}
+	if counts["is:archived"] != 4 || counts["is:moved"] != 2 || counts["is:stale"] != 1 || counts["is:unknown"] != 7 {
+		t.Errorf("picker counts %v", counts)
+	}
+
+	// No cache: -is:archived lists every project until answers come,
+	// then those of the 17 rows on screen that are not archived, and
+	// SMI, on no row, not checked.
+	src := &fakeHealth{answers: embeddedHealth()}
+	hh := newHealthHarness(t, src, 140, 40)
+	hh.press(strings.Split("/-is:archived", "")...)
+	hh.press("enter", "j", "j")
+	if n := len(hh.m.view.list.items); n != 18 || selectedName(hh.m) != "In-tree (legacy)" {
+		t.Fatalf("-is:archived before any answer: %d listed, %q selected", n, selectedName(hh.m))
+	}
+	hh.rest()
+	got := listNames(hh.m)
+	if len(got) != 15 || strings.Contains(strings.Join(got, "|"), "AKS Engine") || !strings.Contains(strings.Join(got, "|"), "(SMI)") {
+		t.Errorf("-is:archived after the answers lists %q", got)
+	}
+	if selectedName(hh.m) != "In-tree (legacy)" {
+		t.Errorf("new answers moved the selection to %q", selectedName(hh.m))
 	}
 }

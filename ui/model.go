@@ -179,7 +179,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case renderedMsg:
 		m.view.handleRendered(msg)
 	case healthLoadedMsg:
-		m.handleHealthLoaded(msg)
+		cmd = m.handleHealthLoaded(msg)
+	case healthViewMsg:
+		cmd = m.handleHealthView(msg)
 	case healthRestedMsg:
 		cmd = m.handleHealthRested(msg)
 	case healthCheckedMsg:

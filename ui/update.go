@@ -154,6 +154,8 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.reloadKey()
 	case key.Matches(msg, k.Contribute):
 		return m.openContribute()
+	case key.Matches(msg, k.Sort):
+		m.view.cycleSort()
 	}
 	return nil
 }

@@ -177,14 +177,10 @@ func (m *Model) viewList(l layout) string {
 		return b.String()
 	}
 	end := min(m.view.list.offset+m.view.list.perPage(), len(m.view.list.items))
-	now := m.now()
 	for i := m.view.list.offset; i < end; i++ {
 		p := m.view.list.items[i]
 		row := listRow{project: &m.view.cat.Projects[p], selected: i == m.view.list.cursor}
-		if m.health != nil {
-			_, h := m.healthOf(p)
-			row.marker = markerOf(h, now)
-		}
+		row.marker = markerOf(m.view.health, p)
 		if m.view.filtered() {
 			row.matches, row.goalMatches = m.view.index.Positions(p, m.view.query)
 		}
@@ -240,11 +236,11 @@ func (v *catalogView) listTitleParts() (name, rest string) {
 	case v.searching:
 		return name, " · searching…"
 	case v.filtered():
-		return name, fmt.Sprintf(" · %d of %d match", len(v.list.items), len(v.tabItems[v.active]))
+		return name, fmt.Sprintf(" · %d of %d match", len(v.list.items), len(v.tabItems[v.active])) + v.sortTitle()
 	case v.recentFirst():
-		return name, " · " + model.Count(len(v.list.items), "project") + " · recently opened first"
+		return name, " · " + model.Count(len(v.list.items), "project") + " · recently opened first" + v.sortTitle()
 	}
-	return name, " · " + model.Count(len(v.list.items), "project")
+	return name, " · " + model.Count(len(v.list.items), "project") + v.sortTitle()
 }
 
 // viewFullHelp draws every binding that works in some mode, each with
