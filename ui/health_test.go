@@ -472,3 +472,43 @@ func TestIsFacets(t *testing.T) {
 		t.Errorf("new answers moved the selection to %q", selectedName(hh.m))
 	}
 }
+
+// TestHealthTextInert: what GitHub said reaches the detail inert and
+// bounded, whatever the source let through.
+func TestHealthTextInert(t *testing.T) {
+	h := &model.Health{Repo: model.Repo{Owner: "a", Name: "b"}, CheckedAt: healthNow,
+		Description: "ok\x1b]8;;https://evil.example\x07click\x1b]8;;\x07\x1b[2J" + strings.Repeat("x", 100_000),
+		License:     "MIT\x9b31m", Topics: []string{"\x1b[5mblink"}, LatestRelease: &model.Release{Tag: "v1\u202e"}}
+	for _, f := range []markdownFlavor{paneFlavor(80), plainFlavor} {
+		rt := repoMarkdown(repoRef{repo: h.Repo, key: h.Repo.Key()}, h, healthNow, 0, f)
+		for _, s := range []string{rt.summary, rt.section} {
+			if !inertOK(s) {
+				t.Errorf("not inert: %q", s)
+			}
+			if len(s) > 3*maxField {
+				t.Errorf("%d bytes", len(s))
+			}
+		}
+	}
+}
+
+func inertOK(s string) bool {
+	return !strings.ContainsAny(s, "\x1b\x07\u202e\u009b")
+}
+
+// TestHealthEverySizeFits: markers and the Repository section never draw
+// outside the screen.
+func TestHealthEverySizeFits(t *testing.T) {
+	for _, plain := range []bool{false, true} {
+		m, _, _ := newHealthApp(t, nil, 80, 24, Options{Plain: plain})
+		for _, keys := range [][]string{nil, {"G"}, {"ctrl+d", "ctrl+d"}} {
+			m, _ = press(t, m, keys...)
+			for w := 0; w <= 200; w += 7 {
+				for _, h := range []int{0, 5, 10, 24, 41} {
+					m = update(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+					checkFits(t, m.View().Content, w, h)
+				}
+			}
+		}
+	}
+}

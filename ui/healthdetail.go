@@ -33,6 +33,11 @@ const contributeLabel = "contribute: good first issues"
 // maxTopics bounds the topics the detail lists.
 const maxTopics = 20
 
+// apiText is text from GitHub's answer, made inert and cut to n bytes
+// once more: the source did so already, but the detail does not depend on
+// it.
+func apiText(s string, n int) string { return inert.Text(inert.Cap(s, n)) }
+
 // repoLinks are the links of a project's Repository section, numbered
 // after model.NumberedLinks: the repository, its releases, its contribute
 // page (GitHub's good first issues), under its new name when it moved.
@@ -67,7 +72,7 @@ func repoMarkdown(ref repoRef, h *model.Health, now time.Time, first int, f mark
 			section: "## Repository\n\n" + f.text("None: no link of this project names a GitHub repository, so it has no health to show.") + "\n\n",
 		}
 	}
-	name := f.text(inert.Cap(ref.repo.String(), maxField))
+	name := f.text(apiText(ref.repo.String(), maxField))
 	var b strings.Builder
 	b.WriteString("## Repository\n\n")
 	word := "not checked"
@@ -76,7 +81,7 @@ func repoMarkdown(ref repoRef, h *model.Health, now time.Time, first int, f mark
 	} else {
 		word = h.Status(now).String()
 		if h.Moved() {
-			word = "moved to " + inert.Cap(h.MovedTo.String(), maxField) + " · " + word
+			word = "moved to " + apiText(h.MovedTo.String(), maxField) + " · " + word
 		}
 		b.WriteString(strings.Join(healthLines(h, now, f), "  \n") + "\n\n")
 	}
@@ -101,22 +106,22 @@ func healthLines(h *model.Health, now time.Time, f markdownFlavor) []string {
 		out = append(out, "**"+f.text("Not found on GitHub: deleted, or private")+"**")
 	}
 	if h.Moved() {
-		out = append(out, "**"+f.text("Moved to "+inert.Cap(h.MovedTo.String(), maxField))+"**")
+		out = append(out, "**"+f.text("Moved to "+apiText(h.MovedTo.String(), maxField))+"**")
 	}
 	if d := strings.TrimSpace(h.Description); d != "" {
-		out = append(out, f.text(inert.Cap(d, maxField)))
+		out = append(out, f.text(apiText(d, maxField)))
 	}
 	if !h.Missing {
 		out = append(out,
 			f.text(fmt.Sprintf("Stars %s · forks %s · open issues %s", thousands(h.Stars), thousands(h.Forks), thousands(h.OpenIssues))),
 			f.text("Last push: "+agoAndDate(h.PushedAt, now)),
 			f.text("Latest release: "+releaseText(h.LatestRelease, now)),
-			f.text("Licence: "+orNone(inert.Cap(h.License, maxField))))
+			f.text("Licence: "+orNone(apiText(h.License, maxField))))
 		if len(h.Topics) > 0 {
 			topics := h.Topics[:min(len(h.Topics), maxTopics)]
 			capped := make([]string, len(topics))
 			for i, t := range topics {
-				capped[i] = inert.Cap(t, 64)
+				capped[i] = apiText(t, 64)
 			}
 			out = append(out, f.text("Topics: "+strings.Join(capped, ", ")))
 		}
@@ -130,7 +135,7 @@ func releaseText(r *model.Release, now time.Time) string {
 	if r == nil {
 		return "none"
 	}
-	tag := inert.Cap(r.Tag, 128)
+	tag := apiText(r.Tag, 128)
 	if r.PublishedAt.IsZero() {
 		return tag
 	}
