@@ -190,7 +190,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.handleFilterInput(msg)
 	}
 	m.keys.setMode(m.mode, m.view.filtered(), m.view.matchesElsewhere() > 0)
-	return m, tea.Batch(cmd, m.relayout(), m.tidyStatus(before), m.restHealth())
+	// The status first: clearing it changes its height, so the layout.
+	tidy := m.tidyStatus(before)
+	return m, tea.Batch(cmd, tidy, m.relayout(), m.restHealth())
 }
 
 // fixedTheme reports whether the theme is set rather than following the
