@@ -86,7 +86,9 @@ type healthCheck struct {
 // changes, the selection rests again before anything is checked.
 type restKey struct {
 	cat                     *model.Catalog
-	gen, selected, offset   int
+	tab, search             int // the tab and the filter's search
+	sort                    model.SortOrder
+	selected, offset        int
 	perPage, items, round   int
 	hasSelection, haveRepos bool
 }
@@ -252,8 +254,8 @@ func (m *Model) restHealth() tea.Cmd {
 	v := &m.view
 	sel, ok := v.list.selected()
 	k := restKey{
-		cat: v.cat, gen: v.gen, selected: sel, offset: v.list.offset, perPage: v.list.perPage(),
-		items: len(v.list.items), round: hs.round, hasSelection: ok, haveRepos: v.repos != nil,
+		cat: v.cat, tab: v.active, search: v.searchGen, sort: v.sort, selected: sel, offset: v.list.offset,
+		perPage: v.list.perPage(), items: len(v.list.items), round: hs.round, hasSelection: ok, haveRepos: v.repos != nil,
 	}
 	if k == hs.rested {
 		return nil

@@ -277,6 +277,9 @@ func TestHealthOrder(t *testing.T) {
 	hh.now = src.reset.Add(time.Minute)
 	src.limitAfter = 0
 	hh.press("r")
+	if hh.m.status.text != "Checking repository health again…" {
+		t.Errorf("r says %q", hh.m.status.text)
+	}
 	again := src.checked()[len(want):]
 	if len(again) == 0 || again[0] != "kubernetes-sigs/azuredisk-csi-driver" {
 		t.Fatalf("after r: %q", again)
@@ -510,5 +513,19 @@ func TestHealthEverySizeFits(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestRepositoryLinksClickable: with hyperlinks, the Repository section's
+// labels link to their pages, as the project's own links do.
+func TestRepositoryLinksClickable(t *testing.T) {
+	m, _, _ := newHealthApp(t, nil, 140, 40, Options{Hyperlinks: true})
+	var got []string
+	for _, sm := range osc8.FindAllStringSubmatch(m.view.detail.content, -1) {
+		got = append(got, sm[1])
+	}
+	want := []string{"https://github.com/Azure/aks-engine", "https://github.com/Azure/aks-engine/releases", "https://github.com/Azure/aks-engine/contribute"}
+	if len(got) != 8 || strings.Join(got[5:], " ") != strings.Join(want, " ") {
+		t.Errorf("hyperlinks %q", got)
 	}
 }
