@@ -348,7 +348,7 @@ func (m *Model) handleHealthChecked(msg healthCheckedMsg) tea.Cmd {
 	case errors.As(msg.err, &limit):
 		delete(hs.asked, msg.check.ref.key) // asked again once the limit resets
 		if hs.limit == nil {
-			m.setNotice(limit.Error(), true)
+			m.setNotice(m.limitText(limit, true), true)
 		}
 		hs.limit = limit
 		hs.queue = hs.queue[:0]
@@ -368,7 +368,7 @@ func (m *Model) handleHealthChecked(msg healthCheckedMsg) tea.Cmd {
 func (m *Model) recheckHealth() (tea.Cmd, string) {
 	hs := m.health
 	if hs.limit != nil && !m.limitOver() {
-		return nil, m.limitNote()
+		return nil, m.limitText(hs.limit, false)
 	}
 	hs.round++
 	hs.rested = restKey{} // rest again now, for the new round
@@ -382,18 +382,31 @@ func (m *Model) healthNote() string {
 	if m.health == nil || m.health.limit == nil {
 		return ""
 	}
-	return m.limitNote()
+	return m.limitText(m.health.limit, false)
 }
 
-// limitNote is what the header says while the rate limit stops checks:
-// when it resets, and that a token raises it.
-func (m *Model) limitNote() string {
-	l := m.health.limit
-	s := "GitHub rate limit reached"
+// limitText says that the rate limit stops checks, when they resume (in
+// the app's clock's zone) and, unless a token was sent, that a token
+// raises the limit: short for the header, long for the status line.
+func (m *Model) limitText(l *model.RateLimitError, long bool) string {
+	s, at := "GitHub rate limit", ""
 	if !l.Reset.IsZero() {
-		s += "; health resumes at " + l.Reset.In(m.now().Location()).Format("15:04")
+		at = l.Reset.In(m.now().Location()).Format("15:04")
 	}
-	if !l.Authenticated {
+	switch {
+	case long:
+		s += " reached"
+		if at != "" {
+			s += ": checks resume at " + at
+		}
+	case at != "":
+		s += " until " + at
+	}
+	switch {
+	case l.Authenticated:
+	case long:
+		s += "; a token (GH_TOKEN, or gh auth login) raises it to 5,000 requests an hour"
+	default:
 		s += "; a token raises it to 5,000/h"
 	}
 	return s

@@ -255,7 +255,7 @@ func TestHealthOrder(t *testing.T) {
 	}
 	s := screen(hh.m)
 	header := strings.SplitN(s, "\n", 2)[0]
-	if !strings.Contains(header, "resumes at 12:30") || !strings.Contains(header, "5,000") {
+	if !strings.Contains(header, "until 12:30") || !strings.Contains(header, "5,000") {
 		t.Errorf("header %q does not say when the limit resets and what a token does", header)
 	}
 	if !strings.Contains(hh.m.status.text, "rate limit") {
@@ -269,7 +269,7 @@ func TestHealthOrder(t *testing.T) {
 	if n := len(src.checked()); n != len(want) {
 		t.Fatalf("%d more checks under the rate limit", n-len(want))
 	}
-	if !strings.Contains(hh.m.status.text, "resumes at 12:30") {
+	if !strings.Contains(hh.m.status.text, "until 12:30") {
 		t.Errorf("r under the limit says %q", hh.m.status.text)
 	}
 
@@ -528,4 +528,14 @@ func TestRepositoryLinksClickable(t *testing.T) {
 	if len(got) != 8 || strings.Join(got[5:], " ") != strings.Join(want, " ") {
 		t.Errorf("hyperlinks %q", got)
 	}
+}
+
+// TestRateLimitGolden: the header and the status line once the rate limit
+// stops the checks, at 80 columns.
+func TestRateLimitGolden(t *testing.T) {
+	src := &fakeHealth{answers: embeddedHealth(), limitAfter: 1, reset: healthNow.Add(42 * time.Minute)}
+	hh := newHealthHarness(t, src, 80, 24)
+	hh.rest()
+	checkFits(t, hh.m.View().Content, 80, 24)
+	golden.RequireEqual(t, []byte(screen(hh.m)))
 }
