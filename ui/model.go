@@ -1,8 +1,10 @@
 // Package ui is the Bubble Tea interface of upstream-tui: area tabs, a
 // filterable project list, a detail pane rendered with glamour, the about
 // view, the facet picker, help built from the key bindings, opening and
-// copying links, reloading the catalog, and what is remembered between
-// runs. It is handed a parsed catalog and never loads one itself. The root
+// copying links, reloading the catalog, repository health (health.go:
+// checks within the rate budget; healthview.go: markers, is: facets,
+// sorting; healthdetail.go: the Repository section), and what is
+// remembered between runs. It is handed a parsed catalog and never loads one itself. The root
 // Model is the session; the catalog on screen is one catalogView, rebuilt
 // whole when the catalog changes.
 package ui
