@@ -89,3 +89,21 @@ func (v *catalogView) sortTitle() string {
 	}
 	return ""
 }
+
+// markerOf is the list's marker for project p's health in a snapshot: the
+// words a user scanning the list must see (archived, missing, moved,
+// stale), in ASCII, the same at every width and in plain mode; "" for
+// the rest.
+func markerOf(v *model.HealthView, p int) string {
+	switch st := v.Status(p); {
+	case st == model.StatusArchived:
+		return "[archived]"
+	case st == model.StatusMissing:
+		return "[missing]"
+	case v.Moved(p):
+		return "[moved]"
+	case st == model.StatusStale:
+		return "[stale]"
+	}
+	return ""
+}

@@ -4,9 +4,9 @@
 // copying links, reloading the catalog, repository health (health.go:
 // checks within the rate budget; healthview.go: markers, is: facets,
 // sorting; healthdetail.go: the Repository section), and what is
-// remembered between runs. It is handed a parsed catalog and never loads one itself. The root
-// Model is the session; the catalog on screen is one catalogView, rebuilt
-// whole when the catalog changes.
+// remembered between runs. It is handed a parsed catalog and never loads
+// one itself. The root Model is the session; the catalog on screen is one
+// catalogView, rebuilt whole when the catalog changes.
 package ui
 
 import (
