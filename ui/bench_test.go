@@ -190,3 +190,32 @@ func benchHealth(cat *model.Catalog) *fakeHealth {
 	src.answers = src.cached
 	return src
 }
+
+// BenchmarkHealthSnapshot is what an answer costs on 100,000 projects: the
+// snapshot made in a command, and showing it in Update (the list in
+// catalog order, and sorted by stars).
+func BenchmarkHealthSnapshot(b *testing.B) {
+	cat := benchCatalogs()[100_000]
+	src := benchHealth(cat)
+	lookup := knownHealth(nil, src.cached)
+	b.Run("command", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			model.NewHealthView(cat, lookup, healthNow)
+		}
+	})
+	hv := model.NewHealthView(cat, lookup, healthNow)
+	for _, sorted := range []bool{false, true} {
+		b.Run(fmt.Sprintf("update/sorted=%v", sorted), func(b *testing.B) {
+			m := newApp(cat, Options{Opener: func(string) error { return nil }, Health: src, Now: func() time.Time { return healthNow }})
+			m = m.send(tea.WindowSizeMsg{Width: 140, Height: 40})
+			if sorted {
+				m.view.cycleSort()
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				m.view.setHealth(hv)
+			}
+		})
+	}
+}
