@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -127,9 +129,92 @@ func BenchmarkFacetPicker(b *testing.B) {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if len(facetOptions(ix, catalogFacets(cat, ix), nil)) == 0 {
+				if len(facetOptions(ix, catalogFacets(cat, ix, nil), nil)) == 0 {
 					b.Fatal("no options")
 				}
+			}
+		})
+	}
+}
+
+// BenchmarkListMarkers draws the list of 100,000 projects, without health
+// and with every project's health known, most rows marked (archived,
+// moved, stale; a quarter active).
+func BenchmarkListMarkers(b *testing.B) {
+	cat := benchCatalogs()[100_000]
+	for _, withHealth := range []bool{false, true} {
+		b.Run(fmt.Sprintf("health=%v", withHealth), func(b *testing.B) {
+			opts := Options{Opener: func(string) error { return nil }}
+			var src *fakeHealth
+			if withHealth {
+				src = benchHealth(cat)
+				opts.Health, opts.Now = src, func() time.Time { return healthNow }
+			}
+			m := newApp(cat, opts)
+			m = m.send(tea.WindowSizeMsg{Width: 140, Height: 40})
+			if src != nil {
+				m = m.send(loadHealth(src, cat, nil, healthNow)())
+				if !strings.Contains(m.viewList(m.layout()), "[archived]") {
+					b.Fatal("no marker drawn")
+				}
+			}
+			l := m.layout()
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = m.viewList(l)
+			}
+		})
+	}
+}
+
+// benchHealth is a source whose cache knows every project's repository:
+// archived, moved, stale and active in turn.
+func benchHealth(cat *model.Catalog) *fakeHealth {
+	src := &fakeHealth{cached: map[string]model.Health{}}
+	for i := range cat.Projects {
+		r, ok := model.RepoOf(&cat.Projects[i])
+		if !ok {
+			continue
+		}
+		h := model.Health{Repo: r, CheckedAt: healthNow, PushedAt: healthNow.AddDate(-2, 0, 0)}
+		switch i % 4 {
+		case 0:
+			h.Archived = true
+		case 1:
+			h.MovedTo = model.Repo{Owner: "moved", Name: r.Name}
+		case 3:
+			h.PushedAt = healthNow
+		}
+		src.cached[r.Key()] = h
+	}
+	src.answers = src.cached
+	return src
+}
+
+// BenchmarkHealthSnapshot is what an answer costs on 100,000 projects: the
+// snapshot made in a command, and showing it in Update (the list in
+// catalog order, and sorted by stars).
+func BenchmarkHealthSnapshot(b *testing.B) {
+	cat := benchCatalogs()[100_000]
+	src := benchHealth(cat)
+	lookup := knownHealth(nil, src.cached)
+	b.Run("command", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			model.NewHealthView(cat, lookup, healthNow)
+		}
+	})
+	hv := model.NewHealthView(cat, lookup, healthNow)
+	for _, sorted := range []bool{false, true} {
+		b.Run(fmt.Sprintf("update/sorted=%v", sorted), func(b *testing.B) {
+			m := newApp(cat, Options{Opener: func(string) error { return nil }, Health: src, Now: func() time.Time { return healthNow }})
+			m = m.send(tea.WindowSizeMsg{Width: 140, Height: 40})
+			if sorted {
+				m.view.cycleSort()
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				m.view.setHealth(hv)
 			}
 		})
 	}

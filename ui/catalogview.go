@@ -42,6 +42,16 @@ type catalogView struct {
 	renderer   *detailRenderer
 	picker     facetPicker
 
+	// repos is each project's repository, found in a command when there
+	// is a health source (loadHealth); nil until then. health is the
+	// snapshot of their health shown (healthview.go); nil for none.
+	repos  []repoRef
+	health *model.HealthView
+	// sort is the list's order (the sort key); sortBuf holds the sorted
+	// list.
+	sort    model.SortOrder
+	sortBuf []int
+
 	origin string // where the catalog came from, for the header
 	// gen counts changes to what the header shows (tab counts, origin),
 	// for the frame cache.
@@ -56,6 +66,7 @@ type carry struct {
 	selected   string // the selected project's name; "" for none
 	facetsOpen bool   // the facet picker is on screen
 	facet      string // the facet under the picker's cursor
+	sort       model.SortOrder
 }
 
 // viewEnv is what a catalog view takes from the session it is shown in.
@@ -81,6 +92,7 @@ func newCatalogView(cat *model.Catalog, index *model.Index, c carry, env viewEnv
 		areaTab:       map[string]int{},
 		filter:        newFilter(),
 		pendingSelect: -1,
+		sort:          c.sort,
 	}
 	v.buildTabs()
 	if t, ok := v.areaTab[c.tab]; ok {
@@ -108,7 +120,7 @@ func newCatalogView(cat *model.Catalog, index *model.Index, c carry, env viewEnv
 // carry returns what the view's successor keeps; facetsOpen says whether
 // the picker is on screen, which the session knows.
 func (v *catalogView) carry(facetsOpen bool) carry {
-	c := carry{query: v.query, facetsOpen: facetsOpen, facet: v.picker.current()}
+	c := carry{query: v.query, facetsOpen: facetsOpen, facet: v.picker.current(), sort: v.sort}
 	if v.active > 0 {
 		c.tab = v.tabs[v.active].name
 	}
@@ -161,7 +173,7 @@ func (v *catalogView) setRenderer(opts *Options, isDark bool) {
 		style = "light"
 	}
 	v.renderer = newDetailRenderer(opts.markdown(style), opts.Hyperlinks)
-	v.shown = detailKey{-1, -1}
+	v.shown = detailKey{project: -1, width: -1}
 	v.aboutShown = 0
 }
 
@@ -194,7 +206,7 @@ func (v *catalogView) refreshList(keep bool) {
 	if !keep || !ok {
 		selected = -1
 	}
-	v.list.setItems(items, selected)
+	v.list.setItems(v.sorted(items), selected)
 }
 
 // setTab moves to tab t, wrapping around.
@@ -219,21 +231,23 @@ func (v *catalogView) moveSelection(n int) {
 }
 
 // syncDetail shows the selected project's detail, rendered for the pane's
-// width, when it is not already shown. Until a detail not yet rendered
-// arrives (a frame or so later), the pane keeps what it shows.
-func (v *catalogView) syncDetail() tea.Cmd {
+// width with what repo says of the project's repository, when it is not
+// already shown. links gives the links the detail numbers. Until a detail
+// not yet rendered arrives (a frame or so later), the pane keeps what it
+// shows.
+func (v *catalogView) syncDetail(repo func(p, width int) repoText, links func(p int) []model.Link) tea.Cmd {
 	p, i, ok := v.selectedProject()
 	width := v.detail.Width()
 	if !ok {
 		v.detail.SetContent("")
-		v.shown = detailKey{-1, width}
+		v.shown = detailKey{project: -1, width: width}
 		return nil
 	}
-	k := detailKey{i, width}
+	k := detailKey{project: i, width: width, repo: repo(i, width)}
 	if v.shown == k {
 		return nil
 	}
-	s, ok, cmd := v.renderer.detail(p, k)
+	s, ok, cmd := v.renderer.detail(p, links(i), k)
 	if !ok {
 		return cmd
 	}

@@ -24,9 +24,13 @@ type detailRenderer struct {
 	requested map[detailKey]func() string // rendering in a command, and how
 }
 
-// detailKey names a rendered text: a project's detail, or the prose (the
-// project proseKey), at a width. The project -1 is no detail at all.
-type detailKey struct{ project, width int }
+// detailKey names a rendered text: a project's detail, with what is known
+// of its repository, or the prose (the project proseKey), at a width. The
+// project -1 is no detail at all.
+type detailKey struct {
+	project, width int
+	repo           repoText
+}
 
 // proseKey is the project of the catalog's prose in a detailKey.
 const proseKey = -2
@@ -47,15 +51,16 @@ func newDetailRenderer(markdown markdownFunc, links bool) *detailRenderer {
 	}
 }
 
-// detail returns project p's detail at k's width, as lookup does.
-func (r *detailRenderer) detail(p *model.Project, k detailKey) (string, bool, tea.Cmd) {
-	return r.lookup(k, func() string { return r.renderDetail(p, k.width) })
+// detail returns project p's detail at k's width, with k's repoText, as
+// lookup does; links are the links it numbers, in order.
+func (r *detailRenderer) detail(p *model.Project, links []model.Link, k detailKey) (string, bool, tea.Cmd) {
+	return r.lookup(k, func() string { return r.renderDetail(p, links, k) })
 }
 
 // prose returns the catalog's prose rendered to width columns, as lookup
 // does.
 func (r *detailRenderer) prose(c *model.Catalog, width int) (string, bool, tea.Cmd) {
-	return r.lookup(detailKey{proseKey, width}, func() string { return r.markdown(shown(aboutMarkdown(c)), width) })
+	return r.lookup(detailKey{project: proseKey, width: width}, func() string { return r.markdown(shown(aboutMarkdown(c)), width) })
 }
 
 // lookup returns the text of k when it is rendered. Otherwise ok is false
@@ -81,13 +86,13 @@ func (r *detailRenderer) keep(msg renderedMsg) {
 	r.cache[msg.key] = msg.text
 }
 
-// renderDetail renders project p's detail to width columns, emoji
-// sequences in the form the screen shows them (shown), so that glamour
-// wraps the text at the widths the terminal draws.
-func (r *detailRenderer) renderDetail(p *model.Project, width int) string {
-	s := r.markdown(shown(detailMarkdown(p, paneFlavor(width))), width)
+// renderDetail renders project p's detail to k's width, emoji sequences
+// in the form the screen shows them (shown), so that glamour wraps the
+// text at the widths the terminal draws.
+func (r *detailRenderer) renderDetail(p *model.Project, links []model.Link, k detailKey) string {
+	s := r.markdown(shown(detailMarkdown(p, paneFlavor(k.width), k.repo)), k.width)
 	if r.links {
-		s = hyperlinkLabels(s, p)
+		s = hyperlinkLabels(s, p, links)
 	}
 	return s
 }
@@ -104,9 +109,9 @@ func RenderDetail(p *model.Project, width int, markdown markdownFunc, hyperlinks
 	f.link = func(number string, l model.Link, label, note string) string {
 		return linkLine(number, l.URL, label, note, width, false)
 	}
-	s := markdown(shown(detailMarkdown(p, f)), width)
+	s := markdown(shown(detailMarkdown(p, f, repoText{})), width)
 	if hyperlinks {
-		s = hyperlinkLabels(s, p)
+		s = hyperlinkLabels(s, p, model.NumberedLinks(p))
 	}
 	return s
 }

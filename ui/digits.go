@@ -6,8 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // A link is opened (or copied, after y) by its number in the detail, typed
@@ -37,13 +35,13 @@ func (m *Model) typeDigit(d int, copying bool) tea.Cmd {
 		copying = m.digits.copy // the number began after y
 	}
 	n := m.digits.n*10 + d
-	p, _, ok := m.view.selectedProject()
+	_, p, ok := m.view.selectedProject()
 	if !ok {
 		m.setStatus("No project selected", true)
 		return nil
 	}
 	m.digits.gen++
-	if links := len(model.NumberedLinks(p)); n > 0 && n*10 <= links {
+	if links := len(m.detailLinks(p)); n > 0 && n*10 <= links {
 		m.digits.n, m.digits.copy = n, copying
 		m.setNotice(fmt.Sprintf("Link %d… (another digit, or %s)", n, m.keys.Open.Help().Key), false)
 		gen := m.digits.gen

@@ -23,10 +23,16 @@ type facetOption struct {
 }
 
 // catalogFacets lists the facets worth offering for a catalog: the link
-// kinds, states and organisations it holds, and its areas, each holding
-// for some project. Counting is one pass over the index.
-func catalogFacets(cat *model.Catalog, ix *model.Index) []model.Facet {
+// kinds, states and organisations it holds, its areas, and with a health
+// snapshot its projects' health words (is:), each holding for some
+// project. Counting is one pass over the index.
+func catalogFacets(cat *model.Catalog, ix *model.Index, health *model.HealthView) []model.Facet {
 	var fs []model.Facet
+	if health != nil {
+		for _, w := range model.HealthWords {
+			fs = append(fs, model.Facet{Key: "is", Value: w})
+		}
+	}
 	for _, k := range model.FacetKinds {
 		fs = append(fs, model.Facet{Key: "has", Value: k.String()})
 	}
@@ -116,10 +122,10 @@ type facetsCountedMsg struct {
 // countFacets finds a catalog's facets, when not yet found, and counts
 // them among items in a command: at 100,000 projects it takes longer than
 // a frame. items is the command's own copy.
-func countFacets(cat *model.Catalog, ix *model.Index, facets []model.Facet, items []int) tea.Cmd {
+func countFacets(cat *model.Catalog, ix *model.Index, health *model.HealthView, facets []model.Facet, items []int) tea.Cmd {
 	return func() tea.Msg {
 		if facets == nil {
-			facets = catalogFacets(cat, ix)
+			facets = catalogFacets(cat, ix, health)
 		}
 		return facetsCountedMsg{index: ix, facets: facets, options: facetOptions(ix, facets, items)}
 	}
@@ -144,10 +150,10 @@ func (v *catalogView) openFacets(at string) tea.Cmd {
 	case p.counting:
 	case len(v.cat.Projects) >= v.asyncFrom:
 		p.counting = true
-		return countFacets(v.cat, v.index, p.facets, slices.Clone(items))
+		return countFacets(v.cat, v.index, v.health, p.facets, slices.Clone(items))
 	default:
 		if p.facets == nil {
-			p.facets = catalogFacets(v.cat, v.index)
+			p.facets = catalogFacets(v.cat, v.index, v.health)
 		}
 		p.setOptions(facetOptions(v.index, p.facets, items))
 	}

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -16,6 +17,7 @@ var fuzzKeys = []string{
 	"enter", "esc", "tab", "shift+tab", "up", "down", "left", "right", "pgup", "pgdown", "home", "end",
 	"backspace", "ctrl+d", "ctrl+u", "ctrl+f", "ctrl+b", "/", "?", "a", "j", "k", "g", "G",
 	"s", "i", "m", "d", "o", "y", "1", "5", "9", "q", "h", "l",
+	"c", "S", "r",
 }
 
 // fuzzEvent turns the bytes at script[i:] into one message, and says how
@@ -50,13 +52,15 @@ func fuzzEvent(script []byte, i int) (tea.Msg, int) {
 }
 
 // FuzzUpdate drives the app with random keys, mouse events and window sizes
-// (on the embedded catalog, or one of wide and emoji names): Update and View
-// never panic, and the view never exceeds the terminal.
+// (on the embedded catalog, or one of wide and emoji names; with repository
+// health from a fake source's cache, or none): Update and View never
+// panic, and the view never exceeds the terminal.
 func FuzzUpdate(f *testing.F) {
 	f.Add([]byte("\x00\x11\x04g\x04a\x04t\x00\x00\x00\x18"))                  // /gat, enter, s
 	f.Add([]byte("\x05\x0a\x05\x00\x05\x02\x01\x01\x00\x12\x05\xf0\xc8\x01")) // resizes, help
 	f.Add([]byte("\x01\x06\x02\x0a\x06\x05\x07\x01\x05\x07\x00\x0b\x11"))     // mouse, tabs
 	f.Add([]byte("\x81\x00\x13\x04\xc0\x04\xc1\x05\x14\x05\x01"))             // the wide catalog
+	f.Add([]byte("\x40\x00\x25\x00\x24\x05\x14\x08\x00\x17"))                 // health: S, c, resize, G
 	embedded, err := data.LoadEmbedded()
 	if err != nil {
 		f.Fatal(err)
@@ -73,9 +77,16 @@ func FuzzUpdate(f *testing.F) {
 		if script[0]&0x80 != 0 {
 			cat = wide
 		}
-		var m tea.Model = newApp(cat, Options{Opener: func(string) error { return nil }})
+		opts := Options{Opener: func(string) error { return nil }}
+		if script[0]&0x40 != 0 {
+			opts.Health, opts.Now = &fakeHealth{cached: embeddedHealth()}, func() time.Time { return healthNow }
+		}
+		var m tea.Model = newApp(cat, opts)
 		w, h := 80, 24
 		m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		if opts.Health != nil {
+			m, _ = m.Update(loadHealth(opts.Health, cat, nil, healthNow)())
+		}
 		for i := 1; i < len(script); {
 			msg, used := fuzzEvent(script, i)
 			i += used

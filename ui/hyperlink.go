@@ -10,13 +10,13 @@ import (
 )
 
 // hyperlinkLabels makes each numbered link's label in a rendered detail a
-// clickable OSC 8 hyperlink to its URL. Only numbered links, the ones that
-// pass the URL rule, are made clickable, and the text is the label as
-// shown (linkText). A label is found on the last line that starts with its
+// clickable OSC 8 hyperlink to its URL; links are the numbered links in
+// the detail's order (model.NumberedLinks, then the repository's). Only
+// numbered links, the ones that pass the URL rule, are made clickable,
+// and the text is the label as shown (linkText). A label is found on the last line that starts with its
 // bullet, its number and its first letters, after the goal; what wraps
 // onto a next line stays plain. Terminals without OSC 8 show the text.
-func hyperlinkLabels(rendered string, p *model.Project) string {
-	links := model.NumberedLinks(p)
+func hyperlinkLabels(rendered string, p *model.Project, links []model.Link) string {
 	if len(links) == 0 {
 		return rendered
 	}

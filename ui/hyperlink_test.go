@@ -21,8 +21,9 @@ func TestHyperlinks(t *testing.T) {
 		m, _ := newTestModel(t, 160, 40, Options{Hyperlinks: true, Query: "gatekeeper"})
 		plain, _ := newTestModel(t, 160, 40, Options{Query: "gatekeeper"})
 		p, _, _ := m.view.selectedProject()
-		got := m.view.renderer.renderDetail(p, width)
-		if ansi.Strip(got) != ansi.Strip(plain.view.renderer.renderDetail(p, width)) {
+		k := detailKey{width: width}
+		got := m.view.renderer.renderDetail(p, model.NumberedLinks(p), k)
+		if ansi.Strip(got) != ansi.Strip(plain.view.renderer.renderDetail(p, nil, k)) {
 			t.Errorf("%d: hyperlinks changed the text", width)
 		}
 		var links []string
@@ -44,7 +45,7 @@ func TestHyperlinks(t *testing.T) {
 		{Label: "home", URL: "javascript:alert(1)", Kind: model.KindHome, Column: model.ColumnProject},
 		{Label: "chat", URL: "https://example.com/chat", Kind: model.KindSlack, Column: model.ColumnCommunication},
 	}}
-	got := newDetailRenderer(render.New("dark", false), true).renderDetail(evil, 80)
+	got := newDetailRenderer(render.New("dark", false), true).renderDetail(evil, model.NumberedLinks(evil), detailKey{width: 80})
 	ms := osc8.FindAllStringSubmatch(got, -1)
 	if len(ms) != 1 || ms[0][1] != "https://example.com/chat" || strings.Contains(got, "javascript") && strings.Contains(got, "8;;javascript") {
 		t.Errorf("links %q", ms)

@@ -20,9 +20,14 @@ type keyMap struct {
 	FilterUp, FilterDown, AllMatches        key.Binding
 	Open, Slack, Issues, Mail, Docs, Number key.Binding
 	Copy, Reload                            key.Binding
+	Contribute, Sort                        key.Binding
 	Facets, PickFacet, PickNegated          key.Binding
 	DetailUp, DetailDown                    key.Binding
 	About, Help, Close, Quit, ForceQuit     key.Binding
+
+	// health: the app knows repository health (Options.Health), so the
+	// keys that use it work.
+	health bool
 }
 
 // defaultKeyMap is the keys the app starts with; Options.Keys rebinds them.
@@ -54,6 +59,9 @@ func defaultKeyMap() keyMap {
 		Number: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9", "0"), key.WithHelp("0-9", "open link N (1 2: 12)")),
 		Copy:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "")), // described by describeCopy
 		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reload catalog")),
+
+		Contribute: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "open contribute page")),
+		Sort:       key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "sort: catalog, stars, last push")),
 
 		Facets:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "facets")),
 		PickFacet:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "toggle in filter")),
@@ -107,6 +115,8 @@ func (k *keyMap) setMode(m mode, filterApplied, elsewhere bool) {
 	k.Number.SetEnabled(browse)
 	k.Copy.SetEnabled(browse)
 	k.Reload.SetEnabled(browse)
+	k.Contribute.SetEnabled(browse && k.health)
+	k.Sort.SetEnabled(browse && k.health)
 
 	k.Facets.SetEnabled(browse)
 	k.PickFacet.SetEnabled(m == modeFacets)
@@ -178,8 +188,8 @@ func (k keyMap) helpSections() []helpSection {
 	return []helpSection{
 		{"Keys", [][]key.Binding{
 			{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown},
-			{k.NextTab, k.PrevTab, k.Filter, k.ClearFilter, k.Facets, k.About, k.Reload},
-			{k.Open, k.Slack, k.Issues, k.Mail, k.Docs, k.Number, k.Copy},
+			{k.NextTab, k.PrevTab, k.Filter, k.ClearFilter, k.Facets, k.Sort, k.About, k.Reload},
+			{k.Open, k.Slack, k.Issues, k.Mail, k.Docs, k.Contribute, k.Number, k.Copy},
 			{k.DetailUp, k.DetailDown, k.Help, k.Close, k.Quit, k.ForceQuit},
 		}},
 		{"While typing a filter", [][]key.Binding{{k.AcceptFilter, k.CancelFilter, k.FilterUp, k.FilterDown, k.AllMatches}}},
@@ -213,6 +223,7 @@ func (k *keyMap) actions() map[string]*key.Binding {
 		"filter_up": &k.FilterUp, "filter_down": &k.FilterDown, "all_matches": &k.AllMatches,
 		"open": &k.Open, "slack": &k.Slack, "issues": &k.Issues, "mail": &k.Mail,
 		"docs": &k.Docs, "number": &k.Number, "copy": &k.Copy, "reload": &k.Reload,
+		"contribute": &k.Contribute, "sort": &k.Sort,
 		"facets": &k.Facets, "pick_facet": &k.PickFacet, "pick_negated": &k.PickNegated,
 		"detail_up": &k.DetailUp, "detail_down": &k.DetailDown,
 		"about": &k.About, "help": &k.Help, "close": &k.Close,
@@ -266,6 +277,7 @@ func CheckKeys(keys map[string][]string) (action string, err error) {
 		return "number", fmt.Errorf("%d keys, but a link number has only %d digits (1 to 9, then 0)", n, maxNumberKeys)
 	}
 	k := defaultKeyMap()
+	k.health = true // every key that can work, checked
 	k.rebind(keys)
 	names := k.actions()
 	for _, m := range modes {

@@ -30,12 +30,12 @@ func (m *Model) linkOfKind(kind model.Kind) (model.Link, bool) {
 // linkNumbered returns the selected project's link numbered n in the
 // detail, or says why there is none.
 func (m *Model) linkNumbered(n int) (model.Link, bool) {
-	p, _, ok := m.view.selectedProject()
+	p, i, ok := m.view.selectedProject()
 	if !ok {
 		m.setStatus("No project selected", true)
 		return model.Link{}, false
 	}
-	links := model.NumberedLinks(p)
+	links := m.detailLinks(i)
 	if n < 1 || n > len(links) {
 		m.setStatus(fmt.Sprintf("%s has no link %d (it has %s)", p.Name, n, linkCount(len(links))), true)
 		return model.Link{}, false

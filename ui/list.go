@@ -89,11 +89,18 @@ type listRow struct {
 	matches     []int // rune positions in the name to highlight
 	goalMatches []int // rune positions in the goal to highlight
 	selected    bool
+	marker      string // the repository's health marker (markerOf); "" for none
 }
+
+// minMarkedName is the fewest cells a name keeps beside a marker; in a
+// row narrower than that, the marker is left out.
+const minMarkedName = 6
 
 // renderRow draws one project in two lines of exactly width cells or less.
 // Name and goal are cut before they are styled, walked only as far as
-// the row.
+// the row. A health marker stays at the right of the first line whatever
+// the width, the name giving way to it; the maturity badge follows where
+// there is room.
 func renderRow(s *styles, r listRow, width int) string {
 	p := &s.rows
 	cursor := "  "
@@ -103,12 +110,25 @@ func renderRow(s *styles, r listRow, width int) string {
 		nameStyle, goalStyle = p.selectedName, p.selectedGoal
 	}
 	inner := max(width-2, 0)
-	line1 := cursor + cutHighlighted(r.project.Name, inner, r.matches, nameStyle, p.match)
-	if nameWidth := fitWidth(r.project.Name, inner); nameWidth < inner {
+	nameRoom, right, rightW := inner, "", 0
+	if markW := len(r.marker); markW > 0 && inner >= minMarkedName+1+markW {
+		nameRoom, right, rightW = inner-markW-1, p.marker.Render(r.marker), markW
+	}
+	line1 := cursor + cutHighlighted(r.project.Name, nameRoom, r.matches, nameStyle, p.match)
+	nameWidth := fitWidth(r.project.Name, nameRoom)
+	if nameWidth < inner {
 		badge := r.project.Maturity.Short()
-		if badgeW := fitWidth(badge, inner); nameWidth+1+badgeW <= inner {
-			line1 += spaces(inner-nameWidth-badgeW) + p.badgeFor(r.project.Maturity.State).Render(shown(badge))
+		badgeW := fitWidth(badge, inner)
+		if rightW > 0 {
+			badgeW++ // the space between marker and badge
 		}
+		if nameWidth+1+rightW+badgeW <= inner {
+			right += spaces(min(rightW, 1)) + p.badgeFor(r.project.Maturity.State).Render(shown(badge))
+			rightW += badgeW
+		}
+	}
+	if rightW > 0 {
+		line1 += spaces(inner-nameWidth-rightW) + right
 	}
 	line2 := cursor + cutHighlighted(goalStart(r.project.Goal, inner), inner, r.goalMatches, goalStyle, p.match)
 	return line1 + "\n" + line2

@@ -61,18 +61,23 @@ var plainFlavor = markdownFlavor{
 // DetailMarkdown is a project's detail as plain Markdown, for output that
 // leaves the program: what `show` prints when piped.
 func DetailMarkdown(p *model.Project) string {
-	return detailMarkdown(p, plainFlavor)
+	return detailMarkdown(p, plainFlavor, repoText{})
 }
 
 // detailMarkdown builds the Markdown of a project's detail: name, area,
-// maturity, goal, then the links grouped and numbered. Every catalog string
-// goes through the flavor's escaping, so the catalog cannot add structure.
-func detailMarkdown(p *model.Project, f markdownFlavor) string {
+// maturity, goal, then the links grouped and numbered; repo adds what is
+// known of its repository (healthdetail.go). Every catalog string goes
+// through the flavor's escaping, so the catalog cannot add structure.
+func detailMarkdown(p *model.Project, f markdownFlavor, repo repoText) string {
 	p = capped(p)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", f.text(p.Name))
 	fmt.Fprintf(&b, "**Area:** %s  \n", f.text(p.Area))
-	fmt.Fprintf(&b, "**Maturity:** %s\n\n", f.text(maturityLine(p.Maturity)))
+	fmt.Fprintf(&b, "**Maturity:** %s", f.text(maturityLine(p.Maturity)))
+	if repo.summary != "" {
+		b.WriteString("  \n" + repo.summary)
+	}
+	b.WriteString("\n\n")
 	if goal := goalMarkdown(p.Goal, f); goal != "" {
 		b.WriteString(goal + "\n\n")
 	}
@@ -96,6 +101,7 @@ func detailMarkdown(p *model.Project, f markdownFlavor) string {
 		}
 		b.WriteString("\n")
 	}
+	b.WriteString(repo.section)
 	return b.String()
 }
 

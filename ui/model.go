@@ -1,10 +1,12 @@
 // Package ui is the Bubble Tea interface of upstream-tui: area tabs, a
 // filterable project list, a detail pane rendered with glamour, the about
 // view, the facet picker, help built from the key bindings, opening and
-// copying links, reloading the catalog, and what is remembered between
-// runs. It is handed a parsed catalog and never loads one itself. The root
-// Model is the session; the catalog on screen is one catalogView, rebuilt
-// whole when the catalog changes.
+// copying links, reloading the catalog, repository health (health.go:
+// checks within the rate budget; healthview.go: markers, is: facets,
+// sorting; healthdetail.go: the Repository section), and what is
+// remembered between runs. It is handed a parsed catalog and never loads
+// one itself. The root Model is the session; the catalog on screen is one
+// catalogView, rebuilt whole when the catalog changes.
 package ui
 
 import (
@@ -53,6 +55,8 @@ type Model struct {
 	state model.State
 	saves *saves
 
+	health *healthState // nil without Options.Health
+
 	status statusLine
 
 	initCmd tea.Cmd // the search of the initial query, started by Init
@@ -89,6 +93,7 @@ func New(cat *model.Catalog, opts Options) Model {
 		stamp:   opts.Stamped,
 		state:   opts.State,
 		saves:   &saves{},
+		health:  newHealthState(opts.Health),
 	}
 	m.input.Prompt = "/ "
 	m.input.Placeholder = "fuzzy filter: name, goal, area, maturity, links"
@@ -102,6 +107,14 @@ func New(cat *model.Catalog, opts Options) Model {
 		area = opts.State.LastTab
 	}
 	m.view, m.initCmd = newCatalogView(cat, nil, carry{tab: area, query: opts.Query}, m.env())
+	if m.health != nil {
+		m.keys.health = true
+		desc := "check health again"
+		if opts.Reload != nil {
+			desc = "reload catalog, check health again"
+		}
+		m.keys.Reload.SetHelp(m.keys.Reload.Help().Key, desc)
+	}
 	m.keys.rebind(opts.Keys)
 	m.keys.setMode(m.mode, m.view.filtered(), m.view.matchesElsewhere() > 0)
 	if n := strings.Join(nonEmpty(cat.Origin.Notice, opts.Notice), "; "); n != "" {
@@ -129,6 +142,7 @@ func (m Model) Init() tea.Cmd {
 	if m.opts.Reload != nil {
 		cmds = append(cmds, tick(m.opts.Stamp))
 	}
+	cmds = append(cmds, m.startHealth())
 	return tea.Batch(cmds...)
 }
 
@@ -166,11 +180,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.handleClick(msg.Mouse())
 	case renderedMsg:
 		m.view.handleRendered(msg)
+	case healthLoadedMsg:
+		cmd = m.handleHealthLoaded(msg)
+	case healthViewMsg:
+		cmd = m.handleHealthView(msg)
+	case healthRestedMsg:
+		cmd = m.handleHealthRested(msg)
+	case healthCheckedMsg:
+		cmd = m.handleHealthChecked(msg)
 	default:
 		cmd = m.handleFilterInput(msg)
 	}
 	m.keys.setMode(m.mode, m.view.filtered(), m.view.matchesElsewhere() > 0)
-	return m, tea.Batch(cmd, m.relayout(), m.tidyStatus(before))
+	// The status first: clearing it changes its height, so the layout.
+	tidy := m.tidyStatus(before)
+	return m, tea.Batch(cmd, tidy, m.relayout(), m.restHealth())
 }
 
 // fixedTheme reports whether the theme is set rather than following the
@@ -217,7 +241,7 @@ func (m *Model) relayout() tea.Cmd {
 	// frame, and help, about and the picker cover the detail.
 	switch m.mode {
 	case modeBrowse, modeFilter:
-		return v.syncDetail()
+		return v.syncDetail(m.repoTextOf, m.detailLinks)
 	case modeAbout:
 		return v.syncAbout()
 	case modeHelp:

@@ -68,8 +68,12 @@ type Options struct {
 	// Update, and so does the facet picker's counting; 0 means
 	// defaultAsyncSearchFrom.
 	AsyncSearchFrom int
+	// Health tells each project's repository health (health.go): what its
+	// cache holds at start, then checks in commands, a few at once, within
+	// the rate budget. Nil: no health, no Repository section, no markers.
+	Health model.HealthSource
 	// After schedules a message after a delay: a status message's expiry,
-	// a link number's wait. Nil means tea.Tick. A test that runs every
+	// a link number's wait, the selection's rest before health is checked. Nil means tea.Tick. A test that runs every
 	// command as it comes gives one that never fires, so as not to wait.
 	After func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
 }

@@ -61,6 +61,20 @@ func reload(load func() (*model.Catalog, error), cause reloadCause) tea.Cmd {
 	}
 }
 
+// reloadKey (r) reads the catalog again and checks the health of the
+// selection and the rows on screen again.
+func (m *Model) reloadKey() tea.Cmd {
+	if m.health == nil {
+		return m.startReload(reloadKey)
+	}
+	health, said := m.recheckHealth()
+	if m.opts.Reload == nil {
+		m.setStatus(said, false)
+		return health
+	}
+	return tea.Batch(health, m.startReload(reloadKey))
+}
+
 // startReload reloads unless a reload is under way.
 func (m *Model) startReload(cause reloadCause) tea.Cmd {
 	if m.opts.Reload == nil {
@@ -145,5 +159,5 @@ func (m *Model) swapCatalog(cat *model.Catalog, index *model.Index) tea.Cmd {
 	var cmd tea.Cmd
 	m.view, cmd = newCatalogView(cat, index, old.carry(m.mode == modeFacets || m.mode == modeFacetFilter), m.env())
 	m.gen++
-	return cmd
+	return tea.Batch(cmd, m.startHealth())
 }

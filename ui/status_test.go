@@ -34,6 +34,26 @@ func TestStatusClearsWithAnotherProject(t *testing.T) {
 	}
 }
 
+// TestClearedStatusLaysOutAgain: a message of two lines that another tab
+// clears gives its line back to the body in the same update: the layout
+// is made after the status is tidied, or the detail pane is a line short
+// of the body and side by side drawing panics (found by FuzzUpdate).
+func TestClearedStatusLaysOutAgain(t *testing.T) {
+	m, _ := newTestModel(t, 101, 26, Options{})
+	m = update(t, m, keyMsg("r")) // "Nothing to reload: …", two lines at 101
+	if m.statusLines(m.width) != 2 {
+		t.Fatalf("status %q takes %d lines", m.status.text, m.statusLines(m.width))
+	}
+	m = update(t, m, keyMsg("tab"))
+	if m.status.text != "" {
+		t.Fatalf("status %q", m.status.text)
+	}
+	if l := m.layout(); m.view.detail.height != l.detailH {
+		t.Errorf("the detail is %d lines for a pane of %d", m.view.detail.height, l.detailH)
+	}
+	checkFits(t, m.View().Content, 101, 26)
+}
+
 // TestStatusExpires: a passing message schedules its expiry, which clears
 // it unless a newer message has replaced it; a URL to copy by hand has no
 // expiry.

@@ -19,6 +19,7 @@ type styles struct {
 	Badge                        map[string]lipgloss.Style
 	BadgeDefault                 lipgloss.Style
 	Separator                    lipgloss.Style
+	Marker                       lipgloss.Style // a repository's health in the list
 	Status, StatusError, Counter lipgloss.Style
 	Prompt, Empty                lipgloss.Style
 	Help                         help.Styles
@@ -34,6 +35,7 @@ type rowPaints struct {
 	cursor, name, selectedName, match, goal, selectedGoal paint
 	badge                                                 map[string]paint
 	badgeDefault                                          paint
+	marker                                                paint
 }
 
 // glyphs are the characters that draw the frame: box drawing, or ASCII
@@ -92,6 +94,7 @@ func newStyles(isDark, noColor, plain bool) styles {
 		Cursor:       fg(accent).Bold(true),
 		BadgeDefault: fg(muted),
 		Separator:    fg(c("#C8C8C8", "#444444")),
+		Marker:       fg(c("#C62828", "#FF6B6B")),
 		Status:       fg(text),
 		StatusError:  fg(c("#C62828", "#FF6B6B")).Bold(true),
 		Counter:      fg(muted),
@@ -120,7 +123,7 @@ func newStyles(isDark, noColor, plain bool) styles {
 	s.rows = rowPaints{
 		cursor: newPaint(s.Cursor), name: newPaint(s.Name), selectedName: newPaint(s.SelectedName),
 		match: newPaint(s.Match), goal: newPaint(s.Goal), selectedGoal: newPaint(s.SelectedGoal),
-		badge: map[string]paint{}, badgeDefault: newPaint(s.BadgeDefault),
+		badge: map[string]paint{}, badgeDefault: newPaint(s.BadgeDefault), marker: newPaint(s.Marker),
 	}
 	for state, st := range s.Badge {
 		s.rows.badge[state] = newPaint(st)

@@ -151,7 +151,11 @@ func (m *Model) handleBrowseKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.setNotice(m.keys.copyPrompt(), false)
 		}
 	case key.Matches(msg, k.Reload):
-		return m.startReload(reloadKey)
+		return m.reloadKey()
+	case key.Matches(msg, k.Contribute):
+		return m.openContribute()
+	case key.Matches(msg, k.Sort):
+		m.view.cycleSort()
 	}
 	return nil
 }

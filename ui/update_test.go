@@ -140,7 +140,8 @@ func runCmd(t testing.TB, m Model, cmd tea.Cmd, out []tea.Msg) (Model, []tea.Msg
 	switch msg := cmd().(type) {
 	case statusExpiredMsg:
 		return m, out // the time has not come: TestStatusExpires sends it
-	case openedMsg, searchDoneMsg, catalogLoadedMsg, facetsCountedMsg, renderedMsg:
+	case openedMsg, searchDoneMsg, catalogLoadedMsg, facetsCountedMsg, renderedMsg,
+		healthLoadedMsg, healthRestedMsg, healthCheckedMsg, healthViewMsg:
 		next, cmd := m.Update(msg)
 		return runCmd(t, next.(Model), cmd, out)
 	case tea.BatchMsg:

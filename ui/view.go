@@ -107,17 +107,26 @@ func (m *Model) shortHelp(width int) string {
 }
 
 // viewTitle is the program's name, the catalog's title and where it came
-// from, each cut to the width before it is styled.
+// from, each cut to the width before it is styled. A rate limit on health
+// checks comes first on the right, and the catalog's title gives way to
+// it.
 func (m *Model) viewTitle(width int) string {
-	title := m.styles.Title.Render("upstream-tui")
-	if m.view.cat.Title != "" {
-		title += m.styles.TitleInfo.Render(" · " + cut(m.view.cat.Title, max(width-len("upstream-tui · "), 0), "…"))
-	}
+	const name = "upstream-tui"
 	text := m.view.origin
 	if m.loading {
 		text += " · loading…"
 	}
-	source := m.styles.TitleInfo.Render(cut(text, width, "…"))
+	room, textRoom := width-len(name+" · "), width
+	if note := m.healthNote(); note != "" {
+		text = strings.Join(nonEmpty(note, text), " · ")
+		textRoom = max(width-len(name)-2, 0)
+		room -= min(textWidth(text), textRoom) + 2
+	}
+	title := m.styles.Title.Render(name)
+	if m.view.cat.Title != "" && room > 0 {
+		title += m.styles.TitleInfo.Render(" · " + cut(m.view.cat.Title, max(room, 0), "…"))
+	}
+	source := m.styles.TitleInfo.Render(cut(text, textRoom, "…"))
 	gap := width - textWidth(title) - textWidth(source)
 	if text == "" || gap < 2 {
 		return title
@@ -171,6 +180,7 @@ func (m *Model) viewList(l layout) string {
 	for i := m.view.list.offset; i < end; i++ {
 		p := m.view.list.items[i]
 		row := listRow{project: &m.view.cat.Projects[p], selected: i == m.view.list.cursor}
+		row.marker = markerOf(m.view.health, p)
 		if m.view.filtered() {
 			row.matches, row.goalMatches = m.view.index.Positions(p, m.view.query)
 		}
@@ -226,11 +236,11 @@ func (v *catalogView) listTitleParts() (name, rest string) {
 	case v.searching:
 		return name, " · searching…"
 	case v.filtered():
-		return name, fmt.Sprintf(" · %d of %d match", len(v.list.items), len(v.tabItems[v.active]))
+		return name, fmt.Sprintf(" · %d of %d match", len(v.list.items), len(v.tabItems[v.active])) + v.sortTitle()
 	case v.recentFirst():
-		return name, " · " + model.Count(len(v.list.items), "project") + " · recently opened first"
+		return name, " · " + model.Count(len(v.list.items), "project") + " · recently opened first" + v.sortTitle()
 	}
-	return name, " · " + model.Count(len(v.list.items), "project")
+	return name, " · " + model.Count(len(v.list.items), "project") + v.sortTitle()
 }
 
 // viewFullHelp draws every binding that works in some mode, each with
