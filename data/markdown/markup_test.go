@@ -4,7 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/upstream-tui/upstream-tui/data/synth"
@@ -76,7 +81,7 @@ func markupFragment(r *rand.Rand, odd bool) string {
 		"[a](u(v)", "[a](u\\)v)", "\\", "\\a", "\\\\*a*", "&#42;a&#42;", "&#27;[2J", "<", "<a", "<a@b>", "<x:y>",
 		"<notatag>", "</br>", "<br/>", "<p>", "*a<br>b*", "`a<br>b`", "[a<br>b](u)", "*[a*](u)", "[*a](u)*", "**[a](u) b*",
 		"`[a](u)`", "[a `]` b](u)", "[a `](u)`", "__init__", "foo_bar_baz", "*foo*bar", "_foo_bar", "ü*a*ü", "„*a*“",
-		"\u00a0*a*\u00a0", "*\u00a0a*", "https://a.example/_x_", "[a](u \"t\") [b](v)", "[a][b]", "[a] (u)", "\\|", "`\\`",
+		"a*b**c*", "*foo**bar**baz*", "foo***bar***baz", "**foo*bar*baz**", "a**b*c**", "_a__b_", "*a**b*", "\u00a0*a*\u00a0", "*\u00a0a*", "https://a.example/_x_", "[a](u \"t\") [b](v)", "[a][b]", "[a] (u)", "\\|", "`\\`",
 	}
 	return weird[r.IntN(len(weird))]
 }
@@ -107,4 +112,48 @@ func plainCatalog(n int) []byte {
 		panic(err)
 	}
 	return b.Bytes()
+}
+
+// TestFastRowMatchesGoldmark: catalogs read with fastRow and with goldmark
+// alone come out the same: generated rows of inline Markdown, odd ones
+// included, the real catalogs and the hostile ones.
+func TestFastRowMatchesGoldmark(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "hostile", "*.md"))
+	files = append(files, embeddedPath, filepath.Join("..", "..", "testdata", "upstream-readme.md"), filepath.Join("..", "..", "testdata", "upstream-first-draft.md"))
+	sources := map[string][]byte{}
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources[filepath.Base(file)] = b
+	}
+	for seed := range uint64(300) {
+		sources[fmt.Sprintf("odd-%d", seed)] = markupCatalog(2<<10, 5, 3, seed, true)
+	}
+	sources["common"] = markupCatalog(256<<10, 5, 3, 1, false)
+	for name, src := range sources {
+		fast, fastFindings, fastErr := parseWith(name, src, -1, reading{fastRows: true})
+		slow, slowFindings, slowErr := parseWith(name, slices.Clone(src), -1, reading{})
+		if fmt.Sprint(fastErr) != fmt.Sprint(slowErr) || !reflect.DeepEqual(fast, slow) || !reflect.DeepEqual(fastFindings, slowFindings) {
+			t.Errorf("%s: fastRow and goldmark differ:\n%s\n%s", name, dump(fast, fastFindings, fastErr), dump(slow, slowFindings, slowErr))
+		}
+	}
+}
+
+// TestFastRowReadsMarkup: every row of the inline Markdown that catalogs
+// use is read by fastRow, not left to goldmark.
+func TestFastRowReadsMarkup(t *testing.T) {
+	src := markupCatalog(64<<10, 1, 1, 7, false)
+	d := newDocument(src, shortcuts, new(atomic.Int64))
+	_, tbl, ok := d.findTable(d.parseBlocks())
+	if !ok {
+		t.Fatal("no table")
+	}
+	c := &chunk{join: joiner{}}
+	for line := tbl.first; line <= tbl.last; line++ {
+		if _, ok := c.fastRow(d.lineText(line), tbl, line); !ok {
+			t.Errorf("line %d left to goldmark: %s", line, d.lineText(line))
+		}
+	}
 }

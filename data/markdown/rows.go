@@ -234,7 +234,9 @@ type chunk struct {
 	// cells live only until its project is made.
 	spanBuf []model.Span
 	itemBuf []item
-	cellBuf []fastCell
+	cellBuf [][]item
+	pieces  []piece
+	delims  delimiters
 }
 
 // cellItems returns the items of a row's cell by column index; nil for a
