@@ -87,12 +87,17 @@ func markupFragment(r *rand.Rand, odd bool) string {
 }
 
 // BenchmarkParseMarkup parses 5 MiB of short rows that all use inline
-// Markdown beyond plain links, and, for comparison, 5 MiB of synthetic plain rows.
+// Markdown beyond plain links, 5 MiB of rows with odd Markdown mixed in,
+// and, for comparison, 5 MiB of synthetic plain rows.
 func BenchmarkParseMarkup(b *testing.B) {
 	for _, tc := range []struct {
 		name string
 		src  []byte
-	}{{"markup-5MiB", markupCatalog(5<<20, 1, 1, 1, false)}, {"plain-5MiB", plainCatalog(5 << 20)}} {
+	}{
+		{"markup-5MiB", markupCatalog(5<<20, 1, 1, 1, false)},
+		{"odd-5MiB", markupCatalog(5<<20, 5, 3, 1, true)}, // mostly left to goldmark
+		{"plain-5MiB", plainCatalog(5 << 20)},
+	} {
 		b.Run(tc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(tc.src)))
 			for b.Loop() {
