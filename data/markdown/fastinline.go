@@ -3,6 +3,8 @@ package markdown
 import (
 	"unsafe"
 
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -81,6 +83,8 @@ func (c *chunk) scanCell(s string) bool {
 				return false // a link in a link's text
 			}
 			flush(i)
+			// The bracket is text until a link closes it.
+			add(piece{kind: pieceLiteral, text: "["})
 			link, bottom = len(c.pieces), len(c.delims.d)
 			i++
 			text = i
@@ -91,10 +95,15 @@ func (c *chunk) scanCell(s string) bool {
 			}
 			dest, n, ok := linkTail(s[i+1:])
 			if !ok {
-				return false // perhaps a reference link
+				if c.refs {
+					return false // perhaps a reference link
+				}
+				link = -1 // no link: both brackets are text
+				break
 			}
 			flush(i)
 			c.delims.process(bottom)
+			c.pieces[link-1].text = ""
 			url := c.clean(unescapeString(dest))
 			if link == len(c.pieces) {
 				add(piece{kind: pieceLiteral, text: url}) // goldmark shows the destination
@@ -131,15 +140,23 @@ func (c *chunk) scanCell(s string) bool {
 				text = i
 				continue
 			}
-			if i+1 < len(s) && mayOpenHTML(s[i+1]) {
-				return false // perhaps raw HTML
+			if n := rawHTMLLen(s[i:]); n > 0 {
+				if link >= 0 {
+					return false
+				}
+				flush(i)
+				if separator.MatchString(s[i : i+n]) {
+					add(piece{kind: pieceBreak})
+				}
+				i += n
+				text = i
+				continue
 			}
 		}
 		i++
 	}
-	if link >= 0 {
-		return false // a bracket left open: goldmark may read it otherwise
-	}
+	// A bracket left open is text; the delimiters after it match
+	// those before as if it were not there.
 	flush(len(s))
 	c.delims.process(0)
 	return true
@@ -184,34 +201,19 @@ func isSpaceOrNewline(b byte) bool { return b == ' ' || b == '\n' }
 
 // linkTail reads the rest of an inline link after its text,
 // "(destination)" or "(destination title)", as goldmark's parseLink
-// does; n is its length. A destination that is empty or in angle
-// brackets is left to goldmark.
+// does; n is its length. ok is false when goldmark reads no inline link
+// there.
 func linkTail(s string) (dest string, n int, ok bool) {
 	if len(s) == 0 || s[0] != '(' {
 		return "", 0, false
 	}
 	i := skipSpace(s, 1)
-	if i == len(s) || s[i] == ')' || s[i] == '<' {
+	if i < len(s) && s[i] == ')' {
+		return "", i + 1, true // no destination
+	}
+	if dest, i, ok = linkDestination(s, i); !ok {
 		return "", 0, false
 	}
-	start, opened := i, 0
-	for ; i < len(s); i++ {
-		b := s[i]
-		if b == '\\' && i < len(s)-1 && util.IsPunct(s[i+1]) {
-			i++
-			continue
-		}
-		if b == '(' {
-			opened++
-		} else if b == ')' {
-			if opened--; opened < 0 {
-				break
-			}
-		} else if util.IsSpace(b) {
-			break
-		}
-	}
-	dest = s[start:i]
 	if i = skipSpace(s, i); i < len(s) && s[i] == ')' {
 		return dest, i + 1, true
 	}
@@ -242,6 +244,40 @@ func linkTail(s string) (dest string, n int, ok bool) {
 	return "", 0, false
 }
 
+// linkDestination reads a link's destination at s[i:], in angle
+// brackets or not, as goldmark's parseLinkDestination does: the
+// destination and the index after it.
+func linkDestination(s string, i int) (dest string, end int, ok bool) {
+	if i < len(s) && s[i] == '<' {
+		for k := i + 1; k < len(s); k++ {
+			if s[k] == '\\' && k < len(s)-1 && util.IsPunct(s[k+1]) {
+				k++
+			} else if s[k] == '>' {
+				return s[i+1 : k], k + 1, true
+			}
+		}
+		return "", 0, false
+	}
+	start, opened := i, 0
+	for ; i < len(s); i++ {
+		b := s[i]
+		if b == '\\' && i < len(s)-1 && util.IsPunct(s[i+1]) {
+			i++
+			continue
+		}
+		if b == '(' {
+			opened++
+		} else if b == ')' {
+			if opened--; opened < 0 {
+				break
+			}
+		} else if util.IsSpace(b) {
+			break
+		}
+	}
+	return s[start:i], i, i > start
+}
+
 // skipSpace returns the index of the first byte at or after i that is
 // not a space.
 func skipSpace(s string, i int) int {
@@ -266,10 +302,19 @@ func autoLinkLen(s string) (n int, email bool) {
 	return stop + 2, email
 }
 
-// mayOpenHTML reports whether a '<' followed by b may start raw HTML (a
-// tag, a closing tag, a comment, a declaration or an instruction).
-func mayOpenHTML(b byte) bool {
-	return 'a' <= b|0x20 && b|0x20 <= 'z' || b == '/' || b == '!' || b == '?'
+// rawHTML is goldmark's own reader of inline HTML: what it reads is
+// dropped, or splits a cell when it is one of the item separators.
+var rawHTML = parser.NewRawHTMLParser()
+
+// rawHTMLLen returns the length of the inline HTML (a tag, a comment, a
+// declaration, an instruction) at the start of s; 0 when there is none.
+func rawHTMLLen(s string) int {
+	r := text.NewReader(readOnlyBytes(s))
+	if rawHTML.Parse(nil, r, nil) == nil {
+		return 0
+	}
+	_, pos := r.Position()
+	return pos.Start
 }
 
 // readOnlyBytes is s as a byte slice, sharing its memory: it must not be
