@@ -45,8 +45,8 @@ func LoadFile(path string) (*model.Catalog, error) {
 	return markdown.Parse(path, src)
 }
 
-// QuickBytes is the largest file that Quick parses whole before the
-// first frame, in a few milliseconds whatever it holds: a larger one
+// QuickBytes (32 KiB) is the largest file that Quick parses whole before
+// the first frame, in a few milliseconds whatever it holds: a larger one
 // shows a first view from its head (LoadFilePrefix) while Reload reads the
 // whole.
 const QuickBytes = markdown.PrefixBytes

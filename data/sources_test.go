@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -123,5 +124,30 @@ func TestQuickFirstView(t *testing.T) {
 				t.Errorf("%s: reload: %v", tc.name, err)
 			}
 		}
+	}
+}
+
+// BenchmarkQuick times what the app reads before its first frame (Quick)
+// from synthetic catalog files of 32 KiB (read whole), 64 KiB, 1 MiB,
+// 4 MiB and 5 MiB.
+func BenchmarkQuick(b *testing.B) {
+	var all bytes.Buffer
+	if err := synth.Write(&all, 12, 12_000, 1); err != nil {
+		b.Fatal(err)
+	}
+	for _, size := range []int{32 << 10, 64 << 10, 1 << 20, 4 << 20, 5 << 20} {
+		src := all.Bytes()[:size]
+		path := filepath.Join(b.TempDir(), "catalog.md")
+		if err := os.WriteFile(path, src[:bytes.LastIndexByte(src, '\n')+1], 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("%dKiB", size>>10), func(b *testing.B) {
+			var s Sources
+			for b.Loop() {
+				if _, _, err := s.Quick(path, 0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
