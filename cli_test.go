@@ -1,14 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/data/synth"
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
 	"github.com/upstream-tui/upstream-tui/ui/cli"
@@ -99,6 +104,31 @@ func TestCompletionInsideNames(t *testing.T) {
 		if got != want {
 			t.Errorf("%q: got %s, want %s", tc.args, got, want)
 		}
+	}
+}
+
+// TestCompletionOfALargeFile: a file too large to read before the first
+// frame is read whole for a completion: its last project is offered.
+func TestCompletionOfALargeFile(t *testing.T) {
+	var b bytes.Buffer
+	if err := synth.Write(&b, 12, 4*data.QuickBytes/500, 1); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "large.md")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat, err := data.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Bytes()) <= 2*data.QuickBytes {
+		t.Fatalf("the catalog is only %d bytes", len(b.Bytes()))
+	}
+	last := cat.Projects[len(cat.Projects)-1].Name
+	r := execute(t, nil, "__complete", "--catalog", path, "show", last)
+	if !strings.HasPrefix(r.stdout, last+"\n") {
+		t.Errorf("completing %q:\n%s", last, r.stdout)
 	}
 }
 

@@ -107,7 +107,11 @@ func FuzzCommandErrors(f *testing.F) {
 	}
 	srv := newRawServer(f)
 	client := srv.client()
-	dir := f.TempDir()
+	// Not f.TempDir: a fuzz worker is killed before its cleanups run.
+	dir, err := os.MkdirTemp(testHome, "fuzz")
+	if err != nil {
+		f.Fatal(err)
+	}
 	cache := filepath.Join(dir, "cache")
 	configFile := filepath.Join(dir, "config.toml")
 	url := "http://" + srv.ln.Addr().String() + "/catalog.md"

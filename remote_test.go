@@ -1,7 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -18,15 +21,27 @@ import (
 // they end.
 var testHome string
 
+// testHomeEnv hands testHome to the test processes that this one starts:
+// fuzz workers, which the fuzzing coordinator kills when it is done with
+// them, before their TestMain can remove a folder of their own.
+const testHomeEnv = "UPSTREAM_TUI_TEST_HOME"
+
 // TestMain keeps every test off the user's files: the commands run with
 // the real wiring, which caches, remembers and reads a config file under
-// the user's directories.
+// the user's directories. A process started by another (a fuzz worker)
+// uses the folder and the environment of the one that started it, which
+// removes the folder when it ends.
 func TestMain(m *testing.M) {
+	if dir := os.Getenv(testHomeEnv); dir != "" {
+		testHome = dir
+		os.Exit(m.Run())
+	}
 	dir, err := os.MkdirTemp("", "upstream-tui-home")
 	if err != nil {
 		panic(err)
 	}
 	testHome = dir
+	os.Setenv(testHomeEnv, dir)
 	// Go's build cache stays where it is: it defaults to a folder under
 	// XDG_CACHE_HOME, and moved, the program's build would start cold.
 	gocache, err := exec.Command("go", "env", "GOCACHE").Output()
@@ -43,6 +58,51 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// waitToBeKilled, set, makes TestWaitToBeKilled wait.
+const waitToBeKilled = "UPSTREAM_TUI_WAIT_TO_BE_KILLED"
+
+// TestKilledTestProcessLeavesNothing: a test process that this one starts
+// (as the fuzzing coordinator starts its workers) and then kills leaves no
+// folder behind in TMPDIR: it used this one's.
+func TestKilledTestProcessLeavesNothing(t *testing.T) {
+	tmp := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestWaitToBeKilled$")
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, waitToBeKilled+"=1")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); line != "ready\n" {
+		t.Fatalf("the test process said %q, %v", line, err)
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("the killed process left %s in TMPDIR", left[0].Name())
+	}
+}
+
+// TestWaitToBeKilled is the process that TestKilledTestProcessLeavesNothing
+// starts and kills: with waitToBeKilled set, it says it is ready and waits
+// for its standard input to close. Run with the others, it does nothing.
+func TestWaitToBeKilled(t *testing.T) {
+	if os.Getenv(waitToBeKilled) == "" {
+		return
+	}
+	fmt.Println("ready")
+	_, _ = io.Copy(io.Discard, os.Stdin)
 }
 
 // switchServer serves whatever body holds, or the status when it is set.

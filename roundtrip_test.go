@@ -1,11 +1,17 @@
 package main
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/upstream-tui/upstream-tui/data"
 	"github.com/upstream-tui/upstream-tui/data/markdown"
@@ -149,4 +155,47 @@ func FuzzListMarkdownReadsBack(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestShowMarkdownReadsBack: each numbered link that show -o markdown
+// writes reads back, with goldmark, as one link to one of the project's
+// URLs, exactly: a backslash, angle brackets, pipes, spaces and what
+// reads as a character reference in a URL included.
+func TestShowMarkdownReadsBack(t *testing.T) {
+	awkwardFile := filepath.Join(t.TempDir(), "awkward.md")
+	if err := os.WriteFile(awkwardFile, []byte(awkward), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range append([]string{"", readme, awkwardFile}, hostileFixtures...) {
+		cat, err := data.LoadFile(cmp.Or(file, filepath.Join("data", "projects.md")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range cat.Projects {
+			urls := map[string]bool{}
+			for _, l := range p.Links {
+				urls[l.URL] = true
+			}
+			r := execute(t, nil, "show", "-o", "markdown", "--catalog", file, p.Name)
+			if r.status != 0 {
+				continue // a name that another holds too
+			}
+			for _, line := range strings.Split(r.stdout, "\n") {
+				if !strings.HasPrefix(line, "- **") {
+					continue
+				}
+				var dests []string
+				doc := goldmark.DefaultParser().Parse(text.NewReader([]byte(line)))
+				_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+					if l, ok := n.(*ast.Link); ok && entering {
+						dests = append(dests, string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(l.Destination)))))
+					}
+					return ast.WalkContinue, nil
+				})
+				if len(dests) != 1 || !urls[dests[0]] {
+					t.Errorf("%s: %q reads back as links to %q", p.Name, line, dests)
+				}
+			}
+		}
+	}
 }

@@ -12,6 +12,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
+
+	"github.com/upstream-tui/upstream-tui/data/synth"
 )
 
 // BenchmarkStartup runs the built binary in a pseudo-terminal that answers
@@ -49,6 +51,11 @@ func BenchmarkStartup(b *testing.B) {
 		// The slug is in the detail's links, never in what was typed.
 		{name: "100k-whole", args: []string{"--catalog", big}, want: firstRows,
 			then: "/" + lastName, next: [][]byte{[]byte("github.com/"), []byte(lastSlug)}},
+		// Files about the sizes where a first view from the head once
+		// began (over 4 MiB), its first rows or the whole.
+		{name: "1MiB", args: []string{"--catalog", writeSyntheticBytes(b, 1<<20)}, want: firstRows[:3]},
+		{name: "4MiB", args: []string{"--catalog", writeSyntheticBytes(b, 4<<20)}, want: firstRows[:3]},
+		{name: "5MiB", args: []string{"--catalog", writeSyntheticBytes(b, 5<<20)}, want: firstRows[:3]},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			var total time.Duration
@@ -59,6 +66,21 @@ func BenchmarkStartup(b *testing.B) {
 			b.ReportMetric(float64(total.Microseconds())/float64(b.N)/1000, "ms/frame")
 		})
 	}
+}
+
+// writeSyntheticBytes writes a synthetic catalog of at most size bytes,
+// cut after the last row that fits.
+func writeSyntheticBytes(b *testing.B, size int) string {
+	var buf bytes.Buffer
+	if err := synth.Write(&buf, 12, size/400, 1); err != nil { // more than fits
+		b.Fatal(err)
+	}
+	src := buf.Bytes()[:size]
+	path := filepath.Join(b.TempDir(), "catalog.md")
+	if err := os.WriteFile(path, src[:bytes.LastIndexByte(src, '\n')+1], 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return path
 }
 
 // minimalBinary builds testdata/minimal, a module of its own.

@@ -110,7 +110,7 @@ func TestLocalStringsReachNoTerminal(t *testing.T) {
 		{"file name in the environment", []string{"UPSTREAM_TUI_CATALOG=" + hostileName + "-missing"}, []string{"show", "moby"}, "upstream-tui: "},
 		{"a query", nil, []string{"list", "colour:\x1b]0;TITLE\x07"}, `upstream-tui: "colour:\x1b]0;TITLE\a": unknown filter`},
 		{"a has: value", nil, []string{"list", "has:\u009b2J"}, `upstream-tui: "has:\u009b2J": no such link kind`},
-		{"a long query", nil, []string{"list", "x" + long + ":y"}, `upstream-tui: "x` + long[:199] + `…": unknown filter`},
+		{"a long query", nil, []string{"list", "x" + long[:250] + ":y"}, `upstream-tui: "x` + long[:199] + `…": unknown filter`},
 		{"a name", nil, []string{"show", "\x1b]0;TITLE\x07" + long}, `upstream-tui: no project matches "\x1b]0;TITLE\a`},
 		{"an area", nil, []string{"list", "--area", "\x1b]0;TITLE\x07" + long}, `upstream-tui: no area matches "\x1b]0;TITLE\a`},
 		{"an output format", nil, []string{"list", "-o", "\x1b]0;TITLE\x07"}, `upstream-tui: unknown output format "\x1b]0;TITLE\a"`},

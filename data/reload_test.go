@@ -59,7 +59,7 @@ func TestFirstRowsOfABadFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	good := b.Bytes()
-	if len(good) <= 4<<20 {
+	if len(good) <= QuickBytes {
 		t.Fatalf("the catalog is %d bytes, too small for a first view", len(good))
 	}
 	bad := bytes.Clone(good)

@@ -45,9 +45,27 @@ func LoadFile(path string) (*model.Catalog, error) {
 	return markdown.Parse(path, src)
 }
 
-// LoadFilePrefix reads the first rows of a large catalog file, for a first
-// frame while LoadFile reads the whole; ok is false when the file is small
-// (LoadFile is quick) or the prefix does not parse.
+// QuickBytes (32 KiB) is the largest file that Quick parses whole before
+// the first frame, in a few milliseconds whatever it holds: a larger one
+// shows a first view from its head (LoadFilePrefix) while Reload reads the
+// whole.
+const QuickBytes = markdown.PrefixBytes
+
+// A FirstView reads a first view of a catalog from head, the first
+// QuickBytes of a larger file, cut anywhere (mid-line, mid-rune); ok is
+// false when it cannot, and the file is then read whole.
+type FirstView func(name string, head []byte) (c *model.Catalog, ok bool)
+
+// firstView returns the reader of a file's first view, chosen by its name
+// as the reader of the whole is: Markdown, the one format so far.
+func firstView(path string) FirstView {
+	return markdown.ParseHead
+}
+
+// LoadFilePrefix reads a first view of a catalog file larger than
+// QuickBytes from its head, for a first frame while LoadFile reads the
+// whole; ok is false when the file is small (LoadFile is quick) or the
+// head gives no first view.
 func LoadFilePrefix(path string) (*model.Catalog, bool) {
 	f, err := disk.OpenRegular(path)
 	if err != nil {
@@ -57,12 +75,12 @@ func LoadFilePrefix(path string) (*model.Catalog, bool) {
 	// A file too large to read whole has no first view: the read that
 	// follows would fail, and the rows shown would pass for the catalog.
 	st, err := f.Stat()
-	if err != nil || st.Size() <= 4*markdown.PrefixBytes || st.Size() > maxFileSize {
+	if err != nil || st.Size() <= QuickBytes || st.Size() > maxFileSize {
 		return nil, false
 	}
-	head := make([]byte, markdown.PrefixBytes)
+	head := make([]byte, QuickBytes)
 	n, _ := io.ReadFull(f, head)
-	return markdown.ParseHead(path, head[:n])
+	return firstView(path)(path, head[:n])
 }
 
 // readFile reads a whole catalog file: only a regular file (a FIFO would

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/upstream-tui/upstream-tui/model/inert"
 )
@@ -33,7 +34,12 @@ func (f Facet) String() string {
 	return s
 }
 
-// QueryError is a query word that cannot be used.
+// MaxQueryRunes is the longest query searched, in runes: longer ones
+// (the app's filter takes no more; a query on the command line is refused)
+// only make every search slow, for no project matches them.
+const MaxQueryRunes = 256
+
+// QueryError is a query word that cannot be used, or (Word empty) a query.
 type QueryError struct {
 	Word string
 	Msg  string
@@ -43,6 +49,9 @@ type QueryError struct {
 // unknown filter), else quoted, escaped and cut (inert.Quote): a query
 // comes from outside, and its error reaches a terminal.
 func (e *QueryError) Error() string {
+	if e.Word == "" {
+		return e.Msg
+	}
 	word := inert.Quote(e.Word)
 	if word == `"`+e.Word+`"` {
 		word = e.Word
@@ -57,6 +66,9 @@ func (e *QueryError) Error() string {
 // An unknown key, or a has: value that is no link kind, is an error that
 // names the words known.
 func ParseQuery(q string) (words []string, facets []Facet, err error) {
+	if n := utf8.RuneCountInString(q); n > MaxQueryRunes {
+		return nil, nil, &QueryError{Msg: fmt.Sprintf("query too long: %d characters; at most %d", n, MaxQueryRunes)}
+	}
 	for _, tok := range tokens(q) {
 		body, negate := strings.CutPrefix(tok, "-")
 		key, value, ok := strings.Cut(body, ":")

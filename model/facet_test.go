@@ -56,10 +56,14 @@ func TestQueryErrors(t *testing.T) {
 		"colour:red":     `colour:red: unknown filter; use area:, org:, state:, has: or is: (-has:slack leaves out)`,
 		"moby has:email": `has:email: no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, home`,
 		// What would not show as itself is quoted, escaped and cut.
-		"colour:\x1b]0;X\a":                     `"colour:\x1b]0;X\a": unknown filter; use area:, org:, state:, has: or is: (-has:slack leaves out)`,
-		"has:\u009b2J":                          `"has:\u009b2J": no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, home`,
-		`has:"sl ack"`:                          `"has:\"sl ack\"": no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, home`,
-		"k" + strings.Repeat("e", 1<<20) + ":y": `"k` + strings.Repeat("e", 199) + `…": unknown filter; use area:, org:, state:, has: or is: (-has:slack leaves out)`,
+		"colour:\x1b]0;X\a":                   `"colour:\x1b]0;X\a": unknown filter; use area:, org:, state:, has: or is: (-has:slack leaves out)`,
+		"has:\u009b2J":                        `"has:\u009b2J": no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, home`,
+		`has:"sl ack"`:                        `"has:\"sl ack\"": no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, home`,
+		"k" + strings.Repeat("e", 250) + ":y": `"k` + strings.Repeat("e", 199) + `…": unknown filter; use area:, org:, state:, has: or is: (-has:slack leaves out)`,
+		// A query past MaxQueryRunes is not searched: 30 KB made
+		// every search slow. The limit counts runes, not bytes.
+		strings.Repeat("kube ", 6000):        "query too long: 30000 characters; at most 256",
+		strings.Repeat("é", MaxQueryRunes+1): "query too long: 257 characters; at most 256",
 	} {
 		err := CheckQuery(q)
 		if err == nil || err.Error() != want {
@@ -68,6 +72,9 @@ func TestQueryErrors(t *testing.T) {
 		if ms := NewIndex(facetCatalog()).Search(q, nil); len(ms) != 0 {
 			t.Errorf("%q matched %d", q, len(ms))
 		}
+	}
+	if err := CheckQuery(strings.Repeat("é", MaxQueryRunes)); err != nil {
+		t.Errorf("a query of MaxQueryRunes: %v", err)
 	}
 	words, facets, err := ParseQuery(`gate -has:slack area:"a b" x:y:z 2:30`)
 	if err == nil {

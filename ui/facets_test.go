@@ -33,6 +33,20 @@ func TestFacetsInTheFilter(t *testing.T) {
 	}
 }
 
+// TestTooLongAQuery: a query past model.MaxQueryRunes from the command
+// line is refused on screen, not searched; typed, the filter takes no more.
+func TestTooLongAQuery(t *testing.T) {
+	m, _ := newTestModel(t, 120, 30, Options{Query: strings.Repeat("kube ", 6000)})
+	if s := screen(m); len(m.view.list.items) != 0 || !strings.Contains(s, "query too long: 30000 characters; at most 256") {
+		t.Errorf("%d items\n%s", len(m.view.list.items), s)
+	}
+	m, _ = newTestModel(t, 120, 30, Options{})
+	m, _ = press(t, m, append([]string{"/"}, strings.Split(strings.Repeat("x", model.MaxQueryRunes+10), "")...)...)
+	if n := len([]rune(m.input.Value())); n != model.MaxQueryRunes {
+		t.Errorf("the filter took %d runes", n)
+	}
+}
+
 func TestFacetPicker(t *testing.T) {
 	m, _ := newTestModel(t, 120, 30, Options{})
 	m, _ = press(t, m, "f")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -322,12 +323,46 @@ func EscapeMarkdown(s string) string {
 }
 
 // LinkMarkdown writes a Markdown link whose label and destination cannot
-// break out of it.
+// break out of it, and whose destination reads back as url.
 func LinkMarkdown(label, url string) string {
-	return "[" + EscapeMarkdown(label) + "](" + destination(url) + ")"
+	return "[" + EscapeMarkdown(label) + "](" + LinkDestination(url, true) + ")"
 }
 
-// destination writes a URL as a link destination in angle brackets.
+// LinkDestination writes url as a link destination that stays in its
+// link (and table cell) and reads back as url, whatever url holds: as it
+// is when it is plain and angle is not set, else in angle brackets with
+// \ < > | escaped and controls as character references; an & that would
+// start a character reference is written &amp;.
+func LinkDestination(url string, angle bool) string {
+	dest := entityLike.ReplaceAllString(url, "&amp;$1")
+	if !angle && url != "" && !strings.ContainsFunc(url, func(r rune) bool {
+		return r <= ' ' || r == 0x7f || strings.ContainsRune(`()<>\|`, r)
+	}) {
+		return dest
+	}
+	var b strings.Builder
+	b.WriteByte('<')
+	for _, r := range dest {
+		switch {
+		case r < ' ' || r == 0x7f:
+			fmt.Fprintf(&b, "&#%d;", r)
+		case strings.ContainsRune(`\<>|`, r):
+			b.WriteString(`\` + string(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('>')
+	return b.String()
+}
+
+// entityLike matches what a reader takes for a character reference after
+// an &: the & of a URL, or of text, that is followed by it is written
+// &amp;.
+var entityLike = regexp.MustCompile(`&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)`)
+
+// destination writes a URL as a link destination in angle brackets, for
+// glamour.
 func destination(url string) string {
 	return "<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(url) + ">"
 }

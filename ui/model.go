@@ -97,7 +97,7 @@ func New(cat *model.Catalog, opts Options) Model {
 	}
 	m.input.Prompt = "/ "
 	m.input.Placeholder = "fuzzy filter: name, goal, area, maturity, links"
-	m.input.CharLimit = 256
+	m.input.CharLimit = model.MaxQueryRunes
 	m.restyle(opts.Theme != "light")
 	m.input.SetValue(opts.Query)
 	// The remembered tab would scope a query from the command line out

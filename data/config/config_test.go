@@ -120,12 +120,17 @@ func TestConfigMistakes(t *testing.T) {
 		"# a = \x01\n":                   `:1: control characters are not allowed in comments`,
 		"[keys]\nquit = \"x\"\n[keys]\n": `:3: keys: set twice`,
 		"keys = 3\n[keys]\n":             `:2: keys: key keys should be a table, not a value`,
-		// A key naming a control character prints as its escape.
-		"\"\\u001b[2J\" = 1\n":               `:1: "\u001b[2J": unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
-		"[keys]\n\"\\u001b[31m\" = \"x\"\n":  `:2: keys."\u001b[31m": unknown action; actions are issues, quit, slack`,
-		"\"\\u001b\" = 1\n\"\\u001b\" = 1\n": `:2: "\u001b": set twice`,
-		"[\"\\u001b[2J\"]\n":                 `:1: unknown table ["\u001b[2J"]; the only table is [keys]`,
-		"a\x01 = 1\n":                        `:1: expected key = value, got "a\x01 = 1"`,
+		// A key naming a control character prints as its escape, and a
+		// long key or line is cut.
+		"\"\\u001b[2J\" = 1\n":                  `:1: "\x1b[2J": unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
+		"[keys]\n\"\\u001b[31m\" = \"x\"\n":     `:2: keys."\x1b[31m": unknown action; actions are issues, quit, slack`,
+		"\"\\u001b\" = 1\n\"\\u001b\" = 1\n":    `:2: "\x1b": set twice`,
+		"[\"\\u001b[2J\"]\n":                    `:1: unknown table ["\x1b[2J"]; the only table is [keys]`,
+		"a\x01 = 1\n":                           `:1: expected key = value, got "a\x01 = 1"`,
+		strings.Repeat("k", 100_000) + " = 1\n": `:1: "` + strings.Repeat("k", 200) + `…": unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
+		"[keys]\n\"" + strings.Repeat("\\u001b", 100_000) + "\" = \"x\"\n": `:2: keys."` + strings.Repeat(`\x1b`, 200) + `…": unknown action; actions are issues, quit, slack`,
+		strings.Repeat("a.", 100_000) + "a = 1\n":                          `:1: ` + strings.Repeat("a.", 100) + "a.…: unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table",
+		strings.Repeat("k", 100_000) + "\n":                                `:1: expected key = value, got "` + strings.Repeat("k", 200) + `…"`,
 	} {
 		path := writeConfig(t, content)
 		_, err := Load(path, testActions, nil)

@@ -2,7 +2,6 @@ package config
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode"
 
@@ -42,7 +41,7 @@ func (c *checker) syntax(doc []byte, e *toml.DecodeError) *Error {
 		strings.HasPrefix(msg, "table ") && strings.HasSuffix(msg, " already exists"):
 		msg = "set twice"
 	case msg == "expected '=' after key":
-		return &Error{Line: line, Msg: fmt.Sprintf("expected key = value, got %q", strings.TrimSpace(lineText(doc, line)))}
+		return &Error{Line: line, Msg: "expected key = value, got " + inert.Quote(strings.TrimSpace(lineText(doc, line)))}
 	case key != nil && bareValue(msg):
 		if want := c.expected(key); want != "" {
 			msg = want
@@ -118,38 +117,31 @@ func lineText(doc []byte, line int) string {
 	return strings.TrimSuffix(string(rest), "\r")
 }
 
+// maxKeyName is how many bytes of a key a message echoes, as inert.Quote
+// cuts a part.
+const maxKeyName = 200
+
 // keyName writes a key as TOML would: its parts joined by dots, each
-// quoted unless it is a bare key, so that a key naming a control
-// character prints as its escape, not the character itself.
+// quoted unless it is a bare key. A quoted part is inert.Quote's (escapes
+// shown, cut to 200 bytes), so that a key naming a control character
+// prints as its escape, and a megabyte of key comes back as a line; a key
+// of many parts is cut after 200 bytes too.
 func keyName(parts ...string) string {
-	names := make([]string, len(parts))
+	var b strings.Builder
 	for i, part := range parts {
-		names[i] = part
-		if part == "" || strings.ContainsFunc(part, func(r rune) bool {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		if b.Len() > maxKeyName {
+			b.WriteString("…")
+			break
+		}
+		if part == "" || len(part) > maxKeyName || strings.ContainsFunc(part, func(r rune) bool {
 			return !(r == '_' || r == '-' || r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)))
 		}) {
-			names[i] = `"` + escape(part, `"\`) + `"`
+			part = inert.Quote(part)
 		}
-	}
-	return strings.Join(names, ".")
-}
-
-// escape writes the runes that are not printable, and those in also, as
-// TOML's escapes.
-func escape(s, also string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case strings.ContainsRune(also, r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case unicode.IsPrint(r):
-			b.WriteRune(r)
-		case r <= 0xffff:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			fmt.Fprintf(&b, `\U%08x`, r)
-		}
+		b.WriteString(part)
 	}
 	return b.String()
 }

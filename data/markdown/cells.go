@@ -127,13 +127,8 @@ func (c *chunk) appendInline(it item, n ast.Node, url string) item {
 			add(url)
 		}
 	case *ast.AutoLink:
-		u := c.clean(string(n.URL(c.src)))
-		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
-			add(string(n.Label(c.src)))
-			it[len(it)-1].URL = "mailto:" + u
-			return it
-		}
-		return append(it, model.Span{Text: c.clean(string(n.Label(c.src))), URL: u})
+		// Without linkify, an autolink's URL is its label.
+		return c.autoLink(it, string(n.Label(c.src)), url, n.AutoLinkType == ast.AutoLinkEmail)
 	case *ast.RawHTML:
 		return it // other inline HTML is dropped, as a browser shows no tag
 	}
@@ -141,6 +136,19 @@ func (c *chunk) appendInline(it item, n ast.Node, url string) item {
 		it = c.appendInline(it, child, url)
 	}
 	return it
+}
+
+// autoLink appends an autolink, <label>, to it; url is the destination
+// of an enclosing link. An e-mail address becomes a mailto: link, made of
+// the span it joins.
+func (c *chunk) autoLink(it item, label, url string, email bool) item {
+	u := c.clean(label)
+	if email && !strings.HasPrefix(strings.ToLower(u), "mailto:") {
+		it = c.add(it, label, url)
+		it[len(it)-1].URL = "mailto:" + u
+		return it
+	}
+	return append(it, model.Span{Text: u, URL: u})
 }
 
 // clean sanitises text on its way into the model, and notes that the row

@@ -5,9 +5,10 @@
 //     block parser, leaving long runs of rows out of it (blocks.go);
 //   - mends tables that GFM would misread (delimiter.go);
 //   - maps the table's header to its columns (columns.go);
-//   - reads the rows, in chunks on every core, most of them directly and
-//     the rest with goldmark's GFM tables (rows.go, fastrow.go, cells.go),
-//     into areas, projects, links and maturities;
+//   - reads the rows, in chunks on every core, most of them directly
+//     (fastrow.go, with the inline Markdown of fastinline.go and
+//     emphasis.go) and the rest with goldmark's GFM tables (rows.go,
+//     cells.go), into areas, projects, links and maturities;
 //   - sanitises the whole source before parsing, and every text that
 //     escapes resolve after (source.go, with model/inert), so that
 //     nothing it returns can drive a terminal;

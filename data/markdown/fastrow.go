@@ -6,28 +6,28 @@ import (
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
-// Most rows of a catalog use a small, plain part of Markdown: text,
-// [label](url) links and the tags that split items. fastRow reads such a
-// row directly, to exactly what goldmark would make of it (FuzzParse
-// checks that), in a tenth of goldmark's time and without copying its text:
-// spans are substrings of the source. Anything else (emphasis, code,
-// escapes, images, other HTML, reference links) goes to goldmark.
-
-// fastCell is one cell read by fastRow, with whether the sanitiser removed
-// something from it.
-type fastCell struct {
-	items []item
-	dirty bool
-}
+// Most rows of a catalog use a small part of Markdown: text, links (with
+// or without titles), emphasis, code spans, escapes, character
+// references, autolinks and the tags that split items. fastRow reads such
+// a row directly, to exactly what goldmark would make of it (FuzzParse and
+// TestFastRowMatchesGoldmark check that), in a fraction of goldmark's time
+// and mostly without copying its text: spans are substrings of the
+// source. Anything it is not sure of (images, other HTML, reference
+// links, a link in a link, a tag that splits items inside emphasis, text
+// the sanitiser changes) goes to goldmark.
 
 // fastRow reads a row, line being its text, or reports that it needs
 // goldmark. It splits the cells as goldmark's table extension does: the
 // line and each cell trimmed of spaces, an outer pipe on either side
-// dropped, and cells past the header's ignored.
+// dropped, a pipe after a backslash kept in its cell, and cells past the
+// header's ignored.
 func (c *chunk) fastRow(line string, t table, n int) (row, bool) {
 	s := strings.Trim(line, markdownSpace)
-	if strings.ContainsAny(s, "\\`") {
-		return row{}, false // escapes and code spans change where cells end
+	if strings.Contains(s, `\\|`) || strings.Contains(s, `\|`) && strings.IndexByte(s, '`') >= 0 {
+		return row{}, false // goldmark's table reads these pipes its own way
+	}
+	if openers(s) > maxOpeners {
+		return row{}, false // goldmark's path reads some of its cells literally (bounds.go)
 	}
 	pos, limit := 0, len(s)
 	if limit > 0 && s[0] == '|' {
@@ -39,17 +39,12 @@ func (c *chunk) fastRow(line string, t table, n int) (row, bool) {
 	c.spanBuf, c.itemBuf, c.cellBuf = c.spanBuf[:0], c.itemBuf[:0], c.cellBuf[:0]
 	cells := c.cellBuf
 	for pos < limit && len(cells) < t.headerCells {
-		end := strings.IndexByte(s[pos:limit], '|')
-		if end < 0 {
-			end = limit
-		} else {
-			end += pos
-		}
-		cell, ok := c.fastCell(strings.Trim(s[pos:end], markdownSpace))
+		end := cellEnd(s, pos, limit)
+		items, ok := c.fastItems(strings.Trim(s[pos:end], markdownSpace))
 		if !ok {
 			return row{}, false
 		}
-		cells = append(cells, cell)
+		cells = append(cells, items)
 		pos = end + 1
 	}
 	c.cellBuf = cells
@@ -57,77 +52,63 @@ func (c *chunk) fastRow(line string, t table, n int) (row, bool) {
 		if i < 0 || i >= len(cells) {
 			return nil
 		}
-		c.dirty = c.dirty || cells[i].dirty
-		return cells[i].items
+		return cells[i]
 	}
 	return c.row(get, t.cols, n, cellCount(line)), true
+}
+
+// cellEnd returns where the cell that starts at pos ends: at the first
+// pipe before limit that no backslash precedes, or limit.
+func cellEnd(s string, pos, limit int) int {
+	for {
+		k := strings.IndexByte(s[pos:limit], '|')
+		if k < 0 {
+			return limit
+		}
+		pos += k
+		if pos == 0 || s[pos-1] != '\\' {
+			return pos
+		}
+		pos++
+	}
 }
 
 // markdownSpace is what goldmark trims from rows and cells.
 const markdownSpace = " \t\n\r"
 
-// fastCell reads one cell's items, keeping the row's dirty flag apart: a
-// cell's counts only once the row reads that cell, as with goldmark.
-func (c *chunk) fastCell(s string) (fastCell, bool) {
-	rowDirty := c.dirty
-	c.dirty = false
-	items, ok := c.fastItems(s)
-	cell := fastCell{items, c.dirty}
-	c.dirty = rowDirty
-	return cell, ok
-}
-
-// fastItems splits a cell into items at the tags that separate them. The
-// items and their spans are the row's buffers.
+// fastItems reads a cell into items (fastinline.go), or reports that it
+// needs goldmark. The items and their spans are the row's buffers.
 func (c *chunk) fastItems(s string) ([]item, bool) {
+	if !c.scanCell(s) {
+		return nil, false
+	}
+	c.dirty = false
 	start := len(c.itemBuf)
 	cur := c.newItem()
-	text := 0 // start of the text not yet added
-	// The cell's openers (bounds.go), counted as it is read: in a cell
-	// read here they are the brackets of its links.
-	opened := 0
-	for i := 0; i < len(s); {
-		switch s[i] {
-		case '*', '_', ']':
-			return nil, false
-		case '!':
-			if i+1 < len(s) && s[i+1] == '[' {
-				return nil, false
+	for k, p := range c.pieces {
+		switch p.kind {
+		case pieceBreak:
+			if c.delims.nests(k) {
+				return nil, false // goldmark drops a break inside emphasis
 			}
-		case '<':
-			n := simpleTagLen(s[i:])
-			if n == 0 {
-				return nil, false
-			}
-			cur = c.add(cur, unescapeString(s[text:i]), "")
 			c.keepItem(cur)
 			cur = c.newItem()
-			i += n
-			text = i
-			continue
-		case '[':
-			label, dest, n, ok := simpleLink(s[i:])
-			if !ok {
-				return nil, false
-			}
-			if opened += 2 + strings.Count(dest, "[") + strings.Count(dest, "]"); opened > maxOpeners {
-				return nil, false // goldmark's path reads it literally
-			}
-			cur = c.add(cur, unescapeString(s[text:i]), "")
-			url := c.clean(unescapeString(dest))
-			if label == "" {
-				cur = c.add(cur, url, url) // goldmark shows the destination
-			} else {
-				cur = c.add(cur, unescapeString(label), url)
-			}
-			i += n
-			text = i
-			continue
+		case pieceText:
+			cur = c.add(cur, unescapeString(p.text), p.url)
+		case pieceLiteral:
+			cur = c.add(cur, p.text, p.url)
+		case pieceDelimiter:
+			cur = c.add(cur, p.text[:c.delims.d[p.delimiter].length], p.url)
+		case pieceAutoLink, pieceEmail:
+			cur = c.autoLink(cur, p.text, "", p.kind == pieceEmail)
 		}
-		i++
 	}
-	cur = c.add(cur, unescapeString(s[text:]), "")
 	c.keepItem(cur)
+	if c.dirty {
+		// goldmark cleans its text in other pieces: the same only
+		// when there is nothing to remove.
+		return nil, false
+	}
 	return c.itemBuf[start:len(c.itemBuf):len(c.itemBuf)], true
 }
 
@@ -151,36 +132,10 @@ func (c *chunk) keepItem(it item) {
 	c.itemBuf = appendItem(c.itemBuf, it)
 }
 
-// simpleLink reads a link at the start of s, "[label](destination)", whose
-// label is plain text and whose destination has no spaces, parentheses or
-// angle brackets. n is the link's length.
-func simpleLink(s string) (label, dest string, n int, ok bool) {
-	end := strings.IndexByte(s, ']')
-	if end < 0 || strings.ContainsAny(s[1:end], "[*_<!") {
-		return "", "", 0, false
-	}
-	label = s[1:end]
-	rest := s[end+1:]
-	if !strings.HasPrefix(rest, "(") {
-		return "", "", 0, false // perhaps a reference link
-	}
-	close := strings.IndexByte(rest, ')')
-	if close < 2 {
-		return "", "", 0, false
-	}
-	dest = rest[1:close]
-	for i := 0; i < len(dest); i++ {
-		if b := dest[i]; b <= ' ' || b == '(' || b == '<' {
-			return "", "", 0, false
-		}
-	}
-	return label, dest, end + 1 + close + 1, true
-}
-
-// unescapeString resolves character references, the only escapes that
-// fastRow lets through; most text has none and is returned as it is.
+// unescapeString resolves backslash escapes and character references;
+// most text has none and is returned as it is.
 func unescapeString(s string) string {
-	if strings.IndexByte(s, '&') < 0 {
+	if strings.IndexByte(s, '&') < 0 && strings.IndexByte(s, '\\') < 0 {
 		return s
 	}
 	return string(unescape([]byte(s)))

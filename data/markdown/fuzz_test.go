@@ -26,6 +26,9 @@ func seedFiles(f *testing.F) {
 	}
 	f.Add([]byte("| Project Area | Project |\n|---|---|---|\n| A |\n| | [x](https://x.example) |\n"))
 	f.Add([]byte("Project Area | Project\n--|--\n | [x](y)\n"))
+	for seed := range uint64(4) { // inline Markdown that fastRow reads
+		f.Add(markupCatalog(1<<10, 5, 3, seed, true))
+	}
 	for _, gen := range pathological { // read literally past the bounds
 		f.Add([]byte(gen(2 << 10)))
 	}
@@ -33,8 +36,8 @@ func seedFiles(f *testing.F) {
 
 // FuzzParse: the parser never panics, and what it returns is either an
 // error or a catalog whose every text passes the sanitiser's own check.
-// The shortcuts (rows read directly, lines left out of the block parse)
-// read exactly as goldmark alone does.
+// The shortcuts (rows read directly, inline Markdown included; lines left
+// out of the block parse) read exactly as goldmark alone does.
 func FuzzParse(f *testing.F) {
 	seedFiles(f)
 	f.Fuzz(func(t *testing.T, src []byte) {

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/upstream-tui/upstream-tui/data/synth"
@@ -17,8 +18,8 @@ func TestParsePrefix(t *testing.T) {
 		t.Fatal(err)
 	}
 	prefix, ok := ParsePrefix("big.md", b.Bytes())
-	// prefixRows rows: the projects, and the area rows among them.
-	if !ok || len(prefix.Projects) < prefixRows-12 || len(prefix.Projects) >= prefixRows {
+	// The rows of PrefixBytes: a screen, far from the whole.
+	if !ok || len(prefix.Projects) < 50 || len(prefix.Projects) >= len(full.Projects)/10 {
 		t.Fatalf("prefix: ok %v, %d projects", ok, len(prefix.Projects))
 	}
 	for i, p := range prefix.Projects {
@@ -28,5 +29,10 @@ func TestParsePrefix(t *testing.T) {
 	}
 	if _, ok := ParsePrefix("projects.md", embedded()); ok {
 		t.Error("a small catalog was read by prefix")
+	}
+	// Short rows: prefixRows bounds what the head's parse reads.
+	short := "| Project Area | Project |\n|---|---|\n| A | |\n" + strings.Repeat("| | *P* |\n", PrefixBytes/4)
+	if prefix, ok := ParsePrefix("short.md", []byte(short)); !ok || len(prefix.Projects) != prefixRows-1 {
+		t.Errorf("short rows: ok %v, %+v", ok, prefix)
 	}
 }

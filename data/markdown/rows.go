@@ -144,7 +144,7 @@ func (d *document) parseChunk(t table, from, to int, refs []parser.Reference) ([
 	if panicHook != nil {
 		panicHook(from)
 	}
-	c := &chunk{join: joiner{work: d.work}}
+	c := &chunk{join: joiner{work: d.work}, refs: len(refs) > 0}
 	rows := make([]row, to-from+1)
 	var slow []int
 	scanned := 0
@@ -234,7 +234,10 @@ type chunk struct {
 	// cells live only until its project is made.
 	spanBuf []model.Span
 	itemBuf []item
-	cellBuf []fastCell
+	cellBuf [][]item
+	pieces  []piece
+	delims  delimiters
+	refs    bool // the document defines link references
 }
 
 // cellItems returns the items of a row's cell by column index; nil for a

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -41,7 +42,7 @@ func (a *app) completeAreas(_ *cobra.Command, _ []string, toComplete string) ([]
 // first has (all kinds while it is not known).
 func (a *app) completeLinks(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 	kinds := model.FacetKinds
-	if cat, _, err := a.Catalogs.Quick(a.catalog, a.freshness()); err == nil && len(args) > 0 {
+	if cat, err := a.completionCatalog(); err == nil && len(args) > 0 {
 		if i, err := model.FindProject(cat, model.NewIndex(cat.Projects), strings.Join(args, " ")); err == nil {
 			kinds = nil
 			for _, k := range model.FacetKinds {
@@ -63,11 +64,22 @@ func (a *app) completeLinks(_ *cobra.Command, args []string, toComplete string) 
 // complete offers the names of the catalog --catalog names that hold
 // what was typed, ignoring case; never files.
 func (a *app) complete(typed string, names func(*model.Catalog) []string) ([]string, cobra.ShellCompDirective) {
-	cat, _, err := a.Catalogs.Quick(a.catalog, a.freshness()) // no network for a completion
+	cat, err := a.completionCatalog()
 	if err != nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 	return holding(names(cat), typed), cobra.ShellCompDirectiveNoFileComp
+}
+
+// completionCatalog is the catalog a completion offers names from: what
+// Quick gives, without the network, but a file whole: a first view from
+// its head would leave its other names out.
+func (a *app) completionCatalog() (*model.Catalog, error) {
+	cat, more, err := a.Catalogs.Quick(a.catalog, a.freshness())
+	if err == nil && more && cat.Origin.Kind == model.OriginFile {
+		return a.Catalogs.Load(context.Background(), a.catalog, a.freshness())
+	}
+	return cat, err
 }
 
 // holding keeps the names that hold s, ignoring case: those starting with

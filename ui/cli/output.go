@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
-	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -250,38 +249,13 @@ func linkedText(text string, links []model.Link) (string, []model.Link) {
 }
 
 // markdownLink writes a link that stays in its table cell and reads back
-// as the same label and URL, whatever the URL holds: as it is when it is
-// plain, else in angle brackets with \ < > | escaped and controls as
-// character references; an & that would start a character reference is
-// written &amp;.
+// as the same label and URL, whatever the URL holds (ui.LinkDestination).
 func markdownLink(label, url string) string {
-	dest := entityLike.ReplaceAllString(url, "&amp;$1")
-	if url == "" || strings.ContainsFunc(url, func(r rune) bool {
-		return r <= ' ' || r == 0x7f || strings.ContainsRune(`()<>\|`, r)
-	}) {
-		var b strings.Builder
-		for _, r := range dest {
-			switch {
-			case r < ' ' || r == 0x7f:
-				fmt.Fprintf(&b, "&#%d;", r)
-			case strings.ContainsRune(`\<>|`, r):
-				b.WriteString(`\` + string(r))
-			default:
-				b.WriteRune(r)
-			}
-		}
-		dest = "<" + b.String() + ">"
-	}
 	if label == "" {
 		label = " " // what the reader makes an empty label of, at an item's edge
 	}
-	return "[" + mdText(label) + "](" + dest + ")"
+	return "[" + mdText(label) + "](" + ui.LinkDestination(url, false) + ")"
 }
-
-// entityLike matches what a reader takes for a character reference after
-// an &: the & of a URL, or of text, that is followed by it is written
-// &amp;.
-var entityLike = regexp.MustCompile(`&(#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)`)
 
 // escapedEntity is an escaped & (EscapeMarkdown's) followed by what reads
 // as a character reference: a reader resolves the reference all the same.
