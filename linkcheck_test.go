@@ -166,7 +166,7 @@ func TestLintOnlineDiffThenFix(t *testing.T) {
 	if got, _ := os.ReadFile(path); !bytes.Equal(got, src) {
 		t.Fatal("--diff changed the file")
 	}
-	findings, diff, ok := strings.Cut(r.stdout, "--- a/"+path+"\n+++ b/"+path+"\n")
+	findings, diff, ok := strings.Cut(r.stdout, "--- a"+path+"\n+++ b"+path+"\n")
 	if !ok {
 		t.Fatalf("no diff after the findings:\n%s", r.stdout)
 	}
