@@ -98,8 +98,8 @@ func endsParagraph(line string) bool {
 // inside a table it is a row.
 func isDelimiterRow(line string) bool {
 	line = strings.TrimSpace(line)
-	if !strings.Contains(line, "|") {
-		return false
+	if !strings.Contains(line, "|") || strings.Trim(line, "|-: \t") != "" {
+		return false // most lines, at once
 	}
 	cells := strings.Split(line, "|")
 	if strings.TrimSpace(cells[0]) == "" {
