@@ -22,8 +22,8 @@ import (
 // awkward is a catalog whose fields hold what Markdown, or a table, would
 // take for syntax: a | in a URL and in text (a GFM table splits at either),
 // a backslash, angle brackets, spaces, parentheses and what reads as a
-// character reference in URLs, an ! before a link, emphasis, and shared
-// links.
+// character reference in URLs, an ! before a link, emphasis, shared
+// links, and cells that a delimiter row is made of.
 const awkward = "| Project Area | Project | Goal | Maturity | Communication | Use on Azure |\n" +
 	"|---|---|---|---|---|---|\n" +
 	"| Pipes \\| and \\*stars\\* |  |  |  |  |  |\n" +
@@ -32,7 +32,9 @@ const awkward = "| Project Area | Project | Goal | Maturity | Communication | Us
 	"|  | [Third](https://example.com/(parens)) | &amp;#27; is no escape | | [forum](https://discuss.example.org/) | - dash <br> 2) two |\n" +
 	"| Other \\<area\\> |  |  |  |  |  |\n" +
 	"|  | No link at all | | | same slack and email | |\n" +
-	"|  | [home](https://example.com/h) first words | [Link first](https://example.com/l) <br> then text | K8s: stable | [#x](https://example.slack.com/archives/C2) | |\n"
+	"|  | [home](https://example.com/h) first words | [Link first](https://example.com/l) <br> then text | K8s: stable | [#x](https://example.slack.com/archives/C2) | |\n" +
+	"| :- |  |  |  |  |  |\n" +
+	"|  | :--: | - | -: |  | -- |\n"
 
 // TestListMarkdownReadsBack: list -o markdown reads back, with
 // data/markdown, into the same catalog: areas, names, goals, maturity,

@@ -26,15 +26,27 @@ func normaliseTables(src []byte, w *atomic.Int64) ([]byte, []model.Finding) {
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	var mended []model.Finding
 	w.Add(int64(len(src)))
-	// scanned is the line after the last that a table without outer pipes
-	// was read to: a delimiter-like line before it is one of that table's
-	// rows, and reading on from it again made "a|b\n-|-\n" repeated
-	// quadratic.
-	scanned := 0
+	// inTable: the lines since the last blank line or heading continue a
+	// paragraph that already had its delimiter row (or, as GFM reads it,
+	// that is no table), so each is a row whatever it looks like, and
+	// none is read twice ("a|b\n-|-\n" repeated stays linear). Other
+	// blocks that can end a paragraph are not looked for: a table right
+	// under one, with a delimiter row of the wrong count, is not mended.
+	inTable := false
 	for i := 1; i < len(lines); i++ {
 		body := strings.TrimRight(readOnlyString(lines[i]), "\n")
+		if endsParagraph(body) {
+			inTable = false
+			continue
+		}
 		header := strings.TrimRight(readOnlyString(lines[i-1]), "\n")
-		if !isDelimiterRow(body) || !strings.Contains(header, "|") {
+		if inTable || endsParagraph(header) || !isDelimiterRow(body) {
+			continue // a paragraph's first line is never its delimiter row
+		}
+		// GFM takes the first delimiter row of a paragraph, under a line,
+		// as the table's or, when the counts differ, as no table.
+		inTable = true
+		if !strings.Contains(header, "|") {
 			continue
 		}
 		want := cellCount(header)
@@ -43,14 +55,13 @@ func normaliseTables(src []byte, w *atomic.Int64) ([]byte, []model.Finding) {
 			mended = append(mended, model.Finding{Line: i + 1, Severity: model.SeverityWarning,
 				Message: fmt.Sprintf("delimiter row has %d cells; the header has %d (GFM drops such a table; read as %d)", have, want, want)})
 		}
-		if strings.HasPrefix(strings.TrimSpace(header), "|") || i < scanned {
+		if strings.HasPrefix(strings.TrimSpace(header), "|") {
 			continue
 		}
 		for j := i + 1; j < len(lines); j++ {
-			scanned = j + 1
 			w.Add(int64(len(lines[j])))
 			row := strings.TrimRight(readOnlyString(lines[j]), "\n")
-			if strings.TrimSpace(row) == "" {
+			if endsParagraph(row) {
 				break
 			}
 			if strings.HasPrefix(strings.TrimSpace(row), "|") && cellCount(row) < want {
@@ -66,14 +77,44 @@ func normaliseTables(src []byte, w *atomic.Int64) ([]byte, []model.Finding) {
 	return bytes.Join(lines, nil), mended
 }
 
-// isDelimiterRow reports whether a line is made only of pipes, dashes,
-// colons and spaces, with at least one pipe and one dash.
+// endsParagraph reports whether a line ends a paragraph, and with it a
+// table: a blank line, or an ATX heading (up to three spaces, one to six
+// '#', then a space, a tab or nothing), the one block seen right above a
+// table.
+func endsParagraph(line string) bool {
+	text := strings.TrimLeft(line, " ")
+	if strings.TrimSpace(text) == "" {
+		return true
+	}
+	rest := strings.TrimLeft(text, "#")
+	hashes := len(text) - len(rest)
+	return len(line)-len(text) <= 3 && hashes >= 1 && hashes <= 6 && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
+}
+
+// isDelimiterRow reports whether a line is a GFM table's delimiter row, as
+// goldmark reads one: cells of one or more dashes, each with an optional
+// colon at either end, an outer pipe on either side ignored; and, for this
+// reader, at least one pipe. A row with an empty cell (|  | - |) is none:
+// inside a table it is a row.
 func isDelimiterRow(line string) bool {
 	line = strings.TrimSpace(line)
-	if !strings.Contains(line, "-") || !strings.Contains(line, "|") {
-		return false
+	if !strings.Contains(line, "|") || strings.Trim(line, "|-: \t") != "" {
+		return false // most lines, at once
 	}
-	return strings.Trim(line, "|-: \t") == ""
+	cells := strings.Split(line, "|")
+	if strings.TrimSpace(cells[0]) == "" {
+		cells = cells[1:]
+	}
+	if n := len(cells); n > 0 && strings.TrimSpace(cells[n-1]) == "" {
+		cells = cells[:n-1]
+	}
+	for _, cell := range cells {
+		cell = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(cell), ":"), ":")
+		if cell == "" || strings.Trim(cell, "-") != "" {
+			return false
+		}
+	}
+	return len(cells) > 0
 }
 
 // cellCount counts the cells of a table row the way GFM does: split on

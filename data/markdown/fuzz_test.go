@@ -35,7 +35,8 @@ func seedFiles(f *testing.F) {
 }
 
 // FuzzParse: the parser never panics, and what it returns is either an
-// error or a catalog whose every text passes the sanitiser's own check.
+// error or a catalog whose every text passes the sanitiser's own check,
+// with its areas and projects in file order.
 // The shortcuts (rows read directly, inline Markdown included; lines left
 // out of the block parse) read exactly as goldmark alone does.
 func FuzzParse(f *testing.F) {
@@ -60,6 +61,7 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("unclean text %q", s)
 			}
 		}
+		checkFileOrder(t, c)
 		for _, fd := range Lint("fuzz.md", src) {
 			if fd.Line < 1 {
 				t.Errorf("finding without a line: %+v", fd)

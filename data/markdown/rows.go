@@ -84,6 +84,7 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 		findings = append(findings, model.Finding{Line: line, Severity: model.SeverityWarning, Message: fmt.Sprintf(format, args...)})
 	}
 	var shares []pendingShare
+	var filled []bool // the area of each index in c.Areas has a project
 	for _, rows := range results {
 		for i := range rows {
 			r := &rows[i]
@@ -96,13 +97,16 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 			}
 			if r.area != "" {
 				c.Areas = append(c.Areas, model.Area{Name: r.area, Line: r.line})
+				filled = append(filled, false)
 			}
 			if r.isProj {
 				if len(c.Areas) == 0 {
 					warn(r.line, "project before any area row; it goes in area \"Other\"")
 					c.Areas = append(c.Areas, model.Area{Name: "Other", Line: r.line})
+					filled = append(filled, false)
 				}
 				r.project.Area = c.Areas[len(c.Areas)-1].Name
+				filled[len(filled)-1] = true
 				c.Projects = append(c.Projects, r.project)
 				if r.share >= 0 {
 					shares = append(shares, pendingShare{project: len(c.Projects) - 1, at: r.share})
@@ -121,7 +125,7 @@ func (d *document) catalog(t table) (*model.Catalog, []model.Finding, error) {
 		findings = append(findings, model.Finding{Line: p.Line, Severity: model.SeverityError,
 			Message: fmt.Sprintf("%s says \"same slack and email\" but no project above it in %q has a Slack channel or mailing list", p.Name, p.Area)})
 	}
-	c.Areas = dropEmptyAreas(c)
+	c.Areas = dropEmptyAreas(c.Areas, filled)
 	c.About = prose(d.about(t), d.work)
 	return c, findings, nil
 }
@@ -258,20 +262,21 @@ func (c *chunk) row(cell cellItems, cols columns, line, cells int) row {
 	return r
 }
 
-// dropEmptyAreas removes areas without projects, such as a trailing empty row.
-func dropEmptyAreas(c *model.Catalog) []model.Area {
-	used := map[string]bool{}
-	for _, p := range c.Projects {
-		used[p.Area] = true
-	}
-	var areas []model.Area
-	for _, a := range c.Areas {
-		if used[a.Name] {
-			areas = append(areas, a)
-			used[a.Name] = false // keep the first area of a repeated name
+// dropEmptyAreas removes the areas without projects, such as a trailing
+// empty row, filled[i] saying whether areas[i] has any. An area written
+// twice is kept once, where its first project is, so that areas come in
+// the order of their projects: an empty "A", then "B" with a project, then
+// "A" with one, is B then A.
+func dropEmptyAreas(areas []model.Area, filled []bool) []model.Area {
+	seen := map[string]bool{}
+	var kept []model.Area
+	for i, a := range areas {
+		if filled[i] && !seen[a.Name] {
+			kept = append(kept, a)
+			seen[a.Name] = true
 		}
 	}
-	return areas
+	return kept
 }
 
 // sameSlack marks a Communication item that borrows another project's links.

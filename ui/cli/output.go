@@ -116,9 +116,27 @@ func writeMarkdownTable(w io.Writer, ps []*model.Project) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(markdownHeader)
 	for i, p := range ps {
-		bw.WriteString("| " + strings.Join(markdownRow(p, borrowable(ps[:i], p.Area)), " | ") + " |\n")
+		cells := markdownRow(p, borrowable(ps[:i], p.Area))
+		for k, cell := range cells {
+			cells[k] = notDelimiterCell(cell)
+		}
+		bw.WriteString("| " + strings.Join(cells, " | ") + " |\n")
 	}
 	return bw.Flush()
+}
+
+// notDelimiterCell escapes the first dash or colon of a cell made only of
+// dashes, colons and spaces (":-", "--:"): such a cell is one of a GFM
+// delimiter row's, and a row of them would read as one. With every cell
+// kept from that, no row written reads as a delimiter row, whichever
+// reader takes it and wherever the row stands. \- and \: read back as
+// - and :.
+func notDelimiterCell(cell string) string {
+	i := strings.IndexAny(cell, "-:")
+	if i < 0 || strings.Trim(cell, "-: ") != "" {
+		return cell
+	}
+	return cell[:i] + `\` + cell[i:]
 }
 
 // borrowable is what "same slack and email" gives a project of area

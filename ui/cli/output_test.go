@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -42,5 +43,32 @@ func TestWriteTableFitsTheTerminal(t *testing.T) {
 	out := b.String()
 	if !strings.Contains(out, "Azure KeyVault Provider for Secrets Store CSI Driver") || !strings.Contains(out, "goal with a break") || strings.Count(out, "\n") != 3 {
 		t.Errorf("piped table:\n%s", out)
+	}
+}
+
+// TestMarkdownRowsAreNoDelimiterRows: list -o markdown writes no cell that
+// a GFM delimiter row is made of (dashes with a colon at either end), so
+// no row it writes reads as a delimiter row, whatever its fields hold.
+func TestMarkdownRowsAreNoDelimiterRows(t *testing.T) {
+	delimiterCell := regexp.MustCompile(`^:?-+:?$`)
+	var ps []*model.Project
+	for _, s := range []string{"-", ":-", "-:", ":-:", "--", " - ", ":--:", "- -", ":"} {
+		ps = append(ps, &model.Project{Name: s, Area: s, Goal: model.Text{{Text: s}},
+			Maturity: model.Maturity{Text: s + "\n" + s}, Notes: []string{s}})
+	}
+	var b strings.Builder
+	if err := writeMarkdownTable(&b, ps); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")[2:]
+	if len(rows) != len(ps) {
+		t.Fatalf("%d rows for %d projects:\n%s", len(rows), len(ps), b.String())
+	}
+	for _, row := range rows {
+		for _, cell := range strings.Split(strings.Trim(row, "|"), "|") {
+			if delimiterCell.MatchString(strings.TrimSpace(cell)) {
+				t.Errorf("row %q has a delimiter row's cell %q", row, cell)
+			}
+		}
 	}
 }
