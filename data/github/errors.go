@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"net/url"
 
 	gh "github.com/google/go-github/v84/github"
@@ -46,6 +47,9 @@ func (s *Source) describe(ctx context.Context, repo model.Repo, err error) error
 		return ctx.Err()
 	case model.IsRateLimit(err):
 		return err // the budget's refusal
+	case errors.As(err, &er) && er.Response != nil && limitStatus(er.Response.StatusCode) && s.budget.refusing(s.now()) != nil:
+		// A 403 or 429 whose headers said to wait (budget.observe).
+		return s.budget.refusing(s.now())
 	case errors.As(err, &rl):
 		// The budget read the headers; it knows when.
 		if refused := s.budget.refusing(s.now()); refused != nil {
@@ -80,6 +84,11 @@ func (s *Source) describe(ctx context.Context, repo model.Repo, err error) error
 	}
 	// A body that is no JSON, or another answer go-github could not read.
 	return &CheckError{Repo: repo, Msg: "GitHub's answer could not be read: " + cleanText(err.Error(), maxReason)}
+}
+
+// limitStatus reports the statuses GitHub gives a rate limit.
+func limitStatus(code int) bool {
+	return code == http.StatusForbidden || code == http.StatusTooManyRequests
 }
 
 // isTimeout reports a request that ran out of time.
