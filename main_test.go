@@ -99,7 +99,7 @@ func TestCommands(t *testing.T) {
 		{name: "list facets", args: []string{"list", "state:graduated", "has:slack", "-o", "tsv"}, stdout: "NAME\tAREA\tMATURITY\tGOAL\tHOMEPAGE\nIn-tree (legacy)\t"},
 		{name: "list facets and words", args: []string{"list", "org:cncf", "state:incubating", "gate", "-o", "tsv"}, stdout: "HOMEPAGE\nOPA Gatekeeper\t"},
 		{name: "list negated facet", args: []string{"list", "-o", "tsv", "--", "-has:slack", "org:azure"}, stdout: "HOMEPAGE\nAAD Pod Identity\t"},
-		{name: "list unknown facet", args: []string{"list", "colour:red"}, status: 2, stderr: "upstream-tui: colour:red: unknown filter; use area:, org:, state: or has: (-has:slack leaves out)\n"},
+		{name: "list unknown facet", args: []string{"list", "colour:red"}, status: 2, stderr: "upstream-tui: colour:red: unknown filter; use area:, org:, state:, has: or is: (-has:slack leaves out)\n"},
 
 		{name: "show piped is markdown", args: []string{"show", "gatekeeper"}, stdout: "# OPA Gatekeeper\n\n**Area:** Cloud Native Governance and Security  \n**Maturity:** CNCF · incubating · API alpha\n\nK8s native Open Policy Agent policy enforcement\n\n## Project\n\n- **1** [homepage](<https://github.com/open-policy-agent/gatekeeper>)\n\n## Communication\n\n- **2** [\\#kubernetes-policy](<https://openpolicyagent.slack.com/archives/CDTN970AX>) *(Slack)*\n- **3** [GitHub issues](<https://github.com/open-policy-agent/gatekeeper/issues>)\n"},
 		{name: "show shared", args: []string{"show", "azure", "disk", "csi"}, stdout: "*(Slack, shared from In-tree (legacy))*"},

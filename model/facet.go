@@ -8,7 +8,7 @@ import (
 )
 
 // FacetKeys are the keys of the key:value words a query may hold.
-var FacetKeys = []string{"area", "org", "state", "has"}
+var FacetKeys = []string{"area", "org", "state", "has", "is"}
 
 // FacetKinds are the link kinds has: knows, in the order help gives them.
 var FacetKinds = []Kind{KindSlack, KindIssues, KindMailingList, KindDocs, KindReleases, KindTests, KindForum, KindBoard, KindHome}
@@ -72,8 +72,12 @@ func ParseQuery(q string) (words []string, facets []Facet, err error) {
 			if f.Value != "" && kindsWithPrefix(f.Value) == 0 {
 				return nil, nil, &QueryError{Word: tok, Msg: "no such link kind; has: takes " + kindList()}
 			}
+		case "is":
+			if f.Value != "" && healthBitsWithPrefix(f.Value) == 0 {
+				return nil, nil, &QueryError{Word: tok, Msg: "no such health word; is: takes " + strings.Join(HealthWords, ", ")}
+			}
 		default:
-			return nil, nil, &QueryError{Word: tok, Msg: "unknown filter; use area:, org:, state: or has: (-has:slack leaves out)"}
+			return nil, nil, &QueryError{Word: tok, Msg: "unknown filter; use area:, org:, state:, has: or is: (-has:slack leaves out)"}
 		}
 		facets = append(facets, f)
 	}
@@ -179,6 +183,7 @@ func (b *textBlock) lower(s string) string {
 type facetTest struct {
 	Facet
 	kinds  uint32 // has: the link kinds named
+	health uint8  // is: the health bits named
 	areaOK []bool // area: whether each of the index's areas matches
 }
 
@@ -193,6 +198,8 @@ func (ix *Index) prepareFacets(fs []Facet) []facetTest {
 		switch f.Key {
 		case "has":
 			t.kinds = kindsWithPrefix(f.Value)
+		case "is":
+			t.health = healthBitsWithPrefix(f.Value)
 		case "area":
 			want := []rune(strings.ReplaceAll(f.Value, " ", ""))
 			t.areaOK = make([]bool, len(ix.areas))
@@ -205,8 +212,9 @@ func (ix *Index) prepareFacets(fs []Facet) []facetTest {
 	return out
 }
 
-// facetsHold reports whether every facet holds for a project: e, in area.
-func facetsHold(e *facetEntry, area int, fs []facetTest) bool {
+// facetsHold reports whether every facet holds for project p.
+func (ix *Index) facetsHold(p int, fs []facetTest) bool {
+	e, area := &ix.facets[p], int(ix.entries[p].area)
 	for i := range fs {
 		f := &fs[i]
 		var ok bool
@@ -219,6 +227,8 @@ func facetsHold(e *facetEntry, area int, fs []facetTest) bool {
 			ok = strings.HasPrefix(e.state, f.Value) || e.api != "" && strings.HasPrefix(e.api, f.Value)
 		case "has":
 			ok = e.kinds&f.kinds != 0
+		case "is":
+			ok = ix.health.bitsOf(p)&f.health != 0
 		}
 		if ok == f.Negate {
 			return false
@@ -260,9 +270,8 @@ func (ix *Index) CountFacetsIn(fs []Facet, projects []int) []int {
 		tests[k] = ix.prepareFacets([]Facet{f})[0]
 	}
 	count := func(i int) {
-		e, area := &ix.facets[i], int(ix.entries[i].area)
 		for k := range tests {
-			if fs[k].Value != "" && facetsHold(e, area, tests[k:k+1]) {
+			if fs[k].Value != "" && ix.facetsHold(i, tests[k:k+1]) {
 				counts[k]++
 			}
 		}

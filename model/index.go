@@ -19,6 +19,8 @@ type Index struct {
 	// once, not once for every project in it.
 	areas     []string
 	areaMasks []uint64
+	// health answers the is: facets; nil until WithHealth gives one.
+	health *HealthView
 }
 
 // entry holds one project's searchable fields, lower-cased rune by rune so

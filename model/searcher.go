@@ -162,7 +162,7 @@ func (s *Searcher) search(q query, only []int, tops []Field, stop func() bool) (
 			if only != nil {
 				i = only[j]
 			}
-			if len(facets) > 0 && !facetsHold(&s.ix.facets[i], int(s.ix.entries[i].area), facets) {
+			if len(facets) > 0 && !s.ix.facetsHold(i, facets) {
 				continue
 			}
 			top := FieldName

@@ -28,7 +28,7 @@ func TestFacetsInTheFilter(t *testing.T) {
 	}
 	m, _ = press(t, m, "esc", "/", "c", "o", "l", "o", "u", "r", ":", "x")
 	s := screen(m)
-	if len(m.view.list.items) != 0 || !strings.Contains(s, "colour:x: unknown filter; use area:, org:,") || !strings.Contains(s, "state: or has:") {
+	if len(m.view.list.items) != 0 || !strings.Contains(s, "colour:x: unknown filter; use area:, org:,") || !strings.Contains(s, "has: or is:") {
 		t.Errorf("unknown key: %d items\n%s", len(m.view.list.items), s)
 	}
 }
