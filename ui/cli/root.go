@@ -49,6 +49,11 @@ type Deps struct {
 	Plain bool
 	// Build is the version and what go build stamped.
 	Build Build
+	// Health returns where repositories' health comes from, its cached
+	// answers younger than maxAge used as they are; an error when it
+	// cannot be made (GITHUB_API_URL is not a URL it takes). nil: the
+	// program knows no health. main wires data/github.
+	Health func(maxAge time.Duration) (model.HealthSource, error)
 }
 
 // Settings are the user's choices from the config file.
@@ -225,7 +230,7 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 	root.PersistentFlags().DurationVar(&a.maxAge, "max-age", maxAge, "download the --catalog URL again when its cached copy is this old (`DURATION`: 30m, 6h)")
 	root.Flags().StringVar(&area, "area", "", "start on the tab of this area (`NAME` or a unique part of it)")
 	_ = root.RegisterFlagCompletionFunc("area", a.completeAreas)
-	root.AddCommand(a.listCmd(), a.showCmd(), a.openCmd(), a.lintCmd(), a.versionCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.openCmd(), a.lintCmd(), a.healthCmd(), a.versionCmd())
 	root.SuggestionsMinimumDistance = 2
 	strictCompletion(root)
 	return root
