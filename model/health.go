@@ -176,7 +176,8 @@ type Health struct {
 	PushedAt time.Time
 	// LatestRelease is nil when the repository has no release.
 	LatestRelease *Release
-	// License is the SPDX id ("MIT"), or "" when there is none.
+	// License is the SPDX id ("MIT"), "other" when GitHub cannot name
+	// the licence (its NOASSERTION), or "" when there is none.
 	License string
 	Topics  []string
 	// CheckedAt is when GitHub last answered for the repository (a 304
