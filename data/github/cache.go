@@ -70,6 +70,22 @@ func cacheFile(dir string, repo model.Repo) string {
 	return filepath.Join(dir, cacheSubdir, strings.ToLower(repo.Owner)+"@"+strings.ToLower(repo.Name)+".json")
 }
 
+// listEntries returns the keys (model.Repo.Key) of the repositories the
+// cache directory holds files for.
+func listEntries(dir string) map[string]bool {
+	keys := map[string]bool{}
+	if dir == "" {
+		return keys
+	}
+	files, _ := os.ReadDir(filepath.Join(dir, cacheSubdir))
+	for _, f := range files {
+		if name, ok := strings.CutSuffix(f.Name(), ".json"); ok {
+			keys[strings.Replace(name, "@", "/", 1)] = true
+		}
+	}
+	return keys
+}
+
 // readEntry reads repo's cache file; ok is false when there is none, or
 // it cannot be used (not a regular file, too large, not JSON, another
 // repository's). What it holds is made inert again: the file is outside

@@ -62,6 +62,10 @@ type Source struct {
 	cache map[string]cached
 	// locks lets one caller at a time check a repository.
 	locks map[string]*sync.Mutex
+	// onDisk holds the keys of the repositories the cache directory had
+	// files for when it was first looked at: the others are not read
+	// for, so that a catalog of 100,000 projects opens no file in vain.
+	onDisk func() map[string]bool
 }
 
 type cached struct {
@@ -87,6 +91,7 @@ func New(o Options) (*Source, error) {
 		budget: &budget{}, cacheDir: o.CacheDir, maxAge: o.MaxAge, timeout: o.Timeout, now: o.Now,
 		cache: map[string]cached{}, locks: map[string]*sync.Mutex{},
 	}
+	s.onDisk = sync.OnceValue(func() map[string]bool { return listEntries(s.cacheDir) })
 	if s.maxAge <= 0 {
 		s.maxAge = DefaultMaxAge
 	}
@@ -141,8 +146,9 @@ func (s *Source) lookup(repo model.Repo) cached {
 		}
 		return c
 	}
-	e, ok := readEntry(s.cacheDir, repo)
-	c = cached{entry: e, ok: ok}
+	if s.onDisk()[key] {
+		c.entry, c.ok = readEntry(s.cacheDir, repo)
+	}
 	s.mu.Lock()
 	if prior, raced := s.cache[key]; raced {
 		c = prior
