@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/upstream-tui/upstream-tui/data/github/githubtest"
 	"github.com/upstream-tui/upstream-tui/model/inert"
+	"github.com/upstream-tui/upstream-tui/ui/cli"
 )
 
 // healthToken is the token the health tests give; no output and no file
@@ -251,4 +253,24 @@ func TestHealthBinary(t *testing.T) {
 		}
 	}
 	noTokenIn(t, home)
+}
+
+// The progress line goes to standard error when it is a terminal, and is
+// cleared; piped, standard error holds nothing but the reasons.
+func TestHealthProgress(t *testing.T) {
+	withCache(t)
+	fakeGitHub(t)
+	var stderr io.Writer
+	r := executeWith(t, nil, func(d *cli.Deps) {
+		stderr = d.Stderr
+		d.Terminal = func(w io.Writer) (int, bool) { return 200, w == stderr }
+	}, "health", "containerd")
+	if r.status != 0 || !strings.HasPrefix(r.stderr, "\rchecking repositories: 0 of ") || !strings.Contains(r.stderr, "\rchecking repositories: 1 of ") ||
+		!strings.HasSuffix(r.stderr, "\r\x1b[K") {
+		t.Errorf("on a terminal: %d %q", r.status, r.stderr)
+	}
+	r = execute(t, nil, "health", "containerd", "--refresh")
+	if r.status != 0 || r.stderr != "" {
+		t.Errorf("piped: %d %q", r.status, r.stderr)
+	}
 }
