@@ -38,7 +38,10 @@ type budget struct {
 
 // take reserves one request, or refuses with a *model.RateLimitError
 // when the budget is spent or a limit said to wait; done returns it.
-func (b *budget) take(now time.Time) error {
+// need is how many requests the work it starts takes in all (a check:
+// the repository and its release), so that none is begun that the
+// budget cannot finish.
+func (b *budget) take(now time.Time, need int) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if now.Before(b.until) {
@@ -47,7 +50,7 @@ func (b *budget) take(now time.Time) error {
 	if b.known && !now.Before(b.reset) {
 		b.known = false // a new hour
 	}
-	if b.known && b.remaining-b.pending <= reserve {
+	if b.known && b.remaining-b.pending-need < reserve {
 		return &model.RateLimitError{Reset: b.reset, Authenticated: b.authenticated}
 	}
 	b.pending++

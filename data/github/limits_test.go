@@ -278,7 +278,9 @@ func TestConcurrency(t *testing.T) {
 			if i >= 4 {
 				extra = "-" + string(rune('a'+i))
 			}
-			f.src.Check(context.Background(), repo(names[i%4]+extra), false)
+			if _, err := f.src.Check(context.Background(), repo(names[i%4]+extra), false); err != nil {
+				t.Error(err)
+			}
 		})
 	}
 	for range Concurrent {
@@ -288,5 +290,17 @@ func TestConcurrency(t *testing.T) {
 	wg.Wait()
 	if m := most.Load(); m > Concurrent {
 		t.Errorf("%d requests at once, want at most %d", m, Concurrent)
+	}
+}
+
+// A slot is given back once an answer is read, whatever go-github does
+// with its body: an error's (404) is read to its end and only a copy of
+// it closed. Five answers later, a check still gets a slot.
+func TestSlotsGivenBack(t *testing.T) {
+	f := newFixture(t, Options{Timeout: 2 * time.Second})
+	for i := range Concurrent + 1 {
+		if _, err := f.check(t, "nobody/missing-"+string(rune('a'+i)), false); err != nil {
+			t.Fatalf("check %d: %v", i+1, err)
+		}
 	}
 }

@@ -211,7 +211,7 @@ func (s *Source) Check(ctx context.Context, repo model.Repo, refresh bool) (mode
 // cached ETags, and keeps what it learns.
 func (s *Source) ask(ctx context.Context, repo model.Repo, c cached) (entry, error) {
 	var r gh.Repository
-	status, etag, err := s.get(ctx, "repos/"+path(repo), c.etag, &r)
+	status, etag, err := s.get(ctx, "repos/"+path(repo), c.etag, &r, 2)
 	now := s.now()
 	e := entry{etag: etag}
 	switch {
@@ -226,7 +226,7 @@ func (s *Source) ask(ctx context.Context, repo model.Repo, c cached) (entry, err
 	}
 	if !e.health.Missing {
 		var rel gh.RepositoryRelease
-		relStatus, relETag, err := s.get(ctx, "repos/"+path(e.health.Current())+"/releases/latest", c.releaseETag, &rel)
+		relStatus, relETag, err := s.get(ctx, "repos/"+path(e.health.Current())+"/releases/latest", c.releaseETag, &rel, 1)
 		switch {
 		case err != nil:
 			return entry{}, s.describe(ctx, repo, err)
@@ -253,10 +253,11 @@ func (s *Source) ask(ctx context.Context, repo model.Repo, c cached) (entry, err
 }
 
 // get sends a GET for the API path, conditional on etag when it is set,
-// and decodes a 200's JSON into v. It returns the status and the
+// and decodes a 200's JSON into v; need is how many requests are left to
+// send with this one (budget.take). It returns the status and the
 // answer's ETag; 304 and 404 are answers, not errors.
-func (s *Source) get(ctx context.Context, p, etag string, v any) (int, string, error) {
-	if err := s.budget.take(s.now()); err != nil {
+func (s *Source) get(ctx context.Context, p, etag string, v any, need int) (int, string, error) {
+	if err := s.budget.take(s.now(), need); err != nil {
 		return 0, "", err
 	}
 	defer s.budget.done()

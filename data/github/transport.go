@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/upstream-tui/upstream-tui/data/disk"
@@ -46,7 +47,11 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	case <-req.Context().Done():
 		return nil, req.Context().Err()
 	}
-	defer func() { <-t.slots }()
+	// The slot is held until the body is read to its end or closed:
+	// reading it is part of the request. (go-github reads an error's
+	// body to its end and closes only a copy of it.)
+	var once sync.Once
+	release := func() { once.Do(func() { <-t.slots }) }
 	req = req.Clone(req.Context())
 	req.Header.Del("Authorization")
 	if sameHost(req.URL, t.api) {
@@ -56,14 +61,16 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	resp, err := t.base.RoundTrip(req)
 	if err != nil {
+		release()
 		return nil, err
 	}
 	t.budget.observe(resp.StatusCode, resp.Header, t.now())
 	if resp.ContentLength > MaxBody {
 		resp.Body.Close()
+		release()
 		return nil, errTooLarge
 	}
-	resp.Body = &limitedBody{r: resp.Body, left: MaxBody}
+	resp.Body = &limitedBody{r: resp.Body, left: MaxBody, closed: release}
 	return resp, nil
 }
 
@@ -76,8 +83,9 @@ func sameHost(u, api *url.URL) bool {
 // limitedBody reads a body and fails with errTooLarge past its limit,
 // rather than stopping quietly: a cut JSON must not read as a whole one.
 type limitedBody struct {
-	r    io.ReadCloser
-	left int64
+	r      io.ReadCloser
+	left   int64
+	closed func()
 }
 
 func (b *limitedBody) Read(p []byte) (int, error) {
@@ -90,12 +98,19 @@ func (b *limitedBody) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
 	b.left -= int64(n)
 	if b.left < 0 {
-		return n, errTooLarge
+		err = errTooLarge
+	}
+	if err != nil {
+		b.closed() // the end, or an error: nothing more comes
 	}
 	return n, err
 }
 
-func (b *limitedBody) Close() error { return b.r.Close() }
+func (b *limitedBody) Close() error {
+	err := b.r.Close()
+	b.closed()
+	return err
+}
 
 // errRedirect is a redirect away from the API's host, not followed.
 var errRedirect = errors.New("redirected away from the API host; not followed")
