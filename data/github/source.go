@@ -224,6 +224,7 @@ func (s *Source) ask(ctx context.Context, repo model.Repo, c cached) (entry, err
 	default:
 		e.health = fromRepository(repo, &r)
 	}
+	unchanged := status == http.StatusNotModified
 	if !e.health.Missing {
 		var rel gh.RepositoryRelease
 		relStatus, relETag, err := s.get(ctx, "repos/"+path(e.health.Current())+"/releases/latest", c.releaseETag, &rel, 1)
@@ -237,18 +238,18 @@ func (s *Source) ask(ctx context.Context, repo model.Repo, c cached) (entry, err
 		default:
 			e.health.LatestRelease, e.releaseETag = fromRelease(&rel), relETag
 		}
-		if status == http.StatusNotModified && relStatus == http.StatusNotModified {
-			// Nothing changed: the file stays as it is, but for its time.
-			e.health.CheckedAt = now
-			s.remember(repo.Key(), e)
-			return e, touchEntry(s.cacheDir, repo, now)
-		}
+		unchanged = unchanged && relStatus == http.StatusNotModified
 	}
 	e.health.CheckedAt = now
 	s.remember(repo.Key(), e)
 	// A cache that cannot be written costs the next run a request, no
 	// more: the answer stands.
-	_ = writeEntry(s.cacheDir, e)
+	if unchanged {
+		// Nothing changed: the file stays as it is, but for its time.
+		_ = touchEntry(s.cacheDir, repo, now)
+	} else {
+		_ = writeEntry(s.cacheDir, e)
+	}
 	return e, nil
 }
 
