@@ -58,7 +58,7 @@ type Source struct {
 
 	mu sync.Mutex
 	// cache holds the entries read or checked, by Repo.Key; a key with
-	// ok false was looked for on disk and is not there.
+	// ok false had a file that could not be used.
 	cache map[string]cached
 	// locks lets one caller at a time check a repository.
 	locks map[string]*sync.Mutex
@@ -146,9 +146,10 @@ func (s *Source) lookup(repo model.Repo) cached {
 		}
 		return c
 	}
-	if s.onDisk()[key] {
-		c.entry, c.ok = readEntry(s.cacheDir, repo)
+	if !s.onDisk()[key] {
+		return cached{} // no file to read, nor to remember as missing
 	}
+	c.entry, c.ok = readEntry(s.cacheDir, repo)
 	s.mu.Lock()
 	if prior, raced := s.cache[key]; raced {
 		c = prior
