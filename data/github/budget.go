@@ -1,11 +1,15 @@
 package github
 
 import (
+	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
 
+	"github.com/upstream-tui/upstream-tui/data/disk"
 	"github.com/upstream-tui/upstream-tui/model"
 )
 
@@ -34,6 +38,55 @@ type budget struct {
 	pending int
 	// authenticated is whether requests carry a token, for the error.
 	authenticated bool
+	// file keeps a spent budget for the next run ("": none), so that a
+	// program started again does not ask to learn it again; loaded: it
+	// was read.
+	file   string
+	loaded bool
+}
+
+// budgetRecord is a spent budget as the file keeps it: for the kind of
+// requests it was spent by (with a token or without), never the token.
+type budgetRecord struct {
+	Authenticated bool      `json:"authenticated"`
+	Remaining     int       `json:"remaining"`
+	Reset         time.Time `json:"reset"`
+	Until         time.Time `json:"until,omitzero"`
+}
+
+// load reads the budget the last run left, when it was spent by the same
+// kind of requests and has not reset. The caller holds mu.
+func (b *budget) load(now time.Time) {
+	b.loaded = true
+	if b.file == "" {
+		return
+	}
+	raw, err := disk.ReadRegular(b.file, 4<<10, "a rate record")
+	var r budgetRecord
+	if err != nil || json.Unmarshal(raw, &r) != nil || r.Authenticated != b.authenticated {
+		return
+	}
+	if now.Before(r.Reset) && r.Remaining >= 0 {
+		b.known, b.remaining, b.reset = true, r.Remaining, r.Reset
+	}
+	b.until = later(b.until, r.Until)
+}
+
+// save keeps the budget for the next run when it is spent (a wait, or
+// no more than the reserve left); a budget with room is not written.
+func (b *budget) save(now time.Time) {
+	b.mu.Lock()
+	r := budgetRecord{Authenticated: b.authenticated, Remaining: b.remaining, Reset: b.reset, Until: b.until}
+	spent := now.Before(b.until) || b.known && b.remaining <= reserve && now.Before(b.reset)
+	b.mu.Unlock()
+	if b.file == "" || !spent {
+		return
+	}
+	raw, err := json.Marshal(r)
+	if err != nil || os.MkdirAll(filepath.Dir(b.file), 0o755) != nil {
+		return
+	}
+	_ = writeFile(b.file, append(raw, '\n')) // unsaved, the next run asks once
 }
 
 // take reserves one request, or refuses with a *model.RateLimitError
@@ -44,6 +97,9 @@ type budget struct {
 func (b *budget) take(now time.Time, need int) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if !b.loaded {
+		b.load(now)
+	}
 	if now.Before(b.until) {
 		return &model.RateLimitError{Reset: b.until, Authenticated: b.authenticated}
 	}

@@ -70,6 +70,16 @@ func cacheFile(dir string, repo model.Repo) string {
 	return filepath.Join(dir, cacheSubdir, strings.ToLower(repo.Owner)+"@"+strings.ToLower(repo.Name)+".json")
 }
 
+// fileName is s (a host and port) fit for a file's name.
+func fileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '.' || r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '_'
+	}, strings.ToLower(s))
+}
+
 // listEntries returns the keys (model.Repo.Key) of the repositories the
 // cache directory holds files for.
 func listEntries(dir string) map[string]bool {

@@ -16,7 +16,8 @@
 //     (transport.go);
 //   - the rate budget: no request once x-ratelimit-remaining is nearly
 //     spent, nor after a 403 or 429 that says to wait, until the reset
-//     or the retry-after has passed (budget.go);
+//     or the retry-after has passed; a spent budget is kept in the cache
+//     directory for the next run (budget.go);
 //   - the cache: a JSON file per repository, written atomically, read
 //     within a limit, that never holds the token (cache.go);
 //   - the token: GH_TOKEN, GITHUB_TOKEN, then the one gh stored, asked of

@@ -304,3 +304,32 @@ func TestSlotsGivenBack(t *testing.T) {
 		}
 	}
 }
+
+// A spent budget is kept for the next run: a Source started again after
+// a 403 asks nothing until the reset, unless it has a token where the
+// spent one had none.
+func TestBudgetKeptBetweenRuns(t *testing.T) {
+	f := newFixture(t, Options{Token: func(string) string { return "" }})
+	f.api.SetBudget(60, 0)
+	if _, err := f.check(t, "containerd/containerd", false); !model.IsRateLimit(err) {
+		t.Fatalf("error %v", err)
+	}
+	n := len(f.api.Requests())
+	again, _ := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
+	_, err := again.Check(context.Background(), repo("Azure/aks-engine"), false)
+	var rl *model.RateLimitError
+	if !errors.As(err, &rl) || !rl.Reset.Equal(f.api.Reset()) || len(f.api.Requests()) != n {
+		t.Errorf("started again: %v, %d requests", err, len(f.api.Requests())-n)
+	}
+	withToken, _ := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now, Token: func(string) string { return testToken }})
+	f.api.SetBudget(5000, 5000)
+	if _, err := withToken.Check(context.Background(), repo("Azure/aks-engine"), false); err != nil {
+		t.Errorf("with a token: %v", err)
+	}
+	// Once reset, the record is no reason to wait.
+	f.clock.set(f.api.Reset().Add(time.Second))
+	after, _ := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
+	if _, err := after.Check(context.Background(), repo("Azure/aks-engine"), true); err != nil {
+		t.Errorf("after the reset: %v", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -62,6 +63,8 @@ type Source struct {
 	cache map[string]cached
 	// locks lets one caller at a time check a repository.
 	locks map[string]*sync.Mutex
+	// token returns the token, asking Options.Token the first time.
+	token func() string
 	// onDisk holds the keys of the repositories the cache directory had
 	// files for when it was first looked at: the others are not read
 	// for, so that a catalog of 100,000 projects opens no file in vain.
@@ -105,20 +108,20 @@ func New(o Options) (*Source, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	var once sync.Once
-	var token string
-	t := &transport{
-		base: base, api: api, budget: s.budget, slots: make(chan struct{}, Concurrent), now: s.now,
-		token: func() string {
-			once.Do(func() {
-				if o.Token != nil {
-					token = o.Token(tokenHost(api.Hostname()))
-				}
-				s.budget.setAuthenticated(token != "")
-			})
-			return token
-		},
+	if o.CacheDir != "" {
+		s.budget.file = filepath.Join(o.CacheDir, cacheSubdir, fileName(api.Host)+".rate")
 	}
+	// The token is asked for once, before the first request: whether
+	// there is one says which budget applies.
+	s.token = sync.OnceValue(func() string {
+		var token string
+		if o.Token != nil {
+			token = o.Token(tokenHost(api.Hostname()))
+		}
+		s.budget.setAuthenticated(token != "")
+		return token
+	})
+	t := &transport{base: base, api: api, budget: s.budget, slots: make(chan struct{}, Concurrent), now: s.now, token: s.token}
 	s.client = gh.NewClient(newHTTPClient(t, s.timeout))
 	s.client.BaseURL = api
 	s.client.UserAgent = "upstream-tui"
@@ -259,6 +262,7 @@ func (s *Source) ask(ctx context.Context, repo model.Repo, c cached) (entry, err
 // send with this one (budget.take). It returns the status and the
 // answer's ETag; 304 and 404 are answers, not errors.
 func (s *Source) get(ctx context.Context, p, etag string, v any, need int) (int, string, error) {
+	s.token()
 	if err := s.budget.take(s.now(), need); err != nil {
 		return 0, "", err
 	}

@@ -65,6 +65,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	t.budget.observe(resp.StatusCode, resp.Header, t.now())
+	t.budget.save(t.now())
 	if resp.ContentLength > MaxBody {
 		resp.Body.Close()
 		release()
