@@ -111,6 +111,10 @@ func TestHealthCommands(t *testing.T) {
 		t.Errorf("not in catalog order:\n%s", r.stdout)
 	}
 	clean(t, "health", r.stdout+r.stderr)
+	// With a token, one GraphQL query asks for every repository.
+	if reqs := api.Requests(); len(reqs) != 1 || reqs[0].Path != "/graphql" {
+		t.Errorf("requests %+v, want one GraphQL query", reqs)
+	}
 	for _, req := range api.Requests() {
 		if req.Authorization != "Bearer "+healthToken {
 			t.Errorf("%s: Authorization %q", req.Path, req.Authorization)
@@ -253,6 +257,19 @@ func TestHealthBinary(t *testing.T) {
 		}
 	}
 	noTokenIn(t, home)
+
+	// Without a token: REST, one repository at a time, no Authorization.
+	asked = len(api.Requests())
+	cmd := exec.Command(bin, "health", "aks")
+	cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+filepath.Join(home, "cache2"), "GH_TOKEN=", "GITHUB_TOKEN=")
+	if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), " archived ") {
+		t.Errorf("without a token: %v\n%s", err, out)
+	}
+	for _, req := range api.Requests()[asked:] {
+		if req.Authorization != "" || !strings.HasPrefix(req.Path, "/repos") {
+			t.Errorf("without a token: %s with Authorization %q", req.Path, req.Authorization)
+		}
+	}
 }
 
 // The progress line goes to standard error when it is a terminal, and is

@@ -241,6 +241,18 @@ type HealthSource interface {
 	Check(ctx context.Context, repo Repo, refresh bool) (Health, error)
 }
 
+// HealthPrefetcher is a HealthSource that can ask for many repositories
+// in one request (data/github, with a token: GitHub's GraphQL API). A
+// caller about to check many calls Prefetch first, then Check for each,
+// with refresh only for those Prefetch did not answer.
+type HealthPrefetcher interface {
+	// Prefetch asks for the repositories whose cached answers are older
+	// than the source's max age (all, with refresh), and keeps the
+	// answers; answered[i] is true when repos[i]'s health is now fresh
+	// in the cache.
+	Prefetch(ctx context.Context, repos []Repo, refresh bool) (answered []bool)
+}
+
 // RateLimitError says GitHub's rate budget is spent until Reset.
 type RateLimitError struct {
 	Reset time.Time

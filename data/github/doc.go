@@ -6,6 +6,8 @@
 //     cache within its max age, else a request, revalidated with the
 //     cached ETag), each repository checked by one caller at a time
 //     (source.go);
+//   - Prefetch, with a token: one GraphQL query for 50 repositories,
+//     the same health kept as REST's, its own rate budget (graphql.go);
 //   - the answers made into model.Health: every text GitHub gives made
 //     inert and bounded, a rename or transfer (301) recorded as MovedTo,
 //     404 as missing, no release as none (answer.go);

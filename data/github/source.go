@@ -50,12 +50,16 @@ type Options struct {
 // Source is repository health from GitHub's REST API through a cache on
 // disk: a model.HealthSource. It is safe for concurrent use.
 type Source struct {
-	client   *gh.Client
-	budget   *budget
-	cacheDir string
-	maxAge   time.Duration
-	timeout  time.Duration
-	now      func() time.Time
+	client *gh.Client
+	// budget is the REST API's; graphql the GraphQL API's, which GitHub
+	// counts apart (Prefetch, graphql.go).
+	budget     *budget
+	graphql    *budget
+	graphqlURL *url.URL
+	cacheDir   string
+	maxAge     time.Duration
+	timeout    time.Duration
+	now        func() time.Time
 
 	mu sync.Mutex
 	// cache holds the entries read or checked, by Repo.Key; a key with
@@ -91,7 +95,7 @@ func New(o Options) (*Source, error) {
 	}
 	api.RawQuery, api.Fragment = "", ""
 	s := &Source{
-		budget: &budget{}, cacheDir: o.CacheDir, maxAge: o.MaxAge, timeout: o.Timeout, now: o.Now,
+		budget: &budget{}, graphql: &budget{}, graphqlURL: graphqlURL(api), cacheDir: o.CacheDir, maxAge: o.MaxAge, timeout: o.Timeout, now: o.Now,
 		cache: map[string]cached{}, locks: map[string]*sync.Mutex{},
 	}
 	s.onDisk = sync.OnceValue(func() map[string]bool { return listEntries(s.cacheDir) })
@@ -110,6 +114,7 @@ func New(o Options) (*Source, error) {
 	}
 	if o.CacheDir != "" {
 		s.budget.file = filepath.Join(o.CacheDir, cacheSubdir, fileName(api.Host)+".rate")
+		s.graphql.file = filepath.Join(o.CacheDir, cacheSubdir, fileName(api.Host)+".graphql.rate")
 	}
 	// The token is asked for once, before the first request: whether
 	// there is one says which budget applies.
@@ -119,9 +124,18 @@ func New(o Options) (*Source, error) {
 			token = o.Token(tokenHost(api.Hostname()))
 		}
 		s.budget.setAuthenticated(token != "")
+		s.graphql.setAuthenticated(token != "")
 		return token
 	})
-	t := &transport{base: base, api: api, budget: s.budget, slots: make(chan struct{}, Concurrent), now: s.now, token: s.token}
+	t := &transport{
+		base: base, api: api, slots: make(chan struct{}, Concurrent), now: s.now, token: s.token,
+		budget: func(u *url.URL) *budget {
+			if u.Path == s.graphqlURL.Path && sameHost(u, s.graphqlURL) {
+				return s.graphql
+			}
+			return s.budget
+		},
+	}
 	s.client = gh.NewClient(newHTTPClient(t, s.timeout))
 	s.client.BaseURL = api
 	s.client.UserAgent = "upstream-tui"

@@ -33,10 +33,11 @@ var errTooLarge = fmt.Errorf("the answer is larger than %s", disk.Size(MaxBody))
 // WithAuthToken does), waits for one of Concurrent slots, gives every
 // answer's rate headers to the budget, and reads bodies through MaxBody.
 type transport struct {
-	base   http.RoundTripper
-	api    *url.URL
-	token  func() string
-	budget *budget
+	base  http.RoundTripper
+	api   *url.URL
+	token func() string
+	// budget is the rate budget a request's answer tells of.
+	budget func(*url.URL) *budget
 	slots  chan struct{}
 	now    func() time.Time
 }
@@ -64,8 +65,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		release()
 		return nil, err
 	}
-	t.budget.observe(resp.StatusCode, resp.Header, t.now())
-	t.budget.save(t.now())
+	b := t.budget(req.URL)
+	b.observe(resp.StatusCode, resp.Header, t.now())
+	b.save(t.now())
 	if resp.ContentLength > MaxBody {
 		resp.Body.Close()
 		release()

@@ -145,13 +145,19 @@ func (a *app) checkAll(src model.HealthSource, cat *model.Catalog, indexes []int
 	refresh := a.refresh || a.maxAge <= 0
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
+	// A source that can ask for many repositories at once does first;
+	// Check then asks only for what it did not answer.
+	answered := make([]bool, len(repos))
+	if p, ok := src.(model.HealthPrefetcher); ok {
+		answered = p.Prefetch(ctx, repos, refresh)
+	}
 	progress := a.progress(len(repos))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(healthWorkers, len(repos)) {
 		wg.Go(func() {
 			for k := range work {
-				h, err := src.Check(ctx, repos[k], refresh)
+				h, err := src.Check(ctx, repos[k], refresh && !answered[k])
 				var off *model.OfflineError
 				if errors.As(err, &off) {
 					cancel(err) // the others would wait their timeouts for the same

@@ -1,7 +1,8 @@
 // Package githubtest is a local server that answers like GitHub's REST
 // API for the two requests data/github sends, for tests: a repository
 // (with a 301 to /repositories/ID for a renamed one, and 404 for none)
-// and its latest release (404 for none), with ETags honoured by 304, the
+// and its latest release (404 for none), and the GraphQL query that asks
+// for many repositories at once, with ETags honoured by 304, the
 // rate headers on every answer, and a 403 once the budget is spent, all
 // shaped as GitHub's REST documentation gives them. Requests are recorded
 // with their Authorization and If-None-Match headers.
@@ -152,6 +153,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch {
+	case r.Method == http.MethodPost && r.URL.Path == "/graphql":
+		s.graphql(w, r)
 	case len(parts) == 3 && parts[0] == "repos":
 		full := strings.ToLower(parts[1] + "/" + parts[2])
 		if id, ok := s.renamed[full]; ok {
@@ -173,6 +176,74 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	default:
 		Error(w, http.StatusNotFound, "Not Found", "https://docs.github.com/rest")
 	}
+}
+
+// graphql answers a query for repositories as GitHub's GraphQL API
+// does, from its variables: $oN and $nN name the repository of alias rN
+// (renames followed); one not found is null, with a NOT_FOUND error. It
+// needs a token. (The budget's headers are the REST one's: enough for
+// tests.)
+func (s *Server) graphql(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("X-Ratelimit-Resource", "graphql")
+	if r.Header.Get("Authorization") == "" {
+		Error(w, http.StatusUnauthorized, "This endpoint requires you to be authenticated.", "https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql")
+		return
+	}
+	var q struct {
+		Query     string            `json:"query"`
+		Variables map[string]string `json:"variables"`
+	}
+	if err := json.NewDecoder(r.Body).Decode(&q); err != nil || !strings.Contains(q.Query, "repository(") {
+		Error(w, http.StatusBadRequest, "Problems parsing JSON", "https://docs.github.com/graphql")
+		return
+	}
+	data := map[string]any{}
+	var errs []any
+	for k := 0; ; k++ {
+		owner, ok := q.Variables[fmt.Sprintf("o%d", k)]
+		if !ok {
+			break
+		}
+		alias := fmt.Sprintf("r%d", k)
+		full := strings.ToLower(owner + "/" + q.Variables[fmt.Sprintf("n%d", k)])
+		repo := s.repos[full]
+		if id, ok := s.renamed[full]; ok {
+			repo = s.byID[id]
+		}
+		if repo == nil {
+			data[alias] = nil
+			errs = append(errs, map[string]any{"type": "NOT_FOUND", "path": []string{alias},
+				"message": "Could not resolve to a Repository with the name '" + full + "'."})
+			continue
+		}
+		data[alias] = graphqlRepo(repo)
+	}
+	answer := map[string]any{"data": data}
+	if errs != nil {
+		answer["errors"] = errs
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	json.NewEncoder(w).Encode(answer)
+}
+
+func graphqlRepo(r *Repo) map[string]any {
+	topics := []any{}
+	for _, t := range r.Topics {
+		topics = append(topics, map[string]any{"topic": map[string]any{"name": t}})
+	}
+	v := map[string]any{
+		"nameWithOwner": r.FullName, "isArchived": r.Archived, "description": r.Description,
+		"stargazerCount": r.Stars, "forkCount": r.Forks, "pushedAt": r.PushedAt.UTC().Format(time.RFC3339),
+		"licenseInfo": nil, "repositoryTopics": map[string]any{"nodes": topics}, "latestRelease": nil,
+		"issues": map[string]any{"totalCount": r.OpenIssues}, "pullRequests": map[string]any{"totalCount": 0},
+	}
+	if r.License != "" {
+		v["licenseInfo"] = map[string]any{"spdxId": r.License}
+	}
+	if r.Release != nil {
+		v["latestRelease"] = map[string]any{"tagName": r.Release.Tag, "publishedAt": r.Release.PublishedAt.UTC().Format(time.RFC3339)}
+	}
+	return v
 }
 
 func (s *Server) repository(w http.ResponseWriter, r *http.Request, repo *Repo) {
