@@ -71,22 +71,15 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		NoColor: os.Getenv("NO_COLOR") != "",
 		Plain:   os.Getenv("TERM") == "dumb",
 		Build:   build(),
-		Health:  healthSource,
+		// Repositories' health from GitHub's API (GITHUB_API_URL, else
+		// api.github.com) through the cache, with the user's token if
+		// there is one; answers as old as the config's max_age (24h) are
+		// asked again.
+		Health: github.New(github.Options{
+			API: os.Getenv("GITHUB_API_URL"), Token: github.DefaultToken,
+			CacheDir: fetch.DefaultCacheDir(), MaxAge: cfg.MaxAge,
+		}),
 	}
-}
-
-// healthSource reads repositories' health from GitHub's REST API
-// (GITHUB_API_URL, else api.github.com) through the cache, with the
-// user's token if there is one.
-func healthSource(maxAge time.Duration) (model.HealthSource, error) {
-	src, err := github.New(github.Options{
-		API: os.Getenv("GITHUB_API_URL"), Token: github.DefaultToken,
-		CacheDir: fetch.DefaultCacheDir(), MaxAge: maxAge,
-	})
-	if err != nil {
-		return nil, err
-	}
-	return src, nil
 }
 
 // readConfig reads the config file at path. A mistake in it means none of

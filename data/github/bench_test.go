@@ -26,7 +26,7 @@ func BenchmarkCached100k(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		src, _ := New(Options{CacheDir: dir, Now: func() time.Time { return now }})
+		src := New(Options{CacheDir: dir, Now: func() time.Time { return now }})
 		found := 0
 		for _, r := range repos {
 			if _, ok := src.Cached(r); ok {

@@ -86,7 +86,7 @@ func graphqlURL(api *url.URL) *url.URL {
 // none of its batch, and stops the rest.
 func (s *Source) Prefetch(ctx context.Context, repos []model.Repo, refresh bool) []bool {
 	answered := make([]bool, len(repos))
-	if s.token() == "" {
+	if s.err != nil || s.token() == "" {
 		return answered
 	}
 	var ask []int

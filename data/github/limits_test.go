@@ -153,7 +153,7 @@ func TestHostileAnswer(t *testing.T) {
 		}
 	}
 	clean("answer", h)
-	src, _ := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
+	src := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
 	h, _ = src.Cached(repo("containerd/containerd"))
 	clean("cache", h)
 }
@@ -203,15 +203,30 @@ func TestRedirectElsewhere(t *testing.T) {
 }
 
 // The API's URL follows the rule for URLs: plain http only to loopback.
+// A Source on a URL it refuses reads its cache, and every check says why
+// it cannot ask, without a request.
 func TestAPIURL(t *testing.T) {
+	f := newFixture(t, Options{})
+	cached, err := f.check(t, "containerd/containerd", false)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, bad := range []string{"http://api.example.com", "ftp://api.github.com", "not a url\x1b[2J"} {
-		if _, err := New(Options{API: bad}); err == nil || !inert.IsClean(err.Error()) {
-			t.Errorf("%q: %v", bad, err)
+		src := New(Options{API: bad, CacheDir: f.dir, Token: func(string) string { return testToken }})
+		h, err := src.Check(context.Background(), repo("containerd/containerd"), true)
+		if err == nil || !strings.HasPrefix(err.Error(), "GITHUB_API_URL: ") || !inert.IsClean(err.Error()) || !equalHealth(h, cached) {
+			t.Errorf("%q: %v, %+v", bad, err, h)
+		}
+		if got, ok := src.Cached(repo("containerd/containerd")); !ok || !equalHealth(got, cached) {
+			t.Errorf("%q: cache not read", bad)
+		}
+		if answered := src.Prefetch(context.Background(), []model.Repo{repo("Azure/aks-engine")}, true); answered[0] {
+			t.Errorf("%q: Prefetch answered", bad)
 		}
 	}
 	for _, good := range []string{"https://ghe.example.com/api/v3", "http://127.0.0.1:9/", "http://localhost:8080"} {
-		if _, err := New(Options{API: good}); err != nil {
-			t.Errorf("%q: %v", good, err)
+		if New(Options{API: good}).err != nil {
+			t.Errorf("%q refused", good)
 		}
 	}
 }
@@ -315,20 +330,20 @@ func TestBudgetKeptBetweenRuns(t *testing.T) {
 		t.Fatalf("error %v", err)
 	}
 	n := len(f.api.Requests())
-	again, _ := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
+	again := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
 	_, err := again.Check(context.Background(), repo("Azure/aks-engine"), false)
 	var rl *model.RateLimitError
 	if !errors.As(err, &rl) || !rl.Reset.Equal(f.api.Reset()) || len(f.api.Requests()) != n {
 		t.Errorf("started again: %v, %d requests", err, len(f.api.Requests())-n)
 	}
-	withToken, _ := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now, Token: func(string) string { return testToken }})
+	withToken := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now, Token: func(string) string { return testToken }})
 	f.api.SetBudget(5000, 5000)
 	if _, err := withToken.Check(context.Background(), repo("Azure/aks-engine"), false); err != nil {
 		t.Errorf("with a token: %v", err)
 	}
 	// Once reset, the record is no reason to wait.
 	f.clock.set(f.api.Reset().Add(time.Second))
-	after, _ := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
+	after := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
 	if _, err := after.Check(context.Background(), repo("Azure/aks-engine"), true); err != nil {
 		t.Errorf("after the reset: %v", err)
 	}

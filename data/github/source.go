@@ -73,6 +73,8 @@ type Source struct {
 	// files for when it was first looked at: the others are not read
 	// for, so that a catalog of 100,000 projects opens no file in vain.
 	onDisk func() map[string]bool
+	// err is why no check can be made (a bad API URL), or nil.
+	err error
 }
 
 type cached struct {
@@ -80,15 +82,17 @@ type cached struct {
 	ok bool
 }
 
-// New returns a Source, or an error when the API's URL breaks the rule
-// for URLs (fetch.CheckURL).
-func New(o Options) (*Source, error) {
+// New returns a Source. One whose API URL breaks the rule for URLs
+// (fetch.CheckURL) reads its cache all the same, and every check fails
+// with the error that says why.
+func New(o Options) *Source {
 	if o.API == "" {
 		o.API = DefaultAPI
 	}
 	api, err := fetch.CheckURL(o.API)
 	if err != nil {
-		return nil, errors.New("GITHUB_API_URL: " + err.Error())
+		err = errors.New("GITHUB_API_URL: " + err.Error())
+		api, _ = url.Parse(DefaultAPI) // never asked
 	}
 	if !strings.HasSuffix(api.Path, "/") {
 		api.Path += "/"
@@ -96,7 +100,7 @@ func New(o Options) (*Source, error) {
 	api.RawQuery, api.Fragment = "", ""
 	s := &Source{
 		budget: &budget{}, graphql: &budget{}, graphqlURL: graphqlURL(api), cacheDir: o.CacheDir, maxAge: o.MaxAge, timeout: o.Timeout, now: o.Now,
-		cache: map[string]cached{}, locks: map[string]*sync.Mutex{},
+		cache: map[string]cached{}, locks: map[string]*sync.Mutex{}, err: err,
 	}
 	s.onDisk = sync.OnceValue(func() map[string]bool { return listEntries(s.cacheDir) })
 	if s.maxAge <= 0 {
@@ -141,7 +145,7 @@ func New(o Options) (*Source, error) {
 	s.client.UserAgent = "upstream-tui"
 	// The budget is this package's (budget.go): one home for it.
 	s.client.DisableRateLimitCheck = true
-	return s, nil
+	return s
 }
 
 // Cached returns the cached answer for repo, from memory or the cache
@@ -202,6 +206,13 @@ func (s *Source) lock(key string) *sync.Mutex {
 func (s *Source) Check(ctx context.Context, repo model.Repo, refresh bool) (model.Health, error) {
 	if repo.IsZero() {
 		return model.Health{}, errors.New("no repository to check")
+	}
+	if s.err != nil {
+		c := s.lookup(repo)
+		if c.ok {
+			return c.health, s.err
+		}
+		return model.Health{Repo: repo}, s.err
 	}
 	before := s.lookup(repo).health.CheckedAt
 	l := s.lock(repo.Key())

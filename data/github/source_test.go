@@ -67,10 +67,7 @@ func newFixture(t *testing.T, o Options) *fixture {
 		o.CacheDir = f.dir
 	}
 	o.Now = f.clock.now
-	src, err := New(o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := New(o)
 	f.src = src
 	t.Cleanup(func() { f.noToken(t) })
 	return f
@@ -173,7 +170,7 @@ func TestCacheRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, _ := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
+	src := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
 	got, ok := src.Cached(repo("Kubernetes-Sigs/Blobfuse-CSI-Driver"))
 	if !ok {
 		t.Fatal("not cached")
@@ -236,7 +233,7 @@ func TestRevalidate(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Errorf("a 304 rewrote the cache file:\n%s\n%s", before, after)
 	}
-	src, _ := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
+	src := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
 	if got, _ := src.Cached(repo("containerd/containerd")); !got.CheckedAt.Equal(f.clock.now()) {
 		t.Errorf("read back checked at %v, want %v", got.CheckedAt, f.clock.now())
 	}

@@ -52,12 +52,9 @@ Enterprise). JSON is documented in README.md.`,
 				return usageError{err}
 			}
 			if a.Health == nil {
-				return errors.New("this build cannot check repositories")
+				return errors.New("checking repositories is not available in this build")
 			}
-			src, err := a.Health(max(a.maxAge, 0))
-			if err != nil {
-				return err
-			}
+			src := a.Health
 			cat, err := a.load()
 			if err != nil {
 				return err
@@ -116,10 +113,11 @@ func (r healthRow) reason() string {
 	return line(r.err.Error())
 }
 
-// checkAll checks the repositories of the projects, each once, Concurrent
-// at a time (the source keeps to its own budget); a progress line goes to
-// standard error when it is a terminal. Once GitHub cannot be reached,
-// the rest are not tried.
+// checkAll checks the repositories of the projects, each once, four at
+// a time (the source keeps to its own budget): a cached answer younger
+// than --max-age is used as it is, any other is asked for now (--refresh:
+// all). A progress line goes to standard error when it is a terminal.
+// Once GitHub cannot be reached, the rest are not tried.
 func (a *app) checkAll(src model.HealthSource, cat *model.Catalog, indexes []int) []healthRow {
 	rows := make([]healthRow, len(indexes))
 	var repos []model.Repo
@@ -142,22 +140,36 @@ func (a *app) checkAll(src model.HealthSource, cat *model.Catalog, indexes []int
 		err error
 	}
 	results := make([]result, len(repos))
-	refresh := a.refresh || a.maxAge <= 0
+	var stale []int // the repositories to ask for, by index into repos
+	now := time.Now()
+	for k, r := range repos {
+		if h, ok := src.Cached(r); ok && !a.refresh && now.Sub(h.CheckedAt) < a.maxAge {
+			results[k] = result{h: h}
+			continue
+		}
+		stale = append(stale, k)
+	}
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	// A source that can ask for many repositories at once does first;
 	// Check then asks only for what it did not answer.
 	answered := make([]bool, len(repos))
-	if p, ok := src.(model.HealthPrefetcher); ok {
-		answered = p.Prefetch(ctx, repos, refresh)
+	if p, ok := src.(model.HealthPrefetcher); ok && len(stale) > 0 {
+		ask := make([]model.Repo, len(stale))
+		for j, k := range stale {
+			ask[j] = repos[k]
+		}
+		for j, ok := range p.Prefetch(ctx, ask, true) {
+			answered[stale[j]] = ok
+		}
 	}
-	progress := a.progress(len(repos))
+	progress := a.progress(len(stale))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range min(healthWorkers, len(repos)) {
+	for range min(healthWorkers, len(stale)) {
 		wg.Go(func() {
 			for k := range work {
-				h, err := src.Check(ctx, repos[k], refresh && !answered[k])
+				h, err := src.Check(ctx, repos[k], !answered[k])
 				var off *model.OfflineError
 				if errors.As(err, &off) {
 					cancel(err) // the others would wait their timeouts for the same
@@ -170,12 +182,12 @@ func (a *app) checkAll(src model.HealthSource, cat *model.Catalog, indexes []int
 			}
 		})
 	}
-	for k := range repos {
+	for _, k := range stale {
 		work <- k
 	}
 	close(work)
 	wg.Wait()
-	a.endProgress(len(repos))
+	a.endProgress(len(stale))
 	for i := range rows {
 		if rows[i].repo.IsZero() {
 			continue
@@ -310,20 +322,6 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// cachedHealth returns the health source for list and show, which read
-// its cache and never the network; nil when there is none (the program
-// has no source, or GITHUB_API_URL is not one it takes).
-func (a *app) cachedHealth() model.HealthSource {
-	if a.Health == nil {
-		return nil
-	}
-	src, err := a.Health(max(a.maxAge, 0))
-	if err != nil {
-		return nil
-	}
-	return src
 }
 
 // healthOf returns a project's cached health from src, nil when it has

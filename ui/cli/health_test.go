@@ -73,7 +73,7 @@ func runHealth(t *testing.T, src *fakeHealth, args ...string) (status int, stdou
 	d := Deps{
 		Stdout: &out, Stderr: &errs, Catalogs: oneCatalog{cat},
 		Terminal: func(io.Writer) (int, bool) { return 0, false },
-		Health:   func(time.Duration) (model.HealthSource, error) { return src, nil },
+		Health:   src,
 	}
 	status = Run(append([]string{"health"}, args...), d)
 	return status, out.String(), errs.String()
@@ -81,11 +81,12 @@ func runHealth(t *testing.T, src *fakeHealth, args ...string) (status int, stdou
 
 func TestHealthReasonsAndStatus(t *testing.T) {
 	now := time.Now()
-	moby := model.Health{Repo: model.Repo{Owner: "moby", Name: "moby"}, Stars: 70000, PushedAt: now, CheckedAt: now.Add(-2 * time.Hour)}
+	moby := model.Health{Repo: model.Repo{Owner: "moby", Name: "moby"}, Stars: 70000, PushedAt: now, CheckedAt: now.Add(-30 * time.Hour)}
 	limit := &model.RateLimitError{Reset: now.Add(time.Hour)}
 
-	// Moby from the cache under a rate limit, containerd not at all, the
-	// docs project not on GitHub; each repository asked once.
+	// Moby's answer is older than --max-age (24h): asked again, and shown
+	// from the cache under a rate limit; containerd not at all, the docs
+	// project not on GitHub; each repository asked once.
 	src := &fakeHealth{cached: map[string]model.Health{"moby/moby": moby},
 		errs: map[string]error{"moby/moby": limit, "containerd/containerd": limit}}
 	status, stdout, stderr := runHealth(t, src)
@@ -95,7 +96,7 @@ func TestHealthReasonsAndStatus(t *testing.T) {
 	if len(src.checked) != 2 {
 		t.Errorf("checked %v, want each repository once", src.checked)
 	}
-	wantErr := "upstream-tui: 3 projects not checked: " + limit.Error() + ": Moby (cached 2 h ago), Containerd, Moby again (cached 2 h ago)\n" +
+	wantErr := "upstream-tui: 3 projects not checked: " + limit.Error() + ": Moby (cached 30 h ago), Containerd, Moby again (cached 30 h ago)\n" +
 		"upstream-tui: 1 project not checked: not on GitHub: Docs only\n"
 	if stderr != wantErr {
 		t.Errorf("stderr\n%q\nwant\n%q", stderr, wantErr)
@@ -105,6 +106,19 @@ func TestHealthReasonsAndStatus(t *testing.T) {
 		!strings.HasPrefix(lines[2], "Docs only ") || !strings.Contains(lines[2], " -  ") || !strings.Contains(lines[3], " unknown ") ||
 		!strings.Contains(lines[4], " Moby/Moby ") {
 		t.Errorf("table:\n%s", stdout)
+	}
+
+	// Younger than --max-age, the cached answer is used as it is;
+	// --refresh asks all the same.
+	src.checked = nil
+	runHealth(t, src, "--max-age", "48h")
+	if len(src.checked) != 1 || src.checked[0] != "containerd/containerd" {
+		t.Errorf("--max-age 48h asked %v, want containerd only", src.checked)
+	}
+	src.checked = nil
+	runHealth(t, src, "--max-age", "48h", "--refresh")
+	if len(src.checked) != 2 {
+		t.Errorf("--refresh asked %v, want both", src.checked)
 	}
 
 	// JSON says why, beside the cached health.

@@ -59,7 +59,7 @@ leading - leaves the matches out; a QUERY starting with - follows --.
 			if err != nil {
 				return err
 			}
-			src := a.cachedHealth()
+			src := a.Health
 			var view *model.HealthView
 			if src != nil && (by == model.SortStars || by == model.SortPushed || asksHealth(query)) {
 				view = model.NewHealthView(cat, src.Cached, time.Now())

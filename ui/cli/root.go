@@ -49,11 +49,9 @@ type Deps struct {
 	Plain bool
 	// Build is the version and what go build stamped.
 	Build Build
-	// Health returns where repositories' health comes from, its cached
-	// answers younger than maxAge used as they are; an error when it
-	// cannot be made (GITHUB_API_URL is not a URL it takes). nil: the
-	// program knows no health. main wires data/github.
-	Health func(maxAge time.Duration) (model.HealthSource, error)
+	// Health is where repository health comes from: GitHub, with a cache
+	// (data/github); nil when it is not wired.
+	Health model.HealthSource
 }
 
 // Settings are the user's choices from the config file.

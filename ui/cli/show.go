@@ -38,7 +38,7 @@ name containing it, else the fuzzy best match when it clearly leads.`,
 			}
 			if format == "json" {
 				out := toJSON(p)
-				if health := healthOf(a.cachedHealth()); health != nil {
+				if health := healthOf(a.Health); health != nil {
 					out.Health = toHealthJSON(health(p), time.Now())
 				}
 				return writeJSON(a.Stdout, out)
