@@ -282,7 +282,7 @@ func TestHealthProgress(t *testing.T) {
 		stderr = d.Stderr
 		d.Terminal = func(w io.Writer) (int, bool) { return 200, w == stderr }
 	}, "health", "containerd")
-	if r.status != 0 || !strings.HasPrefix(r.stderr, "\rchecking repositories: 0 of ") || !strings.Contains(r.stderr, "\rchecking repositories: 1 of ") ||
+	if r.status != 0 || !strings.HasPrefix(r.stderr, "\rchecking repositories 0/") || !strings.Contains(r.stderr, "\rchecking repositories 1/") ||
 		!strings.HasSuffix(r.stderr, "\r\x1b[K") {
 		t.Errorf("on a terminal: %d %q", r.status, r.stderr)
 	}

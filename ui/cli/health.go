@@ -163,7 +163,12 @@ func (a *app) checkAll(src model.HealthSource, cat *model.Catalog, indexes []int
 			answered[stale[j]] = ok
 		}
 	}
-	progress := a.progress(len(stale))
+	report, done := a.healthProgress()
+	var mu sync.Mutex // counts the checks done, for report
+	checked := 0
+	if len(stale) > 0 {
+		report(0, len(stale))
+	}
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(healthWorkers, len(stale)) {
@@ -178,7 +183,10 @@ func (a *app) checkAll(src model.HealthSource, cat *model.Catalog, indexes []int
 					err = context.Cause(ctx)
 				}
 				results[k] = result{h, err}
-				progress()
+				mu.Lock()
+				checked++
+				report(checked, len(stale))
+				mu.Unlock()
 			}
 		})
 	}
@@ -187,7 +195,9 @@ func (a *app) checkAll(src model.HealthSource, cat *model.Catalog, indexes []int
 	}
 	close(work)
 	wg.Wait()
-	a.endProgress(len(stale))
+	if len(stale) > 0 {
+		done()
+	}
 	for i := range rows {
 		if rows[i].repo.IsZero() {
 			continue
@@ -207,28 +217,16 @@ func (a *app) checkAll(src model.HealthSource, cat *model.Catalog, indexes []int
 // requests out at a time.
 const healthWorkers = 4
 
-// progress returns what to call after each of n checks: it rewrites a
-// line on standard error when that is a terminal.
-func (a *app) progress(n int) func() {
-	if _, ok := a.Terminal(a.Stderr); !ok || n == 0 {
-		return func() {}
+// healthProgress returns what tells the user how far the checks are, on
+// standard error when it is a terminal ("checking repositories 3/20"),
+// and done, which clears that line; both do nothing when it is not. (It
+// has the shape of lint --online's progress, in words of its own.)
+func (a *app) healthProgress() (report func(done, total int), done func()) {
+	if _, ok := a.Terminal(a.Stderr); !ok {
+		return func(int, int) {}, func() {}
 	}
-	var mu sync.Mutex
-	done := 0
-	fmt.Fprintf(a.Stderr, "\rchecking repositories: 0 of %d", n)
-	return func() {
-		mu.Lock()
-		defer mu.Unlock()
-		done++
-		fmt.Fprintf(a.Stderr, "\rchecking repositories: %d of %d", done, n)
-	}
-}
-
-// endProgress clears the progress line.
-func (a *app) endProgress(n int) {
-	if _, ok := a.Terminal(a.Stderr); ok && n > 0 {
-		io.WriteString(a.Stderr, "\r\x1b[K")
-	}
+	report = func(n, total int) { fmt.Fprintf(a.Stderr, "\rchecking repositories %d/%d", n, total) }
+	return report, func() { io.WriteString(a.Stderr, "\r\x1b[K") }
 }
 
 // reportUnchecked says on standard error what could not be checked now,
