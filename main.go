@@ -1,7 +1,7 @@
 // Command upstream-tui browses the Container Compute Upstream Projects
 // catalog in the terminal, and answers the same questions on the command
-// line (list, show, open, lint). This file only wires the packages, and
-// restores the terminal before a signal ends the browser.
+// line (list, show, open, lint, health). This file only wires the
+// packages, and restores the terminal before a signal ends the browser.
 package main
 
 import (
@@ -18,6 +18,7 @@ import (
 	"github.com/upstream-tui/upstream-tui/data"
 	"github.com/upstream-tui/upstream-tui/data/config"
 	"github.com/upstream-tui/upstream-tui/data/fetch"
+	"github.com/upstream-tui/upstream-tui/data/github"
 	"github.com/upstream-tui/upstream-tui/data/state"
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
@@ -72,6 +73,14 @@ func deps(stdout, stderr io.Writer) cli.Deps {
 		NoColor: os.Getenv("NO_COLOR") != "",
 		Plain:   os.Getenv("TERM") == "dumb",
 		Build:   build(),
+		// Repositories' health from GitHub's API (GITHUB_API_URL, else
+		// api.github.com) through the cache, with the user's token if
+		// there is one; answers as old as the config's max_age (24h) are
+		// asked again.
+		Health: github.New(github.Options{
+			API: os.Getenv("GITHUB_API_URL"), Token: github.DefaultToken,
+			CacheDir: fetch.DefaultCacheDir(), MaxAge: cfg.MaxAge,
+		}),
 	}
 }
 

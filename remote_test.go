@@ -54,6 +54,13 @@ func TestMain(m *testing.M) {
 	os.Setenv("XDG_STATE_HOME", filepath.Join(dir, "state"))
 	os.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "config"))
 	os.Unsetenv("UPSTREAM_TUI_CATALOG")
+	// GitHub is never asked: the API is a closed loopback port unless a
+	// test points it at its own server, and gh, never run, has no token.
+	os.Setenv("GITHUB_API_URL", "http://127.0.0.1:1")
+	os.Setenv("GH_PATH", filepath.Join(dir, "no-gh"))
+	os.Setenv("GH_CONFIG_DIR", filepath.Join(dir, "gh"))
+	os.Unsetenv("GH_TOKEN")
+	os.Unsetenv("GITHUB_TOKEN")
 	os.Unsetenv("NO_COLOR")
 	code := m.Run()
 	os.RemoveAll(dir)

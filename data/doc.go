@@ -17,12 +17,14 @@
 //   - data/linkcheck requests a catalog's links (lint --online), fixes
 //     the moved ones in the file's bytes and shows the fixes as a diff;
 //   - data/disk writes files atomically and explains file errors;
+//   - data/github reads repositories' health from GitHub's REST API, a
+//     model.HealthSource, cached per repository under the user cache
+//     directory (data/github/githubtest is a local stand-in for the API,
+//     for tests);
 //   - data/synth generates synthetic catalogs (data/synthcat is its
 //     command).
 //
-// Two more have their place marked: a GitHub API client for repository
-// health goes in data/github, cached per repository under the user cache
-// directory with data/fetch's client and cache; a second catalog format,
-// the CNCF landscape.yml, goes in data/landscape, a reader beside
-// data/markdown that Sources chooses by the source.
+// One more has its place marked: a second catalog format, the CNCF
+// landscape.yml, goes in data/landscape, a reader beside data/markdown
+// that Sources chooses by the source.
 package data

@@ -176,7 +176,8 @@ type Health struct {
 	PushedAt time.Time
 	// LatestRelease is nil when the repository has no release.
 	LatestRelease *Release
-	// License is the SPDX id ("MIT"), or "" when there is none.
+	// License is the SPDX id ("MIT"), "other" when GitHub cannot name
+	// the licence (its NOASSERTION), or "" when there is none.
 	License string
 	Topics  []string
 	// CheckedAt is when GitHub last answered for the repository (a 304
@@ -238,6 +239,18 @@ type HealthSource interface {
 	// with the error: a *RateLimitError when the budget is spent, an
 	// *OfflineError when GitHub could not be reached.
 	Check(ctx context.Context, repo Repo, refresh bool) (Health, error)
+}
+
+// HealthPrefetcher is a HealthSource that can ask for many repositories
+// in one request (data/github, with a token: GitHub's GraphQL API). A
+// caller about to check many calls Prefetch first, then Check for each,
+// with refresh only for those Prefetch did not answer.
+type HealthPrefetcher interface {
+	// Prefetch asks for the repositories whose cached answers are older
+	// than the source's max age (all, with refresh), and keeps the
+	// answers; answered[i] is true when repos[i]'s health is now fresh
+	// in the cache.
+	Prefetch(ctx context.Context, repos []Repo, refresh bool) (answered []bool)
 }
 
 // RateLimitError says GitHub's rate budget is spent until Reset.

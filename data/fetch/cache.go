@@ -45,7 +45,7 @@ const bodyExt = ".md"
 func cachePath(dir, rawURL string) string {
 	sum := sha256.Sum256([]byte(rawURL))
 	host := "catalog"
-	if u, err := checkURL(rawURL); err == nil {
+	if u, err := CheckURL(rawURL); err == nil {
 		host = strings.Map(func(r rune) rune {
 			if r == '.' || r == '-' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 				return r

@@ -21,9 +21,9 @@ const (
 	maxBody      = 5 << 20
 )
 
-// checkURL applies the rule for catalog URLs: https, or http to a
-// loopback host for local testing.
-func checkURL(raw string) (*url.URL, error) {
+// CheckURL applies the rule for URLs the program fetches (catalogs, the
+// GitHub API): https, or http to a loopback host for local testing.
+func CheckURL(raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil, fmt.Errorf("not a valid URL: %s", inert.Quote(raw))
@@ -63,7 +63,7 @@ func NewHTTPClient() *http.Client {
 			if s := req.URL.Scheme; s != "http" && s != "https" {
 				return &redirectError{"refused redirect to a non-http(s) URL: " + inert.Quote(target)}
 			}
-			if _, err := checkURL(target); err != nil {
+			if _, err := CheckURL(target); err != nil {
 				return &redirectError{"redirected to a refused URL: " + err.Error()}
 			}
 			return nil

@@ -20,7 +20,8 @@
 //     falls back to the cached copy or the embedded catalog with a notice
 //     that says which and why (remote.go).
 //
-// The GitHub API client of a later issue belongs beside it, in
-// data/github, reusing the client, the conditional requests and the
-// cache, which keep bytes and so need only be exported for it.
+// data/github, the GitHub API client, takes its URL rule (CheckURL) and
+// its cache directory (DefaultCacheDir) from here; its client, answers
+// and cache are its own, as their rules differ (a token for one host,
+// JSON of at most 1 MiB, a record per repository).
 package fetch

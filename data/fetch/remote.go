@@ -85,7 +85,7 @@ func (r *Remote) Cached(rawURL string, maxAge time.Duration) (cat *model.Catalog
 // cachedOrEmbedded is Cached, also saying why a cached copy that is there
 // was not used (damaged), for the notice of a fallback.
 func (r *Remote) cachedOrEmbedded(rawURL string, maxAge time.Duration) (cat *model.Catalog, stale bool, unusable, err error) {
-	if _, err := checkURL(rawURL); err != nil {
+	if _, err := CheckURL(rawURL); err != nil {
 		return nil, false, nil, err
 	}
 	e, cat, unusable := r.cached(rawURL)
@@ -150,7 +150,7 @@ func (r *Remote) fallback(cat *model.Catalog, err, unusable error) *model.Catalo
 // must be read by Parse before it replaces the cached copy. It never
 // falls back: an error says why nothing new was read.
 func (r *Remote) Fetch(ctx context.Context, rawURL string) (*model.Catalog, error) {
-	if _, err := checkURL(rawURL); err != nil {
+	if _, err := CheckURL(rawURL); err != nil {
 		return nil, err
 	}
 	cached, cachedCat, _ := r.cached(rawURL)
@@ -184,7 +184,7 @@ func (r *Remote) Fetch(ctx context.Context, rawURL string) (*model.Catalog, erro
 
 // Download returns a URL's body as it is now, without the cache (for lint).
 func (r *Remote) Download(ctx context.Context, rawURL string) ([]byte, error) {
-	if _, err := checkURL(rawURL); err != nil {
+	if _, err := CheckURL(rawURL); err != nil {
 		return nil, err
 	}
 	body, _, err := r.get(ctx, rawURL, cacheMeta{})

@@ -322,7 +322,7 @@ func TestURLRule(t *testing.T) {
 		{"http://127.0.0.1.example.com/", false},
 		{"https:///nohost", false},
 	} {
-		_, err := checkURL(tc.url)
+		_, err := CheckURL(tc.url)
 		if (err == nil) != tc.ok {
 			t.Errorf("%s: %v", tc.url, err)
 		}

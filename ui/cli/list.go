@@ -15,7 +15,7 @@ import (
 var listFormats = []string{"table", "json", "tsv", "markdown"}
 
 func (a *app) listCmd() *cobra.Command {
-	var area, output string
+	var area, output, sortBy string
 	var recent bool
 	cmd := &cobra.Command{
 		Use:   "list [QUERY]",
@@ -28,12 +28,17 @@ reads back into the same projects and links.
 
 QUERY may hold filters: area:NAME (fuzzy), org:cncf|azure|moby|...,
 state:graduated|incubating|sandbox|alpha|stable|unknown|...,
-has:slack|issues|mailing-list|docs|releases|tests. A leading - leaves the
-matches out; a QUERY starting with - follows --.`,
+has:slack|issues|mailing-list|docs|releases|tests,
+is:archived|moved|active|quiet|stale|missing|unknown (from the
+repositories' health as last checked: see 'upstream-tui health'). A
+leading - leaves the matches out; a QUERY starting with - follows --.
+--sort orders the list by name, stars or last push instead.`,
 		Example: `  upstream-tui list
   upstream-tui list csi --area "cloud provider"
   upstream-tui list state:graduated has:slack
   upstream-tui list -o tsv -- -has:slack org:azure
+  upstream-tui list is:archived
+  upstream-tui list --sort stars -o json | jq -r '.[] | "\(.health.stars) \(.name)"'
   upstream-tui list --recent -o json | jq -r '.[] | .opened + " " + .name'
   upstream-tui list -o json | jq -r '.[] | select(.maturity.state == "graduated") | .name'`,
 		Args: args(0, -1),
@@ -42,13 +47,33 @@ matches out; a QUERY starting with - follows --.`,
 			if !slices.Contains(listFormats, format) {
 				return usagef("unknown output format %s; use one of %s", inert.Quote(output), strings.Join(listFormats, ", "))
 			}
+			by, ok := model.ParseSortOrder(strings.ToLower(sortBy))
+			if sortBy != "" && !ok {
+				return usagef("unknown sort order %s; use one of %s", inert.Quote(sortBy), strings.Join(sortOrders, ", "))
+			}
+			query := strings.Join(args, " ")
+			if err := model.CheckQuery(query); err != nil {
+				return usageError{err}
+			}
 			cat, err := a.load()
 			if err != nil {
 				return err
 			}
-			projects, err := selectProjects(cat, strings.Join(args, " "), area)
+			src := a.Health
+			var view *model.HealthView
+			if src != nil && (by == model.SortStars || by == model.SortPushed || asksHealth(query)) {
+				view = model.NewHealthView(cat, src.Cached, time.Now())
+			}
+			indexes, err := selectProjects(cat, query, area, view)
 			if err != nil {
 				return err
+			}
+			if sortBy != "" {
+				model.SortProjects(indexes, cat, view, by)
+			}
+			projects := make([]*model.Project, len(indexes))
+			for i, p := range indexes {
+				projects[i] = &cat.Projects[p]
 			}
 			var opened []time.Time
 			if recent {
@@ -56,7 +81,7 @@ matches out; a QUERY starting with - follows --.`,
 			}
 			switch format {
 			case "json":
-				out := projectsJSON(projects)
+				out := projectsJSON(projects, healthOf(src), time.Now())
 				for i := range opened {
 					out[i].Opened = &opened[i]
 				}
@@ -76,14 +101,21 @@ matches out; a QUERY starting with - follows --.`,
 	cmd.Flags().StringVar(&area, "area", "", "only the projects of this area (`NAME` or a unique part of it)")
 	cmd.Flags().BoolVar(&recent, "recent", false, "only the projects whose links were opened in the app, most recent first")
 	cmd.Flags().StringVarP(&output, "output", "o", "table", "output `FORMAT`: "+strings.Join(listFormats, ", "))
+	cmd.Flags().StringVar(&sortBy, "sort", "", "list in this `ORDER`: "+strings.Join(sortOrders, ", ")+" (stars and pushed from the repositories' cached health; default: catalog order, or by relevance with a QUERY)")
+	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortOrders, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("area", a.completeAreas)
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(listFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-// selectProjects returns the projects of an area (all when area is empty),
-// ranked by query when it is given, else in catalog order.
-func selectProjects(cat *model.Catalog, query, area string) ([]*model.Project, error) {
+// sortOrders are the orders list --sort takes.
+var sortOrders = []string{model.SortCatalog.String(), model.SortName.String(), model.SortStars.String(), model.SortPushed.String()}
+
+// selectProjects returns the projects (indexes into cat.Projects) of an
+// area (all when area is empty), ranked by query when it is given, else
+// in catalog order. The is: facets read view (nil: every project is
+// unknown).
+func selectProjects(cat *model.Catalog, query, area string, view *model.HealthView) ([]int, error) {
 	if err := model.CheckQuery(query); err != nil {
 		return nil, usageError{err}
 	}
@@ -100,12 +132,18 @@ func selectProjects(cat *model.Catalog, query, area string) ([]*model.Project, e
 			}
 		}
 	}
-	matches := model.NewIndex(cat.Projects).Search(query, only)
-	out := make([]*model.Project, len(matches))
+	matches := model.NewIndex(cat.Projects).WithHealth(view).Search(query, only)
+	out := make([]int, len(matches))
 	for i, m := range matches {
-		out[i] = &cat.Projects[m.Project]
+		out[i] = m.Project
 	}
 	return out, nil
+}
+
+// asksHealth reports whether a query holds an is: facet.
+func asksHealth(query string) bool {
+	_, facets, err := model.ParseQuery(query)
+	return err == nil && slices.ContainsFunc(facets, func(f model.Facet) bool { return f.Key == "is" })
 }
 
 // recentOnly keeps the projects opened in the app, most recent first, and

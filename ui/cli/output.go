@@ -24,6 +24,62 @@ type projectJSON struct {
 	Notes    []string     `json:"notes"`
 	// Opened is when a link of the project was last opened (list --recent).
 	Opened *time.Time `json:"opened,omitempty"`
+	// Health is the repository's health as last checked; null when the
+	// project has no repository or it was never checked.
+	Health *healthJSON `json:"health"`
+	// NotChecked says why health could not check the repository now
+	// (health -o json only); the health shown, if any, is the cached one.
+	NotChecked string `json:"not_checked,omitempty"`
+}
+
+// healthJSON is a repository's health in the JSON of list, show and
+// health. The field names are documented in README.md and stable.
+type healthJSON struct {
+	Repository    string       `json:"repository"`
+	URL           string       `json:"url"`
+	Status        string       `json:"status"`
+	Archived      bool         `json:"archived"`
+	MovedTo       string       `json:"moved_to"`
+	Description   string       `json:"description"`
+	Stars         int          `json:"stars"`
+	Forks         int          `json:"forks"`
+	OpenIssues    int          `json:"open_issues"`
+	PushedAt      *time.Time   `json:"pushed_at"`
+	LatestRelease *releaseJSON `json:"latest_release"`
+	License       string       `json:"license"`
+	Topics        []string     `json:"topics"`
+	CheckedAt     time.Time    `json:"checked_at"`
+}
+
+type releaseJSON struct {
+	Tag         string     `json:"tag"`
+	PublishedAt *time.Time `json:"published_at"`
+}
+
+// toHealthJSON is h in JSON, its status at the time now; nil for none.
+func toHealthJSON(h *model.Health, now time.Time) *healthJSON {
+	if h == nil {
+		return nil
+	}
+	out := &healthJSON{
+		Repository: h.Repo.String(), URL: h.Repo.URL(), Status: h.Status(now).String(),
+		Archived: h.Archived, MovedTo: h.MovedTo.String(), Description: h.Description,
+		Stars: h.Stars, Forks: h.Forks, OpenIssues: h.OpenIssues, PushedAt: utcOrNil(h.PushedAt),
+		License: h.License, Topics: append([]string{}, h.Topics...), CheckedAt: h.CheckedAt.UTC(),
+	}
+	if r := h.LatestRelease; r != nil {
+		out.LatestRelease = &releaseJSON{Tag: r.Tag, PublishedAt: utcOrNil(r.PublishedAt)}
+	}
+	return out
+}
+
+// utcOrNil is t in UTC, or nil for the zero time (null in JSON).
+func utcOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	t = t.UTC()
+	return &t
 }
 
 type maturityJSON struct {
@@ -60,10 +116,15 @@ func toJSON(p *model.Project) projectJSON {
 	return out
 }
 
-func projectsJSON(ps []*model.Project) []projectJSON {
+// projectsJSON is the projects in JSON, each with its health from
+// health (nil: none).
+func projectsJSON(ps []*model.Project, health func(*model.Project) *model.Health, now time.Time) []projectJSON {
 	out := make([]projectJSON, len(ps))
 	for i, p := range ps {
 		out[i] = toJSON(p)
+		if health != nil {
+			out[i].Health = toHealthJSON(health(p), now)
+		}
 	}
 	return out
 }

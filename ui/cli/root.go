@@ -242,10 +242,10 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 		maxAge = d.Settings.MaxAge
 	}
 	root.PersistentFlags().BoolVar(&a.plain, "plain", d.Plain || d.Settings.Plain, "plain output: no colour, no box drawing, text in reading order (also TERM=dumb)")
-	root.PersistentFlags().DurationVar(&a.maxAge, "max-age", maxAge, "download the --catalog URL again when its cached copy is this old (`DURATION`: 30m, 6h)")
+	root.PersistentFlags().DurationVar(&a.maxAge, "max-age", maxAge, "download the --catalog URL again, and ask GitHub again for a repository's health, when the cached copy is this old (`DURATION`: 30m, 6h)")
 	root.Flags().StringVar(&area, "area", "", "start on the tab of this area (`NAME` or a unique part of it)")
 	_ = root.RegisterFlagCompletionFunc("area", a.completeAreas)
-	root.AddCommand(a.listCmd(), a.showCmd(), a.openCmd(), a.lintCmd(), a.versionCmd())
+	root.AddCommand(a.listCmd(), a.showCmd(), a.openCmd(), a.lintCmd(), a.healthCmd(), a.versionCmd())
 	root.SuggestionsMinimumDistance = 2
 	strictCompletion(root)
 	return root
@@ -292,6 +292,7 @@ func (a *app) browse(root *cobra.Command, query, first, area string) error {
 		Query: query, Opener: a.Opener, ReloadAtStart: more, Markdown: render.New,
 		NoColor: a.NoColor || a.plain, Plain: a.plain, Hyperlinks: !a.plain,
 		Theme: a.Settings.Theme, Keys: a.Settings.Keys, RecentFirst: a.Settings.RecentFirst,
+		Health: a.Health,
 	}
 	notice := a.Settings.Notice
 	if a.State != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -36,7 +37,11 @@ name containing it, else the fuzzy best match when it clearly leads.`,
 				return err
 			}
 			if format == "json" {
-				return writeJSON(a.Stdout, toJSON(p))
+				out := toJSON(p)
+				if health := healthOf(a.Health); health != nil {
+					out.Health = toHealthJSON(health(p), time.Now())
+				}
+				return writeJSON(a.Stdout, out)
 			}
 			if width, ok := a.Terminal(a.Stdout); ok && !a.plain {
 				_, err = fmt.Fprintln(a.Stdout, ui.RenderDetail(p, width, render.New(a.style(), a.NoColor), true))

@@ -72,8 +72,15 @@ func writeTable(w io.Writer, ps []*model.Project, width int, opened []time.Time,
 	if width > 0 {
 		fit(cols, order, width)
 	}
+	return writeAligned(w, cols, order, width)
+}
+
+// writeAligned writes the columns in order, each cell cut to its
+// column's width and padded to it, tableGap apart; a column of width 0
+// is left out. With width > 0 each line is cut to it.
+func writeAligned(w io.Writer, cols []tableColumn, order []int, width int) error {
 	bw := bufio.NewWriter(w)
-	for r := range cols[colName].cells {
+	for r := range cols[order[0]].cells {
 		var line strings.Builder
 		for _, c := range order {
 			if cols[c].width == 0 {
