@@ -193,7 +193,7 @@ func TestInRealTerminal(t *testing.T) {
 	s.tmux("resize-window", "-x", "70", "-y", "20")
 	s.waitFor("the narrow layout", contains("/ gatekeeper", "OPA Gatekeeper", "──────"))
 	s.keys("?")
-	s.waitFor("full help", contains("Keys", "open Slack"))
+	s.waitFor("full help", contains("Keys", "next area", "more lines"))
 	s.keys("?")
 	s.waitFor("help closed", contains("/ gatekeeper"))
 	s.keys("q")
