@@ -107,7 +107,20 @@ func renderRow(s *styles, r listRow, width int) string {
 	if nameWidth := fitWidth(r.project.Name, inner); nameWidth < inner {
 		badge := r.project.Maturity.Short()
 		if badgeW := fitWidth(badge, inner); nameWidth+1+badgeW <= inner {
-			line1 += spaces(inner-nameWidth-badgeW) + p.badgeFor(r.project.Maturity.State).Render(shown(badge))
+			// The sub-area, when the catalog has them, stands before the
+			// badge if both fit after the name with room to spare.
+			sub, subW := r.project.SubArea, 0
+			if sub != "" {
+				subW = fitWidth(sub, inner) + 2
+				if nameWidth+2+subW+badgeW > inner {
+					sub, subW = "", 0
+				}
+			}
+			line1 += spaces(inner - nameWidth - subW - badgeW)
+			if sub != "" {
+				line1 += goalStyle.Render(shown(sub)) + spaces(2)
+			}
+			line1 += p.badgeFor(r.project.Maturity.State).Render(shown(badge))
 		}
 	}
 	line2 := cursor + cutHighlighted(goalStart(r.project.Goal, inner), inner, r.goalMatches, goalStyle, p.match)
