@@ -57,6 +57,18 @@ type Place struct {
 	Area, SubArea string
 }
 
+// String writes a place as one line: "Provisioning / Automation &
+// Configuration", or the area alone.
+func (pl Place) String() string {
+	if pl.SubArea == "" {
+		return pl.Area
+	}
+	return pl.Area + " / " + pl.SubArea
+}
+
+// Place is where the project is listed first: its area and sub-area.
+func (p *Project) Place() Place { return Place{Area: p.Area, SubArea: p.SubArea} }
+
 // DatedFact is something that happened to a project on a date, both as
 // the catalog gives them.
 type DatedFact struct {

@@ -28,7 +28,7 @@ type catalogView struct {
 	// otherTabs holds, for the projects listed in more than one area, the
 	// tabs of their other places.
 	otherTabs map[int][]int
-	active     int   // current tab
+	active    int // current tab
 
 	filter // the query, its results and the searches under way
 

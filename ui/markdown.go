@@ -71,11 +71,11 @@ func detailMarkdown(p *model.Project, f markdownFlavor) string {
 	p = capped(p)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", f.text(p.Name))
-	fmt.Fprintf(&b, "**Area:** %s  \n", f.text(placeLine(model.Place{Area: p.Area, SubArea: p.SubArea})))
+	fmt.Fprintf(&b, "**Area:** %s  \n", f.text(p.Place().String()))
 	if len(p.OtherPlaces) > 0 {
 		places := make([]string, len(p.OtherPlaces))
 		for i, pl := range p.OtherPlaces {
-			places[i] = placeLine(pl)
+			places[i] = pl.String()
 		}
 		fmt.Fprintf(&b, "**Also in:** %s  \n", f.text(strings.Join(places, "; ")))
 	}
@@ -255,15 +255,6 @@ func kindNote(k model.Kind) string {
 		return k.String()
 	}
 	return ""
-}
-
-// placeLine is a place as one line: "Provisioning / Automation &
-// Configuration", or the area alone.
-func placeLine(pl model.Place) string {
-	if pl.SubArea == "" {
-		return pl.Area
-	}
-	return pl.Area + " / " + pl.SubArea
 }
 
 // maturityLine is the maturity as one line: "CNCF · incubating · API
