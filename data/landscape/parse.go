@@ -212,7 +212,9 @@ func (r *reading) noAliases(doc *yaml.Node) error {
 		if n.Kind == yaml.AliasNode {
 			return r.structureError(n, "aliases (*%s) are not allowed in a landscape catalog", n.Value)
 		}
-		stack = append(stack, n.Content...)
+		for i := len(n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, n.Content[i]) // the first child next: the first alias is reported
+		}
 	}
 	return nil
 }
