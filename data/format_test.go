@@ -70,7 +70,7 @@ func findingText(fs []model.Finding) string {
 	return b.String()
 }
 
-// TestLandscapeQuick: the full landscape gives its first categories at
+// TestLandscapeQuick: the full landscape gives its first projects at
 // once, then Reload reads the whole; a small landscape file is read whole
 // at once.
 func TestLandscapeQuick(t *testing.T) {

@@ -9,7 +9,7 @@
 //   - maps categories to areas, subcategories to sub-areas, items to
 //     projects with their links, CNCF maturity and dates, and merges an
 //     item listed in several places into one project (item.go);
-//   - reads the first categories of a large file for a first view
+//   - reads the first projects of a large file for a first view
 //     (ParseHead);
 //   - lints a file: duplicate names, missing homepages, links that are not
 //     https (lint.go).
