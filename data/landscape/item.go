@@ -224,11 +224,13 @@ func auditLabel(e *yaml.Node) string {
 	return label
 }
 
-// parsePath reads a second_path entry, "Category / Subcategory".
+// parsePath reads a second_path entry, "Category / Subcategory": cut at
+// " / " when there is one, as a name may hold a "/" ("CI/CD"), else at
+// the first "/".
 func parsePath(s string) (model.Place, bool) {
 	area, sub, ok := strings.Cut(s, " / ")
 	if !ok {
-		area, sub, ok = strings.Cut(s, "/")
+		area, sub, _ = strings.Cut(s, "/")
 	}
 	area, sub = strings.TrimSpace(area), strings.TrimSpace(sub)
 	return model.Place{Area: area, SubArea: sub}, area != ""
