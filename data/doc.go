@@ -9,6 +9,9 @@
 //   - data/markdown reads the upstream Markdown format into model types,
 //     sanitises it (with model/inert), reads the prose and lints a
 //     catalog;
+//   - data/landscape reads the CNCF Landscape's landscape.yml the same
+//     way; format.go chooses between the two by a source's content, for
+//     files, URLs, lint and the first view of a large file;
 //   - data/fetch downloads URLs and keeps the bodies in the user's cache
 //     directory, whatever their format: Sources gives it the reader;
 //   - data/config reads the config file (TOML);
@@ -17,9 +20,7 @@
 //   - data/synth generates synthetic catalogs (data/synthcat is its
 //     command).
 //
-// Two more have their place marked: a GitHub API client for repository
+// One more has its place marked: a GitHub API client for repository
 // health goes in data/github, cached per repository under the user cache
-// directory with data/fetch's client and cache; a second catalog format,
-// the CNCF landscape.yml, goes in data/landscape, a reader beside
-// data/markdown that Sources chooses by the source.
+// directory with data/fetch's client and cache.
 package data

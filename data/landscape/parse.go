@@ -126,8 +126,16 @@ type reading struct {
 	cleaned []int
 }
 
+// MaxBytes bounds a landscape file, below data's 128 MiB for any catalog:
+// the YAML nodes take about 16 times the file (the real one is 1.1 MB;
+// 16 MiB would take 260 MB and a second to parse).
+const MaxBytes = 16 << 20
+
 // read parses src into a reading: the YAML, then its structure.
 func read(file string, src []byte) (*reading, error) {
+	if len(src) > MaxBytes {
+		return nil, &markdown.ParseError{File: file, Msg: "too large for a landscape catalog (over 16 MiB)"}
+	}
 	src = lineEndings(src)
 	src, cleaned := inert.Lines(src)
 	var doc yaml.Node

@@ -260,7 +260,8 @@ const bomb = `landscape:
 
 // TestBomb: a YAML bomb is refused, naming the line of its first alias,
 // and refusing it allocates what a small file does, not its expansion
-// (which would be gigabytes): aliases are never followed.
+// (which would be gigabytes): aliases are never followed. So are a file
+// too large and one nested too deep.
 func TestBomb(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -274,6 +275,11 @@ func TestBomb(t *testing.T) {
 	}
 	if fs := Lint("bomb.yml", []byte(bomb)); len(fs) != 1 || fs[0].Line != 10 || fs[0].Severity != model.SeverityError {
 		t.Errorf("lint: %+v", fs)
+	}
+	// A file over MaxBytes is refused before it is parsed.
+	huge := append([]byte("landscape:\n"), make([]byte, MaxBytes)...)
+	if _, err := Parse("huge.yml", huge); err == nil || err.Error() != "huge.yml: too large for a landscape catalog (over 16 MiB)" {
+		t.Errorf("huge: %v", err)
 	}
 	// Deep nesting stops at the parser's bound, with an error.
 	deep := "landscape:\n  - category:\n    name: A\n    x: " + strings.Repeat("[", 20000) + "\n"
