@@ -98,7 +98,7 @@ func (r *reading) item(n *yaml.Node, name string, place model.Place) (item, erro
 	repo := value(n, "repo_url")
 	add(repo, model.Link{Label: "Repository", Kind: model.KindRepository, Column: model.ColumnProject})
 	if err := r.list(value(n, "additional_repos"), "additional_repos", func(e *yaml.Node) {
-		add(value(e, "repo_url"), model.Link{Label: "Additional repository", Kind: model.KindRepository, Column: model.ColumnProject})
+		add(value(e, "repo_url"), model.Link{Label: "Additional repository", Kind: model.KindOther, Column: model.ColumnProject})
 	}); err != nil {
 		return item{}, err
 	}
@@ -182,11 +182,7 @@ func (r *reading) otherLinks(m *yaml.Node, add func(*yaml.Node, model.Link)) {
 		default:
 			continue
 		}
-		kind := model.KindOther
-		if key == "github_discussions_url" {
-			kind = model.KindForum
-		}
-		add(v, model.Link{Label: label, Kind: kind, Column: model.ColumnProject})
+		add(v, model.Link{Label: label, Kind: model.KindOther, Column: model.ColumnProject})
 	}
 }
 

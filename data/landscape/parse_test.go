@@ -167,8 +167,8 @@ func TestFacetQueries(t *testing.T) {
 			t.Errorf("%s: %q; want %q", tc.query, got, tc.want)
 		}
 	}
-	// Counted by PyYAML too: the projects with a repo_url (or
-	// additional_repos), and those with a project: (a CNCF maturity).
+	// Counted by PyYAML too: the projects with a repo_url, and those with
+	// a project: (a CNCF maturity).
 	if n := len(names("has:repository")); n != 160 {
 		t.Errorf("has:repository: %d projects; want 160", n)
 	}
