@@ -6,6 +6,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/model/inert"
 )
 
 // item is one entry of a subcategory's items, as read.
@@ -83,51 +84,12 @@ func (r *reading) item(n *yaml.Node, name string, place model.Place) (item, erro
 		}
 	}
 	extra := value(n, "extra")
-	if extra != nil {
-		if err := r.check(extra, yaml.MappingNode, "extra"); err != nil && !isNull(extra) {
+	if extra != nil && !isNull(extra) {
+		if err := r.check(extra, yaml.MappingNode, "extra"); err != nil {
 			return item{}, err
 		}
 	}
-	add := func(v *yaml.Node, l model.Link) {
-		if l.URL = text(v); l.URL != "" {
-			p.Links = append(p.Links, l)
-			it.linkLines = append(it.linkLines, v.Line)
-		}
-	}
-	add(value(n, "homepage_url"), model.Link{Label: name, Kind: model.KindHome, Column: model.ColumnProject})
-	repo := value(n, "repo_url")
-	add(repo, model.Link{Label: "Repository", Kind: model.KindRepository, Column: model.ColumnProject})
-	if err := r.list(value(n, "additional_repos"), "additional_repos", func(e *yaml.Node) {
-		add(value(e, "repo_url"), model.Link{Label: "Additional repository", Kind: model.KindOther, Column: model.ColumnProject})
-	}); err != nil {
-		return item{}, err
-	}
-	slack := "Slack"
-	if c := text(value(extra, "chat_channel")); c != "" {
-		slack = c
-	}
-	add(value(extra, "slack_url"), model.Link{Label: slack, Kind: model.KindSlack, Column: model.ColumnCommunication})
-	add(value(extra, "mailing_list_url"), model.Link{Label: "Mailing list", Kind: model.KindMailingList, Column: model.ColumnCommunication})
-	if r, ok := model.RepoOfURL(text(repo)); ok {
-		p.Links = append(p.Links, model.Link{Label: "Issues", URL: r.URL() + "/issues", Kind: model.KindIssues,
-			Column: model.ColumnCommunication, DerivedFrom: model.KindRepository})
-		it.linkLines = append(it.linkLines, repo.Line)
-	}
-	for _, m := range []*yaml.Node{n, extra} {
-		r.otherLinks(m, add)
-	}
-	if err := r.list(value(extra, "other_links"), "other_links", func(e *yaml.Node) {
-		label := text(value(e, "name"))
-		if label == "" {
-			label = "Link"
-		}
-		add(value(e, "url"), model.Link{Label: label, Kind: model.KindOther, Column: model.ColumnProject})
-	}); err != nil {
-		return item{}, err
-	}
-	if err := r.list(value(extra, "audits"), "audits", func(e *yaml.Node) {
-		add(value(e, "url"), model.Link{Label: auditLabel(e), Kind: model.KindOther, Column: model.ColumnProject})
-	}); err != nil {
+	if err := r.links(&it, n, extra); err != nil {
 		return item{}, err
 	}
 	for _, d := range dateLabels {
@@ -148,6 +110,56 @@ func (r *reading) item(n *yaml.Node, name string, place model.Place) (item, erro
 	return it, err
 }
 
+// links reads the links of item n (extra is its extra:, or nil), each
+// with its line: homepage, repository, the Slack channel and mailing list,
+// the issues page derived from a GitHub repository, then every other URL.
+func (r *reading) links(it *item, n, extra *yaml.Node) error {
+	p := &it.project
+	add := func(v *yaml.Node, l model.Link) {
+		if l.URL = text(v); l.URL != "" {
+			p.Links = append(p.Links, l)
+			it.linkLines = append(it.linkLines, v.Line)
+		}
+	}
+	other := func(v *yaml.Node, label string) {
+		add(v, model.Link{Label: label, Kind: model.KindOther, Column: model.ColumnProject})
+	}
+	add(value(n, "homepage_url"), model.Link{Label: p.Name, Kind: model.KindHome, Column: model.ColumnProject})
+	repo := value(n, "repo_url")
+	add(repo, model.Link{Label: "Repository", Kind: model.KindRepository, Column: model.ColumnProject})
+	slack := "Slack"
+	if c := text(value(extra, "chat_channel")); c != "" {
+		slack = c
+	}
+	add(value(extra, "slack_url"), model.Link{Label: slack, Kind: model.KindSlack, Column: model.ColumnCommunication})
+	add(value(extra, "mailing_list_url"), model.Link{Label: "Mailing list", Kind: model.KindMailingList, Column: model.ColumnCommunication})
+	if gh, ok := model.RepoOfURL(text(repo)); ok {
+		p.Links = append(p.Links, model.Link{Label: "Issues", URL: gh.URL() + "/issues", Kind: model.KindIssues,
+			Column: model.ColumnCommunication, DerivedFrom: model.KindRepository})
+		it.linkLines = append(it.linkLines, repo.Line)
+	}
+	if err := r.list(value(n, "additional_repos"), "additional_repos", func(e *yaml.Node) {
+		other(value(e, "repo_url"), "Additional repository")
+	}); err != nil {
+		return err
+	}
+	for _, m := range []*yaml.Node{n, extra} {
+		otherURLs(m, other)
+	}
+	if err := r.list(value(extra, "other_links"), "other_links", func(e *yaml.Node) {
+		label := text(value(e, "name"))
+		if label == "" {
+			label = "Link"
+		}
+		other(value(e, "url"), label)
+	}); err != nil {
+		return err
+	}
+	return r.list(value(extra, "audits"), "audits", func(e *yaml.Node) {
+		other(value(e, "url"), auditLabel(e))
+	})
+}
+
 // list calls each for every entry of a list; nil and null are empty.
 func (r *reading) list(n *yaml.Node, what string, each func(*yaml.Node)) error {
 	if n == nil || isNull(n) {
@@ -162,10 +174,11 @@ func (r *reading) list(n *yaml.Node, what string, each func(*yaml.Node)) error {
 	return nil
 }
 
-// otherLinks adds the other URLs of mapping m (an item or its extra:) in
-// file order: the keys otherLabels names, any key ending in _url, and any
-// other text that is an http or https URL, as links of kind other.
-func (r *reading) otherLinks(m *yaml.Node, add func(*yaml.Node, model.Link)) {
+// otherURLs gives other the other URLs of mapping m (an item or its
+// extra:) in file order, with their labels: the keys otherLabels names,
+// any key ending in _url, and any other text that is an http or https
+// URL.
+func otherURLs(m *yaml.Node, other func(*yaml.Node, string)) {
 	if m == nil || m.Kind != yaml.MappingNode {
 		return
 	}
@@ -182,7 +195,7 @@ func (r *reading) otherLinks(m *yaml.Node, add func(*yaml.Node, model.Link)) {
 		default:
 			continue
 		}
-		add(v, model.Link{Label: label, Kind: model.KindOther, Column: model.ColumnProject})
+		other(v, label)
 	}
 }
 
@@ -191,14 +204,17 @@ func isURL(s string) bool {
 	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 }
 
-// readable makes a key a label: "package_manager_url" is "Package manager".
+// readable makes a key a label, inert: "package_manager_url" is
+// "Package manager".
 func readable(key string) string {
-	s := strings.ReplaceAll(strings.TrimSuffix(key, "_url"), "_", " ")
-	s = text(&yaml.Node{Kind: yaml.ScalarNode, Value: s})
+	s := strings.TrimSpace(inert.Text(strings.ReplaceAll(strings.TrimSuffix(key, "_url"), "_", " ")))
 	if s == "" {
 		return "Link"
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	if c := s[0]; 'a' <= c && c <= 'z' {
+		s = string(c-'a'+'A') + s[1:]
+	}
+	return s
 }
 
 // auditLabel labels an audit's report: "Security audit (Ada Logics,
