@@ -313,6 +313,7 @@ const hostile = "# \x1b]0;title\x07\n" +
 	"              mailing_list_url: \"https://m.example\x1bP1$r\x1b\\\"\n" +
 	"              accepted: \"2021\\e[31m\"\n" +
 	"              weird\\e_url: \"https://w.example\"\n" +
+	"              ébloggy_url: \"https://e.example\"\n" +
 	"              other_links:\n" +
 	"                - name: \"Link\\e[2J\"\n" +
 	"                  url: \"https://o.example\\e[2J\"\n" +
@@ -338,8 +339,12 @@ func TestHostileTextIsInert(t *testing.T) {
 	if p.Name != "Evil" || p.Goal.Plain() != "goal" || p.Area != "Cat" || p.SubArea != "Sub" || p.Maturity.State != "sandbox" {
 		t.Errorf("project %+v", p)
 	}
-	if len(p.Links) != 9 || len(p.Dates) != 2 || len(p.OtherPlaces) != 1 || p.OtherPlaces[0] != (model.Place{Area: "Other", SubArea: "Place"}) {
+	if len(p.Links) != 10 || len(p.Dates) != 2 || len(p.OtherPlaces) != 1 || p.OtherPlaces[0] != (model.Place{Area: "Other", SubArea: "Place"}) {
 		t.Errorf("%d links %+v, dates %+v, places %+v", len(p.Links), p.Links, p.Dates, p.OtherPlaces)
+	}
+	// A label made from a key keeps its first rune whole.
+	if !slices.ContainsFunc(p.Links, func(l model.Link) bool { return l.Label == "ébloggy" && l.URL == "https://e.example" }) {
+		t.Errorf("no ébloggy link in %+v", p.Links)
 	}
 	for _, f := range Lint("hostile.yml", []byte(hostile)) {
 		if !inert.IsClean(f.Message) {
