@@ -66,6 +66,11 @@ func around(s string, i int) string { return s[max(i-20, 0):min(i+20, len(s))] }
 
 var hostileFixtures, _ = filepath.Glob(filepath.Join("testdata", "hostile", "*.md"))
 
+// hostileLandscape is a CNCF Landscape whose every field hides escape
+// sequences, raw and as YAML escapes: the app and the commands check it
+// with the Markdown fixtures.
+var hostileLandscape = filepath.Join("testdata", "hostile", "landscape.yml")
+
 // TestHostileCatalogs loads each hostile fixture into the parser, the
 // command line and the app, and checks that nothing in them reaches the
 // terminal and that only links passing the URL rule are ever opened.
@@ -73,7 +78,7 @@ func TestHostileCatalogs(t *testing.T) {
 	if len(hostileFixtures) < 10 {
 		t.Fatalf("only %d hostile fixtures", len(hostileFixtures))
 	}
-	for _, file := range hostileFixtures {
+	for _, file := range append(hostileFixtures, hostileLandscape) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			cat, err := data.LoadFile(file)
 			if err != nil {

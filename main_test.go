@@ -117,7 +117,7 @@ func TestCommands(t *testing.T) {
 		{name: "open number", args: []string{"open", "moby", "--link", "3", "--print"}, stdout: "https://forums.mobyproject.org/\n"},
 		{name: "open no such number", args: []string{"open", "moby", "--link", "9"}, status: 1, stderr: "upstream-tui: Moby has no link 9 (it has 6 links)\n"},
 		{name: "open no such link", args: []string{"open", "gatekeeper", "--link", "mailing-list"}, status: 1, stderr: "upstream-tui: OPA Gatekeeper has no mailing list (--link mailing-list)\n"},
-		{name: "open bad kind", args: []string{"open", "moby", "--link", "fax"}, status: 2, stderr: "upstream-tui: unknown link kind \"fax\"; --link takes a number or one of slack, issues, mailing-list, docs, releases, tests, forum, board, home\n"},
+		{name: "open bad kind", args: []string{"open", "moby", "--link", "fax"}, status: 2, stderr: "upstream-tui: unknown link kind \"fax\"; --link takes a number or one of slack, issues, mailing-list, docs, releases, tests, forum, board, repository, home\n"},
 		{name: "open link kind as has: takes it", args: []string{"open", "azure disk csi", "--link", "mail", "--print"}, stdout: "https://groups.google.com/forum/#!forum/kubernetes-provider-azure\n"},
 		{name: "open link kind in capitals", args: []string{"open", "moby", "--link", "Slack", "--print"}, stdout: "https://opencontainers.slack.com/archives/C0LQVA03W\n"},
 		{name: "open other catalog", args: []string{"open", "aad", "--link", "board", "--print", "--catalog", readme}, stdout: "https://github.com/Azure/aad-pod-identity/projects/3\n"},

@@ -34,6 +34,7 @@ func BenchmarkStartup(b *testing.B) {
 	}
 	big := writeSynthetic(b, 100_000)
 	lastName, lastSlug := lastProject(b, big)
+	landscapeFirst := [][]byte{[]byte("All "), []byte("Airship"), []byte("Maturity:")}
 	firstRows := [][]byte{[]byte("All "), []byte("Open Kubelet a"), []byte("Maturity:"), []byte("loading…")}
 	for _, tc := range []struct {
 		name string
@@ -44,6 +45,12 @@ func BenchmarkStartup(b *testing.B) {
 		next [][]byte // what to wait for then
 	}{
 		{name: "embedded", want: [][]byte{[]byte("All 18"), []byte("AKS Engine"), []byte("Maturity:")}},
+		// The whole CNCF Landscape (1.1 MB of YAML): its first frame
+		// shows the first categories; then its last project is typed, as
+		// for 100k-whole, until its detail shows.
+		{name: "landscape", args: []string{"--catalog", landscapeFull}, want: landscapeFirst},
+		{name: "landscape-whole", args: []string{"--catalog", landscapeFull}, want: landscapeFirst,
+			then: "/TensorFlow Extended", next: [][]byte{[]byte("github.com/tensorflow/tfx")}},
 		// The baseline of issue 5: a bubbles list and a glamour render.
 		{name: "minimal-baseline", bin: baseline, args: []string{filepath.Join("data", "projects.md")},
 			want: [][]byte{[]byte("44 items"), []byte("Detail")}},
@@ -82,6 +89,9 @@ func writeSyntheticBytes(b *testing.B, size int) string {
 	}
 	return path
 }
+
+// landscapeFull is a copy of the CNCF Landscape's landscape.yml.
+var landscapeFull = filepath.Join("testdata", "landscape-full.yml")
 
 // minimalBinary builds testdata/minimal, a module of its own.
 func minimalBinary(b *testing.B) (string, error) {

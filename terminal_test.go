@@ -279,7 +279,7 @@ func (s *tmuxSession) signal(name string) {
 // TestHostileCatalogsInRealTerminal shows each hostile fixture in tmux and
 // checks that the terminal's title, clipboard and screen stay untouched.
 func TestHostileCatalogsInRealTerminal(t *testing.T) {
-	for _, file := range hostileFixtures {
+	for _, file := range append(hostileFixtures, hostileLandscape) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			s := startTmux(t, 90, 30, "--catalog", file)
 			s.waitFor("the catalog", contains("All ", "Safe Project"))

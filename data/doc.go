@@ -10,6 +10,9 @@
 //   - data/markdown reads the upstream Markdown format into model types,
 //     sanitises it (with model/inert), reads the prose and lints a
 //     catalog;
+//   - data/landscape reads the CNCF Landscape's landscape.yml the same
+//     way; format.go chooses between the two by a source's content, for
+//     files, URLs, lint and the first view of a large file;
 //   - data/fetch downloads URLs and keeps the bodies in the user's cache
 //     directory, whatever their format: Sources gives it the reader;
 //   - data/config reads the config file (TOML);
@@ -23,8 +26,4 @@
 //     for tests);
 //   - data/synth generates synthetic catalogs (data/synthcat is its
 //     command).
-//
-// One more has its place marked: a second catalog format, the CNCF
-// landscape.yml, goes in data/landscape, a reader beside data/markdown
-// that Sources chooses by the source.
 package data

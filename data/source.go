@@ -36,13 +36,14 @@ func LoadEmbedded() (*model.Catalog, error) {
 	return cat, nil
 }
 
-// LoadFile reads and parses a catalog file.
+// LoadFile reads and parses a catalog file, in the format its content
+// says (parseCatalog).
 func LoadFile(path string) (*model.Catalog, error) {
 	src, err := readFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return markdown.Parse(path, src)
+	return parseCatalog(path, src)
 }
 
 // QuickBytes (32 KiB) is the largest file that Quick parses whole before
@@ -103,13 +104,14 @@ func readFile(path string) ([]byte, error) {
 	return nil, &markdown.ParseError{File: name, Msg: msg}
 }
 
-// LintFile reads a catalog file and lints it.
+// LintFile reads a catalog file and lints it, in the format its content
+// says.
 func LintFile(path string) ([]model.Finding, error) {
 	src, err := readFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return markdown.Lint(path, src), nil
+	return lintCatalog(path, src), nil
 }
 
 // LintEmbedded lints the catalog built into the binary.

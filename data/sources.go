@@ -72,7 +72,7 @@ func (s *Sources) Quick(source string, maxAge time.Duration) (cat *model.Catalog
 	if s.BeforeFile != nil {
 		s.BeforeFile(source)
 	}
-	if first, ok := LoadFilePrefix(source); ok {
+	if first, ok := loadFileHead(source); ok {
 		first.Origin = fileOrigin(source)
 		s.setPartial(source, true)
 		return first, true, nil
@@ -191,7 +191,7 @@ func (s *Sources) Lint(ctx context.Context, source string) (string, []model.Find
 		if err != nil {
 			return source, nil, err
 		}
-		return source, markdown.Lint(source, body), nil
+		return source, lintCatalog(source, body), nil
 	}
 	fs, err := LintFile(source)
 	return source, fs, err
@@ -226,12 +226,12 @@ func (s *Sources) remote() *fetch.Remote {
 	return &r
 }
 
-// parseURL reads a catalog downloaded from a URL: Markdown, the one
-// format so far; a landscape.yml reader would be chosen here by the URL.
-// A catalog with no project is refused, so that a page that is no catalog
-// (a sign-in page) never replaces a cached copy.
+// parseURL reads a catalog downloaded from a URL, in the format its
+// content says (parseCatalog). A catalog with no project is refused, so
+// that a page that is no catalog (a sign-in page) never replaces a cached
+// copy.
 func parseURL(url string, body []byte) (*model.Catalog, error) {
-	cat, err := markdown.Parse(url, body)
+	cat, err := parseCatalog(url, body)
 	if err != nil {
 		return nil, err
 	}

@@ -40,6 +40,53 @@ type Project struct {
 	Links []Link
 	// Notes holds the plain-text items of link cells ("many more").
 	Notes []string
+	// SubArea is the group within Area the project is listed under (the
+	// CNCF Landscape's subcategory); "" when the catalog has none.
+	SubArea string
+	// OtherPlaces are the areas, besides Area, where the project is listed
+	// too: it is one project, reachable from each of them.
+	OtherPlaces []Place
+	// Dates are dated facts about the project ("Accepted" on
+	// "2021-09-14"), in catalog order.
+	Dates []DatedFact
+}
+
+// Place is where a project is listed: an area and, when the catalog
+// groups areas, a sub-area.
+type Place struct {
+	Area, SubArea string
+}
+
+// String writes a place as one line: "Provisioning / Automation &
+// Configuration", or the area alone.
+func (pl Place) String() string {
+	if pl.SubArea == "" {
+		return pl.Area
+	}
+	return pl.Area + " / " + pl.SubArea
+}
+
+// Place is where the project is listed first: its area and sub-area.
+func (p *Project) Place() Place { return Place{Area: p.Area, SubArea: p.SubArea} }
+
+// DatedFact is something that happened to a project on a date, both as
+// the catalog gives them.
+type DatedFact struct {
+	Label, Date string
+}
+
+// InArea reports whether the project is listed in the named area, as its
+// Area or one of its OtherPlaces.
+func (p *Project) InArea(area string) bool {
+	if p.Area == area {
+		return true
+	}
+	for _, pl := range p.OtherPlaces {
+		if pl.Area == area {
+			return true
+		}
+	}
+	return false
 }
 
 // Homepage returns the project's home link, the first link of its Project cell.
@@ -57,11 +104,12 @@ func (p *Project) FirstLink(kind Kind) (Link, bool) {
 	return Link{}, false
 }
 
-// AreaProjects returns the indexes of the projects in the named area.
+// AreaProjects returns the indexes of the projects listed in the named
+// area (Project.InArea).
 func (c *Catalog) AreaProjects(area string) []int {
 	var idx []int
 	for i := range c.Projects {
-		if c.Projects[i].Area == area {
+		if c.Projects[i].InArea(area) {
 			idx = append(idx, i)
 		}
 	}
@@ -127,6 +175,13 @@ func (c *Catalog) Texts() []string {
 	for _, p := range c.Projects {
 		texts = append(texts, p.Name, p.Area, p.Maturity.Text, p.Maturity.Org, p.Maturity.State, p.Maturity.API)
 		texts = append(texts, p.Notes...)
+		texts = append(texts, p.SubArea)
+		for _, pl := range p.OtherPlaces {
+			texts = append(texts, pl.Area, pl.SubArea)
+		}
+		for _, d := range p.Dates {
+			texts = append(texts, d.Label, d.Date)
+		}
 		for _, s := range p.Goal {
 			texts = append(texts, s.Text, s.URL)
 		}

@@ -1,6 +1,6 @@
 // Package model is the domain model of upstream-tui, not a Bubble Tea
 // model: the catalog (areas, projects, goals, links and their kinds,
-// maturity), where a catalog came from (Origin) and what the app keeps
+// maturity, a project's sub-area, other places and dated facts), where a catalog came from (Origin) and what the app keeps
 // between runs (State); and the pure logic over them: fuzzy search and
 // ranking (index.go, query.go, searcher.go, score.go, match.go), query
 // facets, finding a project by name, the URL rule, the numbering of a

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -12,7 +13,7 @@ import (
 var FacetKeys = []string{"area", "org", "state", "has", "is"}
 
 // FacetKinds are the link kinds has: knows, in the order help gives them.
-var FacetKinds = []Kind{KindSlack, KindIssues, KindMailingList, KindDocs, KindReleases, KindTests, KindForum, KindBoard, KindHome}
+var FacetKinds = []Kind{KindSlack, KindIssues, KindMailingList, KindDocs, KindReleases, KindTests, KindForum, KindBoard, KindRepository, KindHome}
 
 // Facet is a key:value word of a query; it narrows the results to the
 // projects it holds for, or with Negate ("-has:slack") to the others.
@@ -196,7 +197,7 @@ type facetTest struct {
 	Facet
 	kinds  uint32 // has: the link kinds named
 	health uint8  // is: the health bits named
-	areaOK []bool // area: whether each of the index's areas matches
+	areaOK []bool // area: whether each of the index's places matches, by any of its names
 }
 
 // prepareFacets works out once per search what each facet needs.
@@ -215,8 +216,8 @@ func (ix *Index) prepareFacets(fs []Facet) []facetTest {
 		case "area":
 			want := []rune(strings.ReplaceAll(f.Value, " ", ""))
 			t.areaOK = make([]bool, len(ix.areas))
-			for a, name := range ix.areas {
-				t.areaOK[a] = subsequence(name, want)
+			for a, names := range ix.areas {
+				t.areaOK[a] = slices.ContainsFunc(names, func(n string) bool { return subsequence(n, want) })
 			}
 		}
 		out = append(out, t)

@@ -54,11 +54,11 @@ func TestFacets(t *testing.T) {
 func TestQueryErrors(t *testing.T) {
 	for q, want := range map[string]string{
 		"colour:red":     `colour:red: unknown filter; use area:, org:, state:, has: or is: (-has:slack leaves out)`,
-		"moby has:email": `has:email: no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, home`,
+		"moby has:email": `has:email: no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, repository, home`,
 		// What would not show as itself is quoted, escaped and cut.
 		"colour:\x1b]0;X\a":                   `"colour:\x1b]0;X\a": unknown filter; use area:, org:, state:, has: or is: (-has:slack leaves out)`,
-		"has:\u009b2J":                        `"has:\u009b2J": no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, home`,
-		`has:"sl ack"`:                        `"has:\"sl ack\"": no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, home`,
+		"has:\u009b2J":                        `"has:\u009b2J": no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, repository, home`,
+		`has:"sl ack"`:                        `"has:\"sl ack\"": no such link kind; has: takes slack, issues, mailing-list, docs, releases, tests, forum, board, repository, home`,
 		"k" + strings.Repeat("e", 250) + ":y": `"k` + strings.Repeat("e", 199) + `…": unknown filter; use area:, org:, state:, has: or is: (-has:slack leaves out)`,
 		// A query past MaxQueryRunes is not searched: 30 KB made
 		// every search slow. The limit counts runes, not bytes.

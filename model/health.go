@@ -91,12 +91,21 @@ func isRepoName(s string) bool {
 	return true
 }
 
-// RepoOf returns the project's repository: the first link into a GitHub
-// repository in its Project or Communication cells, in column order
-// (homepage, releases, issues). Links in the other columns ("Use on
-// Azure" above all) never name the project's repository, nor do links
-// borrowed through "same slack and email".
+// RepoOf returns the project's repository: its first repository link
+// (KindRepository) that names a GitHub repository, else the first link
+// into a GitHub repository in its Project or Communication cells, in
+// column order (homepage, releases, issues). Links in the other columns
+// ("Use on Azure" above all) never name the project's repository, nor do
+// links borrowed through "same slack and email".
 func RepoOf(p *Project) (Repo, bool) {
+	for _, l := range p.Links {
+		if l.Kind != KindRepository || l.SharedFrom != "" {
+			continue
+		}
+		if r, ok := RepoOfURL(l.URL); ok {
+			return r, true
+		}
+	}
 	for _, l := range p.Links {
 		if l.SharedFrom != "" || (l.Column != ColumnProject && l.Column != ColumnCommunication) {
 			continue

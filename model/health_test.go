@@ -46,6 +46,25 @@ func TestRepoOfSkipsAzureAndSharedLinks(t *testing.T) {
 	}
 }
 
+// TestRepoOfPrefersRepositoryLinks: a repository link (the Landscape's
+// repo_url) names the repository even when a link before it, the
+// homepage here, points into another one.
+func TestRepoOfPrefersRepositoryLinks(t *testing.T) {
+	p := Project{Links: []Link{
+		{URL: "https://github.com/org/website", Column: ColumnProject, Kind: KindHome},
+		{URL: "https://github.com/org/shared", Column: ColumnProject, Kind: KindRepository, SharedFrom: "Other"},
+		{URL: "https://gitlab.com/org/code", Column: ColumnProject, Kind: KindRepository},
+		{URL: "https://github.com/org/code", Column: ColumnProject, Kind: KindRepository},
+	}}
+	if r, _ := RepoOf(&p); r.String() != "org/code" {
+		t.Fatalf("RepoOf = %v; want org/code, the first repository link on GitHub", r)
+	}
+	p.Links = p.Links[:3]
+	if r, _ := RepoOf(&p); r.String() != "org/website" {
+		t.Fatalf("RepoOf = %v; want org/website: no repository link names a GitHub repository", r)
+	}
+}
+
 func TestHealthStatus(t *testing.T) {
 	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
 	day := 24 * time.Hour

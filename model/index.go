@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,9 +16,12 @@ type Index struct {
 	// facets holds what facets look at, apart from entries: a search
 	// without facets scans less memory.
 	facets []facetEntry
-	// areas are the distinct area names, lower-cased: a search matches each
-	// once, not once for every project in it.
-	areas     []string
+	// areas are the distinct places projects are listed in, each the
+	// names of one project's places lower-cased (its area, sub-area and
+	// other places; one name in a catalog without sub-areas), and the
+	// mask of their runes: a search matches each once, not once for
+	// every project in it.
+	areas     [][]string
 	areaMasks []uint64
 	// health answers the is: facets; nil until WithHealth gives one.
 	health *HealthView
@@ -32,7 +36,7 @@ type entry struct {
 	// link labels, one per line), one after another.
 	text            string
 	goalAt, otherAt uint32
-	area            int32 // index in Index.areas
+	area            int32 // index in Index.areas: the project's places
 	// kinds holds the kinds of the project's links, as kindBit does:
 	// their names are searched too ("slack"), matched once per search.
 	kinds                         uint16
@@ -55,12 +59,18 @@ func NewIndex(projects []Project) *Index {
 	ix := &Index{entries: make([]entry, len(projects)), facets: make([]facetEntry, len(projects))}
 	areaIndex := map[string]int{}
 	for i := range projects {
-		a, ok := areaIndex[projects[i].Area]
+		key := placesKey(&projects[i])
+		a, ok := areaIndex[key]
 		if !ok {
 			a = len(ix.areas)
-			areaIndex[projects[i].Area] = a
-			ix.areas = append(ix.areas, lower(projects[i].Area))
-			all, _ := masks(ix.areas[a])
+			areaIndex[key] = a
+			names := placeNames(&projects[i])
+			var all uint64
+			for _, n := range names {
+				m, _ := masks(n)
+				all |= m
+			}
+			ix.areas = append(ix.areas, names)
 			ix.areaMasks = append(ix.areaMasks, all)
 		}
 		ix.entries[i].area = int32(a)
@@ -78,6 +88,32 @@ func NewIndex(projects []Project) *Index {
 		panic(err)
 	}
 	return ix
+}
+
+// placesKey identifies the places a project is listed in: its area alone
+// for most catalogs, so that the map of them costs no allocation.
+func placesKey(p *Project) string {
+	if p.SubArea == "" && len(p.OtherPlaces) == 0 {
+		return p.Area
+	}
+	return strings.Join(placeNames(p), "\x00")
+}
+
+// placeNames are the distinct names of a project's places, lower-cased:
+// area, sub-area, then those of its other places.
+func placeNames(p *Project) []string {
+	names := []string{lower(p.Area)}
+	add := func(n string) {
+		if n = lower(n); n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	add(p.SubArea)
+	for _, pl := range p.OtherPlaces {
+		add(pl.Area)
+		add(pl.SubArea)
+	}
+	return names
 }
 
 // blockSize is about how many bytes of text a textBlock gathers.

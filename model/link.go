@@ -21,9 +21,10 @@ const (
 	KindBoard
 	KindDocs
 	KindOther
+	KindRepository
 )
 
-var kindNames = [...]string{"", "home", "releases", "tests", "slack", "mailing-list", "forum", "issues", "board", "docs", "other"}
+var kindNames = [...]string{"", "home", "releases", "tests", "slack", "mailing-list", "forum", "issues", "board", "docs", "other", "repository"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -73,6 +74,10 @@ type Link struct {
 	// SharedFrom names the project this link was borrowed from through
 	// "same slack and email"; empty for the project's own links.
 	SharedFrom string
+	// DerivedFrom is the kind of the project's link this one was worked
+	// out from, not written in the catalog (the issues page of a GitHub
+	// repository: KindRepository); 0 for a link the catalog gives.
+	DerivedFrom Kind
 }
 
 // Describe returns a short human name for a kind, as used in messages
@@ -97,6 +102,8 @@ func (k Kind) Describe() string {
 		return "tests link"
 	case KindForum:
 		return "forum"
+	case KindRepository:
+		return "repository"
 	}
 	return "link of kind " + k.String()
 }

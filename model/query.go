@@ -125,23 +125,25 @@ func (q *query) scoreKinds() {
 	}
 }
 
-// areaScore is how term k matches the area name at index area of the
-// Index, or -1 when it does not.
+// areaScore is how term k matches the place at index area of the Index
+// (its best name), or -1 when it does not.
 func (q *query) areaScore(area int32, k int) int {
 	return q.areaScores[int(area)*len(q.terms)+k]
 }
 
-// scoreAreas matches every term against every area name, once, filling
-// q.areaScores row by row.
+// scoreAreas matches every term against every place's names, once,
+// filling q.areaScores row by row: a place scores its best name's score.
 func (ix *Index) scoreAreas(q *query) {
 	q.areaScores = make([]int, 0, len(ix.areas)*len(q.terms))
-	for a, name := range ix.areas {
+	for a, names := range ix.areas {
 		for k := range q.terms {
 			t := &q.terms[k]
 			score := -1
 			if t.mask&ix.areaMasks[a] == t.mask {
-				if s, ok := matchField(name, t, nil); ok {
-					score = s
+				for _, name := range names {
+					if s, ok := matchField(name, t, nil); ok {
+						score = max(score, s)
+					}
 				}
 			}
 			q.areaScores = append(q.areaScores, score)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -26,8 +27,21 @@ var benchCatalogs = sync.OnceValue(func() map[int]*model.Catalog {
 	return out
 })
 
+// benchLandscape is the whole CNCF Landscape, 2,407 projects.
+var benchLandscape = sync.OnceValue(func() *model.Catalog {
+	c, err := data.LoadFile(filepath.Join("..", "testdata", "landscape-full.yml"))
+	if err != nil {
+		panic(err)
+	}
+	return c
+})
+
 func benchModel(b *testing.B, n int) Model {
-	m := newApp(benchCatalogs()[n], Options{Opener: func(string) error { return nil }})
+	return benchModelOf(benchCatalogs()[n])
+}
+
+func benchModelOf(cat *model.Catalog) Model {
+	m := newApp(cat, Options{Opener: func(string) error { return nil }})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 140, Height: 40})
 	return next.(Model)
 }
@@ -45,10 +59,17 @@ func (m Model) send(msg tea.Msg) Model {
 
 // BenchmarkKeystroke is one key typed into the filter, Update and View, as
 // the app runs it: "b" after "ku" (narrowing), and backspace from "kub"
-// (a full search for "ku").
+// (a full search for "ku"), on synthetic catalogs and on the whole CNCF
+// Landscape.
 func BenchmarkKeystroke(b *testing.B) {
 	benchCatalogs() // built once, outside the timings
+	benchLandscape()
+	cats := map[string]*model.Catalog{"landscape": benchLandscape()}
+	names := []string{"1k", "10k", "100k", "landscape"}
 	for _, n := range []int{1_000, 10_000, 100_000} {
+		cats[fmt.Sprintf("%dk", n/1000)] = benchCatalogs()[n]
+	}
+	for _, name := range names {
 		for _, tc := range []struct {
 			name  string
 			key   tea.KeyPressMsg
@@ -57,8 +78,8 @@ func BenchmarkKeystroke(b *testing.B) {
 			{"narrow", keyMsg("b"), keyMsg("backspace")},
 			{"widen", keyMsg("backspace"), keyMsg("b")},
 		} {
-			b.Run(fmt.Sprintf("%dk/%s", n/1000, tc.name), func(b *testing.B) {
-				m := benchModel(b, n)
+			b.Run(name+"/"+tc.name, func(b *testing.B) {
+				m := benchModelOf(cats[name])
 				for _, k := range []string{"/", "k", "u"} {
 					m = m.send(keyMsg(k))
 				}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -24,7 +25,10 @@ type catalogView struct {
 	tabItems   [][]int // each tab's projects in catalog order
 	areaTab    map[string]int
 	projectTab []int // the area tab of each project
-	active     int   // current tab
+	// otherTabs holds, for the projects listed in more than one area, the
+	// tabs of their other places.
+	otherTabs map[int][]int
+	active    int // current tab
 
 	filter // the query, its results and the searches under way
 
@@ -159,11 +163,35 @@ func (v *catalogView) buildTabs() {
 	v.tabItems = make([][]int, len(v.tabs))
 	v.projectTab = make([]int, len(v.cat.Projects))
 	for i := range v.cat.Projects {
-		t := v.areaTab[v.cat.Projects[i].Area]
+		p := &v.cat.Projects[i]
+		t := v.areaTab[p.Area]
 		v.projectTab[i] = t
 		v.tabItems[0] = append(v.tabItems[0], i)
 		v.tabItems[t] = append(v.tabItems[t], i)
+		for _, pl := range p.OtherPlaces {
+			if o, ok := v.areaTab[pl.Area]; ok && o != t && !slices.Contains(v.otherTabs[i], o) {
+				if v.otherTabs == nil {
+					v.otherTabs = map[int][]int{}
+				}
+				v.otherTabs[i] = append(v.otherTabs[i], o)
+				v.tabItems[o] = append(v.tabItems[o], i)
+			}
+		}
 	}
+}
+
+// tabsOf returns the area tabs project i is listed under: its area's,
+// then its other places'.
+func (v *catalogView) tabsOf(i int) []int {
+	if other, ok := v.otherTabs[i]; ok {
+		return append([]int{v.projectTab[i]}, other...)
+	}
+	return v.projectTab[i : i+1]
+}
+
+// inTab reports whether project i is listed under tab t.
+func (v *catalogView) inTab(i, t int) bool {
+	return t == 0 || v.projectTab[i] == t || slices.Contains(v.otherTabs[i], t)
 }
 
 // setRenderer renders details and prose for a background from now on.
@@ -197,7 +225,7 @@ func (v *catalogView) refreshList(keep bool) {
 	if v.filtered() {
 		items = v.filterBuf[:0]
 		for _, r := range v.results {
-			if v.active == 0 || v.projectTab[r.Project] == v.active {
+			if v.inTab(r.Project, v.active) {
 				items = append(items, r.Project)
 			}
 		}

@@ -125,6 +125,14 @@ func renderRow(s *styles, r listRow, width int) string {
 		if nameWidth+1+rightW+badgeW <= inner {
 			right += spaces(min(rightW, 1)) + p.badgeFor(r.project.Maturity.State).Render(shown(badge))
 			rightW += badgeW
+			// The sub-area, when the catalog has them, stands before
+			// the badge if it fits after the name with room to spare.
+			if sub := r.project.SubArea; sub != "" {
+				if subW := fitWidth(sub, inner) + 2; nameWidth+2+subW+rightW <= inner {
+					right = goalStyle.Render(shown(sub)) + spaces(2) + right
+					rightW += subW
+				}
+			}
 		}
 	}
 	if rightW > 0 {

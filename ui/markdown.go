@@ -73,8 +73,18 @@ func detailMarkdown(p *model.Project, f markdownFlavor, repo repoText) string {
 	p = capped(p)
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", f.text(p.Name))
-	fmt.Fprintf(&b, "**Area:** %s  \n", f.text(p.Area))
+	fmt.Fprintf(&b, "**Area:** %s  \n", f.text(p.Place().String()))
+	if len(p.OtherPlaces) > 0 {
+		places := make([]string, len(p.OtherPlaces))
+		for i, pl := range p.OtherPlaces {
+			places[i] = pl.String()
+		}
+		fmt.Fprintf(&b, "**Also in:** %s  \n", f.text(strings.Join(places, "; ")))
+	}
 	fmt.Fprintf(&b, "**Maturity:** %s", f.text(maturityLine(p.Maturity)))
+	for _, d := range p.Dates {
+		fmt.Fprintf(&b, "  \n**%s:** %s", f.text(d.Label), f.text(d.Date))
+	}
 	if repo.summary != "" {
 		b.WriteString("  \n" + repo.summary)
 	}
@@ -127,6 +137,15 @@ func capped(p *model.Project) *model.Project {
 	for i, l := range p.Links {
 		l.Label, l.URL, l.SharedFrom = inert.Cap(l.Label, maxField), inert.Cap(l.URL, maxField), inert.Cap(l.SharedFrom, maxField)
 		c.Links[i] = l
+	}
+	c.SubArea = inert.Cap(p.SubArea, maxField)
+	c.OtherPlaces = make([]model.Place, len(p.OtherPlaces))
+	for i, pl := range p.OtherPlaces {
+		c.OtherPlaces[i] = model.Place{Area: inert.Cap(pl.Area, maxField), SubArea: inert.Cap(pl.SubArea, maxField)}
+	}
+	c.Dates = make([]model.DatedFact, len(p.Dates))
+	for i, d := range p.Dates {
+		c.Dates[i] = model.DatedFact{Label: inert.Cap(d.Label, maxField), Date: inert.Cap(d.Date, maxField)}
 	}
 	c.Notes = make([]string, len(p.Notes))
 	for i, n := range p.Notes {
@@ -220,6 +239,9 @@ func linkText(p *model.Project, l model.Link) (label, note string) {
 	if l.SharedFrom != "" {
 		parts = append(parts, "shared from "+l.SharedFrom)
 	}
+	if l.DerivedFrom != 0 {
+		parts = append(parts, "derived from the "+l.DerivedFrom.Describe())
+	}
 	return label, strings.Join(parts, ", ")
 }
 
@@ -235,14 +257,19 @@ func kindNote(k model.Kind) string {
 		return "mailing list"
 	case model.KindIssues:
 		return "issues"
-	case model.KindReleases, model.KindTests, model.KindForum, model.KindBoard:
+	case model.KindReleases, model.KindTests, model.KindForum, model.KindBoard, model.KindRepository:
 		return k.String()
 	}
 	return ""
 }
 
-// maturityLine is the maturity as one line: "CNCF · incubating · API alpha".
+// maturityLine is the maturity as one line: "CNCF · incubating · API
+// alpha"; "none" for a project with no maturity (the Landscape's projects
+// that are not the CNCF's).
 func maturityLine(m model.Maturity) string {
+	if m == (model.Maturity{}) {
+		return "none"
+	}
 	var parts []string
 	if m.Org != "" {
 		parts = append(parts, m.Org)

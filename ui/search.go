@@ -104,7 +104,9 @@ func (v *catalogView) showResults() {
 		}
 		v.tabs[0].count = len(v.results)
 		for _, r := range v.results {
-			v.tabs[v.projectTab[r.Project]].count++
+			for _, t := range v.tabsOf(r.Project) {
+				v.tabs[t].count++
+			}
 		}
 	}
 	// A new query selects its best match.

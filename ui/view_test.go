@@ -24,6 +24,11 @@ func TestGoldenViews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	landscape, err := data.LoadFile(filepath.Join("..", "testdata", "landscape.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	landscape.Origin = model.Origin{Kind: model.OriginFile, Name: "landscape.yml"}
 	for _, tc := range []struct {
 		name string
 		w, h int
@@ -48,6 +53,13 @@ func TestGoldenViews(t *testing.T) {
 		{"elsewhere_kept_80x24", 80, 24, []string{"/", "g", "a", "t", "e", "k", "enter"}, Options{Area: "Container Runtime"}, nil},
 		{"mentioned_80x24", 80, 24, []string{"ctrl+d"}, Options{Query: "smi"}, readme},
 		{"mentioned_140x40", 140, 40, nil, Options{Query: "blobfuse"}, readme},
+		// The CNCF Landscape: 15 areas, sub-areas in the list, dates and
+		// a derived link in the detail, a project in several tabs.
+		{"landscape_80x24", 80, 24, nil, Options{}, landscape},
+		{"landscape_200x50", 200, 50, nil, Options{}, landscape},
+		{"landscape_tab_80x24", 80, 24, []string{"tab", "tab", "tab"}, Options{}, landscape},
+		{"landscape_akri_200x50", 200, 50, nil, Options{Query: "akri"}, landscape},
+		{"landscape_wasm_200x50", 200, 50, []string{"/", "k", "u", "b", "e", "r", "n", "e", "t", "e", "s", "enter"}, Options{Area: "Wasm"}, landscape},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var m Model

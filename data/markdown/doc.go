@@ -18,6 +18,6 @@
 //   - lints a catalog's form and content (lint.go).
 //
 // It reads bytes and does no I/O: package data chooses where a catalog
-// comes from. A second catalog format (the CNCF landscape.yml) would be a
-// package of its own beside this one, data/landscape.
+// comes from, and which reader reads it (this one, or data/landscape for
+// the CNCF Landscape's landscape.yml).
 package markdown

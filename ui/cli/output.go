@@ -22,6 +22,11 @@ type projectJSON struct {
 	Maturity maturityJSON `json:"maturity"`
 	Links    []linkJSON   `json:"links"`
 	Notes    []string     `json:"notes"`
+	// SubArea, OtherPlaces and Dates are set by catalogs that have them
+	// (the CNCF Landscape).
+	SubArea     string      `json:"sub_area,omitempty"`
+	OtherPlaces []placeJSON `json:"other_places,omitempty"`
+	Dates       []dateJSON  `json:"dates,omitempty"`
 	// Opened is when a link of the project was last opened (list --recent).
 	Opened *time.Time `json:"opened,omitempty"`
 	// Health is the repository's health as last checked; null when the
@@ -90,12 +95,23 @@ type maturityJSON struct {
 	Tentative bool   `json:"tentative,omitempty"`
 }
 
+type placeJSON struct {
+	Area    string `json:"area"`
+	SubArea string `json:"sub_area,omitempty"`
+}
+
+type dateJSON struct {
+	Label string `json:"label"`
+	Date  string `json:"date"`
+}
+
 type linkJSON struct {
-	Label      string `json:"label"`
-	URL        string `json:"url"`
-	Kind       string `json:"kind"`
-	Column     string `json:"column"`
-	SharedFrom string `json:"shared_from,omitempty"`
+	Label       string `json:"label"`
+	URL         string `json:"url"`
+	Kind        string `json:"kind"`
+	Column      string `json:"column"`
+	SharedFrom  string `json:"shared_from,omitempty"`
+	DerivedFrom string `json:"derived_from,omitempty"`
 }
 
 func toJSON(p *model.Project) projectJSON {
@@ -107,11 +123,19 @@ func toJSON(p *model.Project) projectJSON {
 			Text: p.Maturity.Text, Org: p.Maturity.Org, State: p.Maturity.State,
 			API: p.Maturity.API, Tentative: p.Maturity.Tentative,
 		},
-		Links: make([]linkJSON, len(p.Links)),
-		Notes: append([]string{}, p.Notes...),
+		Links:   make([]linkJSON, len(p.Links)),
+		Notes:   append([]string{}, p.Notes...),
+		SubArea: p.SubArea,
 	}
 	for i, l := range p.Links {
-		out.Links[i] = linkJSON{Label: l.Label, URL: l.URL, Kind: l.Kind.String(), Column: l.Column.String(), SharedFrom: l.SharedFrom}
+		out.Links[i] = linkJSON{Label: l.Label, URL: l.URL, Kind: l.Kind.String(), Column: l.Column.String(),
+			SharedFrom: l.SharedFrom, DerivedFrom: l.DerivedFrom.String()}
+	}
+	for _, pl := range p.OtherPlaces {
+		out.OtherPlaces = append(out.OtherPlaces, placeJSON{Area: pl.Area, SubArea: pl.SubArea})
+	}
+	for _, d := range p.Dates {
+		out.Dates = append(out.Dates, dateJSON{Label: d.Label, Date: d.Date})
 	}
 	return out
 }
@@ -141,7 +165,7 @@ func writeJSON(w io.Writer, v any) error {
 var tableColumns = []string{"NAME", "AREA", "MATURITY", "GOAL"}
 
 func tableRow(p *model.Project) []string {
-	return []string{oneLine(p.Name), oneLine(p.Area), oneLine(p.Maturity.Short()), oneLine(p.Goal.Plain())}
+	return []string{oneLine(p.Name), oneLine(p.Place().String()), oneLine(p.Maturity.Short()), oneLine(p.Goal.Plain())}
 }
 
 // oneLine turns tabs and line breaks into spaces.

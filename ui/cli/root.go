@@ -235,7 +235,7 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 	}
 	// --version says all that version says; braces in it are not a template.
 	root.SetVersionTemplate(strings.NewReplacer("{", "{{`{`}}", "}", "{{`}`}}").Replace(d.Build.String()))
-	root.PersistentFlags().StringVar(&a.catalog, "catalog", d.DefaultCatalog, "read the catalog from this Markdown `FILE` or https:// URL instead of the embedded one (default $UPSTREAM_TUI_CATALOG)")
+	root.PersistentFlags().StringVar(&a.catalog, "catalog", d.DefaultCatalog, "read the catalog from this `FILE` or https:// URL (Markdown, or the CNCF Landscape's landscape.yml) instead of the embedded one (default $UPSTREAM_TUI_CATALOG)")
 	root.PersistentFlags().BoolVar(&a.refresh, "refresh", false, "download the --catalog URL now, whatever the age of its cached copy")
 	maxAge := defaultMaxAge
 	if d.Settings.MaxAge > 0 {
