@@ -539,3 +539,26 @@ func TestRateLimitGolden(t *testing.T) {
 	checkFits(t, hh.m.View().Content, 80, 24)
 	golden.RequireEqual(t, []byte(screen(hh.m)))
 }
+
+// TestSortOverridesRecentsFirst: a sort order other than the catalog's
+// puts the recently opened projects back in their place, and the title
+// says only the order in force.
+func TestSortOverridesRecentsFirst(t *testing.T) {
+	var st model.State
+	st.Opened("Keyvault Flexvol", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
+	m, _, _ := newHealthApp(t, nil, 140, 40, Options{RecentFirst: true, State: st})
+	if got := listNames(m)[0]; got != "Keyvault Flexvol" || !strings.HasSuffix(m.view.listTitle(), "recently opened first") {
+		t.Fatalf("first %q, title %q; want recents first", got, m.view.listTitle())
+	}
+	m, _ = press(t, m, "S")
+	if title := m.view.listTitle(); strings.Contains(title, "recently opened") || !strings.HasSuffix(title, " · by stars") {
+		t.Errorf("title %q; want only the order by stars", title)
+	}
+	if got := listNames(m)[0]; got != "In-tree (legacy)" {
+		t.Errorf("by stars, first %q; want In-tree (legacy)", got)
+	}
+	m, _ = press(t, m, "S", "S")
+	if got := listNames(m)[0]; got != "Keyvault Flexvol" {
+		t.Errorf("back in catalog order, first %q; want the recent one", got)
+	}
+}

@@ -71,9 +71,9 @@ func (m *Model) rememberOpened(project string) tea.Cmd {
 }
 
 // recentFirst reports whether the list puts recently opened projects first:
-// on the All tab, with no filter, when asked to.
+// on the All tab, with no filter and in catalog order, when asked to.
 func (v *catalogView) recentFirst() bool {
-	return v.recents != nil && v.active == 0 && !v.filtered()
+	return v.recents != nil && v.active == 0 && !v.filtered() && v.sort == model.SortCatalog
 }
 
 // setRecents orders the All tab with the recently opened projects first,
