@@ -93,7 +93,7 @@ func readConfig(path string) (config.Config, cli.Settings) {
 		return config.Config{}, cli.Settings{RecentFirst: true, Notice: "config not used, running on the defaults: " + err.Error()}
 	}
 	s := cli.Settings{MaxAge: cfg.MaxAge, Theme: cfg.Theme, RecentFirst: true, Plain: cfg.Plain, Keys: cfg.Keys,
-		KeepRedirectHosts: cfg.KeepRedirectHosts}
+		KeepRedirectHosts: cfg.KeepRedirectHosts, NoHealth: cfg.NoHealth}
 	if cfg.RecentFirst != nil {
 		s.RecentFirst = *cfg.RecentFirst
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,8 @@ import (
 
 	"github.com/upstream-tui/upstream-tui/data/state"
 	"github.com/upstream-tui/upstream-tui/model"
+	"github.com/upstream-tui/upstream-tui/ui"
+	"github.com/upstream-tui/upstream-tui/ui/cli"
 )
 
 // withConfig gives a test a config file of its own with content.
@@ -138,5 +141,24 @@ func TestOpenRemembers(t *testing.T) {
 	}
 	if r := execute(t, nil, "list", "--recent", "-o", "json"); !strings.Contains(r.stdout, `"opened": "`+t0.Format(time.RFC3339)+`"`) {
 		t.Errorf("list --recent -o json:\n%s", r.stdout)
+	}
+}
+
+// TestHealthSetting: the app asks GitHub about repositories unless the
+// config says health = false; the health command asks either way.
+func TestHealthSetting(t *testing.T) {
+	for config, want := range map[string]bool{"": true, "health = true\n": true, "health = false\n": false} {
+		withConfig(t, config)
+		var got, started bool
+		r := executeWith(t, nil, func(d *cli.Deps) {
+			d.Terminal = func(io.Writer) (int, bool) { return 80, true }
+			d.Browse = func(_ *model.Catalog, opts ui.Options) error {
+				got, started = opts.Health != nil, true
+				return nil
+			}
+		})
+		if !started || got != want || r.stderr != "" {
+			t.Errorf("config %q: browser started %v with health %v (stderr %q); want health %v", config, started, got, r.stderr, want)
+		}
 	}
 }

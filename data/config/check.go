@@ -77,7 +77,7 @@ func (c *checker) expected(parts []string) string {
 	switch {
 	case len(parts) == 1 && slices.Contains([]string{"catalog", "theme", "max_age"}, parts[0]):
 		return expectString
-	case len(parts) == 1 && slices.Contains([]string{"recent_first", "plain"}, parts[0]):
+	case len(parts) == 1 && slices.Contains([]string{"recent_first", "plain", "health"}, parts[0]):
 		return expectBool
 	case len(parts) == 1 && parts[0] == "keep_redirect_hosts":
 		return expectHosts
@@ -119,6 +119,9 @@ func (c *checker) settings(f file) {
 	}
 	if b, ok := c.boolean("plain", f.Plain); ok {
 		c.cfg.Plain = b
+	}
+	if b, ok := c.boolean("health", f.Health); ok {
+		c.cfg.NoHealth = !b
 	}
 	c.hosts(f.KeepHosts)
 }

@@ -41,6 +41,9 @@ type Config struct {
 	Theme       string        // "auto", "dark" or "light"; "": not set
 	RecentFirst *bool         // nil: not set
 	Plain       bool
+	// NoHealth: health = false, the app never asks GitHub about
+	// repositories (the health command still does, as asked).
+	NoHealth bool
 	// KeepRedirectHosts are hosts whose links lint --fix never rewrites,
 	// on top of its defaults (their job is to redirect).
 	KeepRedirectHosts []string
@@ -92,7 +95,7 @@ func DefaultFile() string {
 var themes = []string{"auto", "dark", "light"}
 
 // settings are the keys outside [keys].
-var settings = []string{"catalog", "max_age", "theme", "recent_first", "plain", "keep_redirect_hosts"}
+var settings = []string{"catalog", "max_age", "theme", "recent_first", "plain", "health", "keep_redirect_hosts"}
 
 // file is what the config file may hold. The values are checked here
 // rather than by go-toml, so that a mistake reads the same whatever its
@@ -103,6 +106,7 @@ type file struct {
 	Theme       any `toml:"theme"`
 	RecentFirst any `toml:"recent_first"`
 	Plain       any `toml:"plain"`
+	Health      any `toml:"health"`
 	KeepHosts   any `toml:"keep_redirect_hosts"`
 	Keys        any `toml:"keys"`
 }

@@ -31,6 +31,7 @@ max_age = '6h'
 theme = "light"
 recent_first = false
 plain = true
+health = false
 keep_redirect_hosts = ["Go.Example.com", "links.example"]
 
 [keys]
@@ -42,10 +43,10 @@ issues = ["s", "ctrl+s",]
 		t.Fatal(err)
 	}
 	if cfg.Catalog != "https://example.com/README.md" || cfg.MaxAge != 6*time.Hour || cfg.Theme != "light" ||
-		cfg.RecentFirst == nil || *cfg.RecentFirst || !cfg.Plain || !reflect.DeepEqual(cfg.KeepRedirectHosts, []string{"go.example.com", "links.example"}) {
+		cfg.RecentFirst == nil || *cfg.RecentFirst || !cfg.Plain || !cfg.NoHealth || !reflect.DeepEqual(cfg.KeepRedirectHosts, []string{"go.example.com", "links.example"}) {
 		t.Errorf("%+v", cfg)
 	}
-	if !reflect.DeepEqual(cfg.Keys, map[string][]string{"slack": {"i"}, "issues": {"s", "ctrl+s"}}) || cfg.KeyLines["issues"] != 11 {
+	if !reflect.DeepEqual(cfg.Keys, map[string][]string{"slack": {"i"}, "issues": {"s", "ctrl+s"}}) || cfg.KeyLines["issues"] != 12 {
 		t.Errorf("keys %v lines %v", cfg.Keys, cfg.KeyLines)
 	}
 	// Full TOML: multi-line arrays, dotted keys, inline tables.
@@ -69,7 +70,7 @@ func TestConfigMistakes(t *testing.T) {
 	for content, want := range map[string]string{
 		// Valid TOML: the messages of the hand-written reader, kept.
 		"theme = \"blue\"\n":               `:1: theme: "blue" is not a theme; use auto, dark or light`,
-		"\n\ncolour = \"red\"\n":           `:3: colour: unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
+		"\n\ncolour = \"red\"\n":           `:3: colour: unknown setting; settings are catalog, max_age, theme, recent_first, plain, health, keep_redirect_hosts, and the [keys] table`,
 		"[keys]\nslak = \"s\"\n":           `:2: keys.slak: unknown action; actions are issues, quit, slack`,
 		"[colors]\n":                       `:1: unknown table [colors]; the only table is [keys]`,
 		"[keys]\nslack = \"\\u001b[2J\"\n": `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
@@ -87,7 +88,7 @@ func TestConfigMistakes(t *testing.T) {
 		"keys = { slack = \"s\", slak = \"x\" }":    `:1: keys.slak: unknown action; actions are issues, quit, slack`,
 		// The first mistake in the file is the one reported.
 		"theme = \"purple\"\nbogus = 1\n": `:1: theme: "purple" is not a theme; use auto, dark or light`,
-		"bogus = 1\ntheme = \"purple\"\n": `:1: bogus: unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
+		"bogus = 1\ntheme = \"purple\"\n": `:1: bogus: unknown setting; settings are catalog, max_age, theme, recent_first, plain, health, keep_redirect_hosts, and the [keys] table`,
 		// Not TOML: go-toml decides, and the message names the key and
 		// reads as the hand-written reader's did.
 		"plain = yes\n":                          `:1: plain: expected true or false`,
@@ -97,9 +98,10 @@ func TestConfigMistakes(t *testing.T) {
 		"[[keys]]\n":                             `:1: unknown table [[keys]]; the only table is [keys]`,
 		"[keys.sub]\n":                           `:1: unknown table [keys.sub]; the only table is [keys]`,
 		"recent_first = maybe\n":                 `:1: recent_first: expected true or false`,
+		"health = \"off\"\n":                     `:1: health: expected true or false`,
 		"catalog = foo\n":                        `:1: catalog: expected a quoted string`,
 		"max_age = 6h # a comment\n":             `:1: max_age: expected a quoted string`,
-		"bogus = yes\n":                          `:1: bogus: unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
+		"bogus = yes\n":                          `:1: bogus: unknown setting; settings are catalog, max_age, theme, recent_first, plain, health, keep_redirect_hosts, and the [keys] table`,
 		"[keys]\nslak = s\n":                     `:2: keys.slak: unknown action; actions are issues, quit, slack`,
 		"[keys]\nslack = \"s\"\nslack = \"t\"\n": `:3: keys.slack: set twice`,
 		"[keys]\nslack = [\"s\", t]\n":           `:2: keys.slack: expected a key ("s") or a list of keys (["s", "ctrl+s"])`,
@@ -122,14 +124,14 @@ func TestConfigMistakes(t *testing.T) {
 		"keys = 3\n[keys]\n":             `:2: keys: key keys should be a table, not a value`,
 		// A key naming a control character prints as its escape, and a
 		// long key or line is cut.
-		"\"\\u001b[2J\" = 1\n":                  `:1: "\x1b[2J": unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
+		"\"\\u001b[2J\" = 1\n":                  `:1: "\x1b[2J": unknown setting; settings are catalog, max_age, theme, recent_first, plain, health, keep_redirect_hosts, and the [keys] table`,
 		"[keys]\n\"\\u001b[31m\" = \"x\"\n":     `:2: keys."\x1b[31m": unknown action; actions are issues, quit, slack`,
 		"\"\\u001b\" = 1\n\"\\u001b\" = 1\n":    `:2: "\x1b": set twice`,
 		"[\"\\u001b[2J\"]\n":                    `:1: unknown table ["\x1b[2J"]; the only table is [keys]`,
 		"a\x01 = 1\n":                           `:1: expected key = value, got "a\x01 = 1"`,
-		strings.Repeat("k", 100_000) + " = 1\n": `:1: "` + strings.Repeat("k", 200) + `…": unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table`,
+		strings.Repeat("k", 100_000) + " = 1\n": `:1: "` + strings.Repeat("k", 200) + `…": unknown setting; settings are catalog, max_age, theme, recent_first, plain, health, keep_redirect_hosts, and the [keys] table`,
 		"[keys]\n\"" + strings.Repeat("\\u001b", 100_000) + "\" = \"x\"\n": `:2: keys."` + strings.Repeat(`\x1b`, 200) + `…": unknown action; actions are issues, quit, slack`,
-		strings.Repeat("a.", 100_000) + "a = 1\n":                          `:1: ` + strings.Repeat("a.", 100) + "a.…: unknown setting; settings are catalog, max_age, theme, recent_first, plain, keep_redirect_hosts, and the [keys] table",
+		strings.Repeat("a.", 100_000) + "a = 1\n":                          `:1: ` + strings.Repeat("a.", 100) + "a.…: unknown setting; settings are catalog, max_age, theme, recent_first, plain, health, keep_redirect_hosts, and the [keys] table",
 		strings.Repeat("k", 100_000) + "\n":                                `:1: expected key = value, got "` + strings.Repeat("k", 200) + `…"`,
 	} {
 		path := writeConfig(t, content)

@@ -64,6 +64,9 @@ type Settings struct {
 	RecentFirst bool
 	Plain       bool
 	Keys        map[string][]string
+	// NoHealth keeps the app from asking GitHub about repositories
+	// (health = false); the health command still asks.
+	NoHealth bool
 	// KeepRedirectHosts are hosts lint --fix never rewrites, on top of its
 	// defaults (keep_redirect_hosts).
 	KeepRedirectHosts []string
@@ -292,7 +295,9 @@ func (a *app) browse(root *cobra.Command, query, first, area string) error {
 		Query: query, Opener: a.Opener, ReloadAtStart: more, Markdown: render.New,
 		NoColor: a.NoColor || a.plain, Plain: a.plain, Hyperlinks: !a.plain,
 		Theme: a.Settings.Theme, Keys: a.Settings.Keys, RecentFirst: a.Settings.RecentFirst,
-		Health: a.Health,
+	}
+	if !a.Settings.NoHealth {
+		opts.Health = a.Health
 	}
 	notice := a.Settings.Notice
 	if a.State != nil {
