@@ -1,6 +1,8 @@
 package landscape
 
 import (
+	"cmp"
+	"net/url"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -127,11 +129,8 @@ func (r *reading) links(it *item, n, extra *yaml.Node) error {
 	add(value(n, "homepage_url"), model.Link{Label: p.Name, Kind: model.KindHome, Column: model.ColumnProject})
 	repo := value(n, "repo_url")
 	add(repo, model.Link{Label: "Repository", Kind: model.KindRepository, Column: model.ColumnProject})
-	slack := "Slack"
-	if c := text(value(extra, "chat_channel")); c != "" {
-		slack = c
-	}
-	add(value(extra, "slack_url"), model.Link{Label: slack, Kind: model.KindSlack, Column: model.ColumnCommunication})
+	chat := value(extra, "slack_url")
+	add(chat, chatLink(text(chat), text(value(extra, "chat_channel"))))
 	add(value(extra, "mailing_list_url"), model.Link{Label: "Mailing list", Kind: model.KindMailingList, Column: model.ColumnCommunication})
 	if gh, ok := model.RepoOfURL(text(repo)); ok {
 		p.Links = append(p.Links, model.Link{Label: "Issues", URL: gh.URL() + "/issues", Kind: model.KindIssues,
@@ -296,4 +295,37 @@ func hasURL(links []model.Link, url string) bool {
 		}
 	}
 	return false
+}
+
+// otherChats are the hosts of chat services that slack_url names in the
+// real file besides Slack, by the name a label gives them.
+var otherChats = map[string]string{
+	"discord.gg": "Discord", "discord.com": "Discord", "libera.chat": "Libera Chat",
+	"web.libera.chat": "Libera Chat", "gitter.im": "Gitter", "app.gitter.im": "Gitter",
+	"matrix.to": "Matrix", "zulipchat.com": "Zulip", "t.me": "Telegram",
+}
+
+// chatLink is the link slack_url makes, labelled with the channel when
+// there is one. The field holds other chats too (Discord, IRC): those
+// are no Slack channel, so s does not open them and the label names the
+// service.
+func chatLink(rawURL, channel string) model.Link {
+	l := model.Link{Label: cmp.Or(channel, "Slack"), Kind: model.KindSlack, Column: model.ColumnCommunication}
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return l
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	service, ok := otherChats[host]
+	if !ok && strings.HasSuffix(host, ".zulipchat.com") {
+		service, ok = "Zulip", true
+	}
+	if ok {
+		l.Kind = model.KindOther
+		l.Label = service
+		if channel != "" {
+			l.Label = channel + " (" + service + ")"
+		}
+	}
+	return l
 }

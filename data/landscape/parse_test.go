@@ -379,3 +379,25 @@ func TestParseHead(t *testing.T) {
 		t.Error("a head with no item gave a view")
 	}
 }
+
+// TestChatsThatAreNotSlack: slack_url holds other chats too; a Discord
+// server or an IRC network is labelled by its service and is no Slack
+// channel (s does not open it), while a Slack invite page stays Slack.
+func TestChatsThatAreNotSlack(t *testing.T) {
+	for _, tc := range []struct {
+		url, channel, label string
+		kind                model.Kind
+	}{
+		{"https://libera.chat/", "#prometheus", "#prometheus (Libera Chat)", model.KindOther},
+		{"https://discord.gg/tokio", "", "Discord", model.KindOther},
+		{"https://www.discord.com/invite/x", "", "Discord", model.KindOther},
+		{"https://kubernetes.slack.com/messages/C01D9L7QE8Z", "#akri", "#akri", model.KindSlack},
+		{"https://slack.meshery.io", "", "Slack", model.KindSlack},
+		{"https://org.zulipchat.com/", "", "Zulip", model.KindOther},
+	} {
+		l := chatLink(tc.url, tc.channel)
+		if l.Label != tc.label || l.Kind != tc.kind {
+			t.Errorf("%s: %q %v; want %q %v", tc.url, l.Label, l.Kind, tc.label, tc.kind)
+		}
+	}
+}
