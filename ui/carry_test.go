@@ -197,3 +197,32 @@ func TestReboundNumberHelpTellsTheDigits(t *testing.T) {
 		t.Errorf("11 number keys: %q, %v", action, err)
 	}
 }
+
+// TestTopRowStaysOnTopAcrossReload: a first view without the recently
+// opened project, then the whole catalog with it first: the selection,
+// never moved, stays on the top row, as at start, not on the project
+// that was on top before. A selection the user moved keeps its project.
+func TestTopRowStaysOnTopAcrossReload(t *testing.T) {
+	whole := testCatalog(t)
+	first := testCatalog(t)
+	first.Projects = first.Projects[:3] // Moby, further down, not among them
+	opts := Options{
+		RecentFirst: true,
+		State:       model.State{Recents: []model.Recent{{Project: "Moby", Opened: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}}},
+		Reload:      func() (*model.Catalog, error) { return whole, nil },
+	}
+	m, _ := newTestModel(t, 120, 30, opts)
+	m.swapCatalog(first, nil)
+	top := selectedName(m)
+	m = reloaded(t, m)
+	if got := selectedName(m); got != "Moby" || m.view.list.cursor != 0 {
+		t.Errorf("after the whole arrived, %q selected at row %d; want the top row, Moby (was %q)", got, m.view.list.cursor, top)
+	}
+	m.swapCatalog(first, nil)
+	m, _ = press(t, m, "j")
+	moved := selectedName(m)
+	m = reloaded(t, m)
+	if got := selectedName(m); got != moved {
+		t.Errorf("a moved selection became %q; want %q kept", got, moved)
+	}
+}

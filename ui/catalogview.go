@@ -65,9 +65,13 @@ type catalogView struct {
 // carry is what a catalog view hands on to the one that replaces it: where
 // the user was and what they were doing.
 type carry struct {
-	tab        string // the area tab's name; "" for All
-	query      string
-	selected   string // the selected project's name; "" for none
+	tab      string // the area tab's name; "" for All
+	query    string
+	selected string // the selected project's name; "" for none
+	// atTop: the first row was selected, as at start. The successor keeps
+	// the top row, not the project, when rows arrive above it (the whole
+	// of a file after its first rows, with recents first).
+	atTop      bool
 	facetsOpen bool   // the facet picker is on screen
 	facet      string // the facet under the picker's cursor
 	sort       model.SortOrder
@@ -106,7 +110,7 @@ func newCatalogView(cat *model.Catalog, index *model.Index, c carry, env viewEnv
 	v.setRecents(env.opts.RecentFirst, env.state)
 	v.describeOrigin(env.now)
 	cmd := v.applyQuery(c.query)
-	if c.selected != "" {
+	if c.selected != "" && !c.atTop {
 		for i := range cat.Projects {
 			if cat.Projects[i].Name == c.selected {
 				v.pendingSelect = i
@@ -130,6 +134,7 @@ func (v *catalogView) carry(facetsOpen bool) carry {
 	}
 	if p, _, ok := v.selectedProject(); ok {
 		c.selected = p.Name
+		c.atTop = v.list.cursor == 0
 	}
 	return c
 }
