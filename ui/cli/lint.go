@@ -142,7 +142,7 @@ func (a *app) lint(path string, f lintFlags) error {
 		opts := model.LinkCheckOptions{
 			Timeout:   f.timeout,
 			KeepHosts: append(slices.Clone(a.Settings.KeepRedirectHosts), f.keepHosts...),
-			Health:    a.Health,
+			Health:    a.withMaxAge(a.Health),
 		}
 		var done func()
 		opts.Progress, done = a.progress()
