@@ -82,7 +82,10 @@ Enterprise). JSON is documented in README.md.`,
 				return err
 			}
 			a.reportUnchecked(rows, now)
-			if len(rows) > 0 && !slices.ContainsFunc(rows, func(r healthRow) bool { return r.health != nil }) {
+			// Projects with no repository are nothing to check: with
+			// those alone, as with none, nothing failed.
+			onGitHub := slices.ContainsFunc(rows, func(r healthRow) bool { return !r.repo.IsZero() })
+			if onGitHub && !slices.ContainsFunc(rows, func(r healthRow) bool { return r.health != nil }) {
 				return errors.New("no repository could be checked, and none was checked before")
 			}
 			return nil
