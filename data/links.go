@@ -6,7 +6,6 @@ import (
 	"errors"
 
 	"github.com/upstream-tui/upstream-tui/data/linkcheck"
-	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/model/inert"
 )
@@ -43,7 +42,9 @@ func (s LinkSources) CheckLinks(ctx context.Context, source string, opts model.L
 		}
 		r.File, r.Path, r.Original = source, source, src
 	}
-	cat, err := markdown.Parse(r.File, r.Original)
+	// In the format its content says, as lint reads it: a landscape.yml
+	// too.
+	cat, err := parseCatalog(r.File, r.Original)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -50,5 +52,45 @@ func TestCheckLinksOfAURL(t *testing.T) {
 	}
 	if err := s.WriteFixes(r); err == nil || err.Error() != "https://catalog.test/list.md is not a file that can be fixed; --diff shows the fixes" {
 		t.Errorf("WriteFixes(a URL) = %v", err)
+	}
+}
+
+// TestCheckLinksOfALandscape: lint --online reads a landscape.yml as lint
+// does, rather than refusing it as Markdown with no project table. Its
+// findings name the item's line; a fix is found only in Markdown link
+// syntax, so none is written into YAML.
+func TestCheckLinksOfALandscape(t *testing.T) {
+	landscape := "landscape:\n" +
+		"  - category:\n" +
+		"    name: Provisioning\n" +
+		"    subcategories:\n" +
+		"      - subcategory:\n" +
+		"        name: Automation\n" +
+		"        items:\n" +
+		"          - item:\n" +
+		"            name: Gone\n" +
+		"            homepage_url: https://gone.test/\n" +
+		"            logo: gone.svg\n"
+	path := filepath.Join(t.TempDir(), "landscape.yml")
+	if err := os.WriteFile(path, []byte(landscape), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(http.StatusNotFound)
+	}))
+	t.Cleanup(srv.Close)
+	s := LinkSources{
+		Sources: &Sources{},
+		Checker: linkcheck.Checker{Client: linkcheck.NewClient(linkcheck.RouteTo(srv.Listener.Addr().String())), Pause: -1},
+	}
+	r, err := s.CheckLinks(context.Background(), path, model.LinkCheckOptions{})
+	if err != nil {
+		t.Fatalf("CheckLinks(a landscape) = %v", err)
+	}
+	if len(r.Findings) != 1 || r.Findings[0].URL != "https://gone.test/" || r.Findings[0].Severity != model.SeverityError || r.Findings[0].Line != 8 {
+		t.Fatalf("findings: %+v", r.Findings)
+	}
+	if r.Diff != "" || string(r.Fixed) != landscape {
+		t.Errorf("a landscape is changed: %q", r.Diff)
 	}
 }

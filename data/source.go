@@ -52,21 +52,12 @@ func LoadFile(path string) (*model.Catalog, error) {
 // whole.
 const QuickBytes = markdown.PrefixBytes
 
-// A FirstView reads a first view of a catalog from head, the first
-// QuickBytes of a larger file, cut anywhere (mid-line, mid-rune); ok is
-// false when it cannot, and the file is then read whole.
-type FirstView func(name string, head []byte) (c *model.Catalog, ok bool)
-
-// firstView returns the reader of a file's first view, chosen by its name
-// as the reader of the whole is: Markdown, the one format so far.
-func firstView(path string) FirstView {
-	return markdown.ParseHead
-}
-
-// LoadFilePrefix reads a first view of a catalog file larger than
-// QuickBytes from its head, for a first frame while LoadFile reads the
-// whole; ok is false when the file is small (LoadFile is quick) or the
-// head gives no first view.
+// LoadFilePrefix reads a first view of a Markdown catalog file larger
+// than QuickBytes from its head (markdown.ParseHead: the head may be cut
+// anywhere, mid-line or mid-rune), for a first frame while LoadFile reads
+// the whole; ok is false when the file is small (LoadFile is quick) or
+// the head gives no first view. A landscape's is LoadLandscapePrefix; the
+// formats' readers are tried in turn in format.go.
 func LoadFilePrefix(path string) (*model.Catalog, bool) {
 	f, err := disk.OpenRegular(path)
 	if err != nil {
@@ -81,7 +72,7 @@ func LoadFilePrefix(path string) (*model.Catalog, bool) {
 	}
 	head := make([]byte, QuickBytes)
 	n, _ := io.ReadFull(f, head)
-	return firstView(path)(path, head[:n])
+	return markdown.ParseHead(path, head[:n])
 }
 
 // readFile reads a whole catalog file: only a regular file (a FIFO would

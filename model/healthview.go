@@ -110,6 +110,13 @@ func (ix *Index) WithHealth(v *HealthView) *Index {
 	return &c
 }
 
+// ReadsHealth reports whether a query holds an is: facet, whose answer
+// depends on a HealthView; false for a query that does not parse.
+func ReadsHealth(query string) bool {
+	_, facets, err := ParseQuery(query)
+	return err == nil && slices.ContainsFunc(facets, func(f Facet) bool { return f.Key == "is" })
+}
+
 // SortOrder is an order a project list can be shown in.
 type SortOrder uint8
 

@@ -124,3 +124,14 @@ func TestSortProjects(t *testing.T) {
 		}
 	}
 }
+
+func TestReadsHealth(t *testing.T) {
+	for q, want := range map[string]bool{
+		"": false, "containerd": false, "has:slack org:cncf": false,
+		"is:archived": true, "runtime -is:stale": true,
+	} {
+		if got := ReadsHealth(q); got != want {
+			t.Errorf("ReadsHealth(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -20,8 +20,8 @@ import (
 // the selected project's repository once the selection has rested
 // (healthRest), then those of the rows on screen in order, at most
 // healthParallel at once, each repository once a session unless r asks
-// again (revalidating). A rate limit stops the asking until it resets, and
-// the header says so; being offline is said once, in passing.
+// again (revalidating). A rate limit stops the asking until it resets, when the
+// rows on screen are asked for again; the header says so meanwhile; being offline is said once, in passing.
 
 const (
 	// healthRest is how long the selection must rest before its
@@ -347,13 +347,15 @@ func (m *Model) handleHealthChecked(msg healthCheckedMsg) tea.Cmd {
 	switch {
 	case errors.As(msg.err, &limit):
 		delete(hs.asked, msg.check.ref.key) // asked again once the limit resets
+		var over tea.Cmd
 		if hs.limit == nil {
 			m.setNotice(m.limitText(limit, true), true)
+			over = m.awaitLimit(limit)
 		}
 		hs.limit = limit
 		hs.queue = hs.queue[:0]
 		m.gen++ // the header
-		return changed
+		return tea.Batch(changed, over)
 	case errors.As(msg.err, &offline):
 		if !hs.offlineSaid {
 			hs.offlineSaid = true
@@ -361,6 +363,37 @@ func (m *Model) handleHealthChecked(msg healthCheckedMsg) tea.Cmd {
 		}
 	}
 	return tea.Batch(changed, m.nextChecks())
+}
+
+// healthLimitOverMsg says that the rate limit that stopped the checks
+// should have reset.
+type healthLimitOverMsg struct{}
+
+// awaitLimit schedules healthLimitOverMsg for when l resets.
+func (m *Model) awaitLimit(l *model.RateLimitError) tea.Cmd {
+	if l.Reset.IsZero() {
+		return nil
+	}
+	return m.opts.after(max(l.Reset.Sub(m.now()), 0), func(time.Time) tea.Msg { return healthLimitOverMsg{} })
+}
+
+// handleHealthLimitOver lifts a rate limit that has reset: the header no
+// longer says checks wait, and the selection and the rows on screen are
+// checked, as after a rest. A limit moved later meanwhile is waited for
+// again.
+func (m *Model) handleHealthLimitOver() tea.Cmd {
+	hs := m.health
+	if hs == nil || hs.limit == nil {
+		return nil
+	}
+	if !m.limitOver() {
+		return m.awaitLimit(hs.limit)
+	}
+	hs.limit = nil
+	m.gen++ // the header
+	hs.rested = restKey{}
+	hs.resting++
+	return m.handleHealthRested(healthRestedMsg{hs.resting})
 }
 
 // recheckHealth (r) asks again, revalidating, for the selection and the

@@ -162,14 +162,18 @@ type healthHarness struct {
 	rec   *recorder
 	now   time.Time
 	rests []func(time.Time) tea.Msg // the rests scheduled, in order
+	// timers are the other messages scheduled, by their delay.
+	timers map[time.Duration][]func(time.Time) tea.Msg
 }
 
 func newHealthHarness(t *testing.T, src *fakeHealth, w, h int) *healthHarness {
-	hh := &healthHarness{t: t, src: src, rec: &recorder{}, now: healthNow}
+	hh := &healthHarness{t: t, src: src, rec: &recorder{}, now: healthNow, timers: map[time.Duration][]func(time.Time) tea.Msg{}}
 	opts := Options{Health: src, Opener: hh.rec.open, Now: func() time.Time { return hh.now },
 		After: func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 			if d == healthRest {
 				hh.rests = append(hh.rests, fn)
+			} else {
+				hh.timers[d] = append(hh.timers[d], fn)
 			}
 			return nil
 		}}
@@ -291,6 +295,35 @@ func TestHealthOrder(t *testing.T) {
 	}
 	if h := strings.SplitN(screen(hh.m), "\n", 2)[0]; strings.Contains(h, "rate limit") {
 		t.Errorf("header still says %q", h)
+	}
+}
+
+// TestHealthResumesAfterLimit: once the rate limit resets, the header
+// stops saying it, and the rows on screen are checked without a key.
+func TestHealthResumesAfterLimit(t *testing.T) {
+	src := &fakeHealth{answers: embeddedHealth(), limitAfter: 5, reset: healthNow.Add(30 * time.Minute)}
+	hh := newHealthHarness(t, src, 140, 40)
+	hh.press("j", "j", "j")
+	hh.rest()
+	n := len(src.checked())
+	wait := src.reset.Sub(hh.now)
+	if len(hh.timers[wait]) != 1 {
+		t.Fatalf("nothing waits for the reset, %v away: timers %v", wait, hh.timers)
+	}
+	// The limit moves later meanwhile: the first wake is too early.
+	hh.now = src.reset.Add(-time.Minute)
+	hh.send(hh.timers[wait][0](time.Time{}))
+	if len(src.checked()) != n || len(hh.timers[time.Minute]) != 1 {
+		t.Fatalf("before the reset: %d checks, timers %v", len(src.checked())-n, hh.timers)
+	}
+	hh.now = src.reset
+	src.limitAfter = 0
+	hh.send(hh.timers[time.Minute][0](time.Time{}))
+	if len(src.checked()) == n {
+		t.Error("nothing checked after the reset")
+	}
+	if h := strings.SplitN(screen(hh.m), "\n", 2)[0]; strings.Contains(h, "rate limit") {
+		t.Errorf("header still says %q after the reset", h)
 	}
 }
 

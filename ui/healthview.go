@@ -26,7 +26,7 @@ func (v *catalogView) setHealth(hv *model.HealthView) tea.Cmd {
 		v.picker.counting = false
 		cmd = v.openFacets(v.picker.want)
 	}
-	if !v.searching && !readsHealth(v.query) {
+	if !v.searching && !model.ReadsHealth(v.query) {
 		v.refreshList(true)
 		return cmd
 	}
@@ -36,20 +36,6 @@ func (v *catalogView) setHealth(hv *model.HealthView) tea.Cmd {
 	cmd = tea.Batch(cmd, v.applyQuery(v.query))
 	v.selectPending()
 	return cmd
-}
-
-// readsHealth reports whether a query holds an is: facet.
-func readsHealth(q string) bool {
-	_, facets, err := model.ParseQuery(q)
-	if err != nil {
-		return false
-	}
-	for _, f := range facets {
-		if f.Key == "is" {
-			return true
-		}
-	}
-	return false
 }
 
 // sortOrders are the orders the sort key cycles through.

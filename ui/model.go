@@ -188,6 +188,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.handleHealthRested(msg)
 	case healthCheckedMsg:
 		cmd = m.handleHealthChecked(msg)
+	case healthLimitOverMsg:
+		cmd = m.handleHealthLimitOver()
 	default:
 		cmd = m.handleFilterInput(msg)
 	}

@@ -22,6 +22,13 @@ const reserve = 2
 // not when it ends is waited out: GitHub's docs say at least a minute.
 const waitUnknown = time.Minute
 
+// maxWait bounds any wait an answer or the rate record asks for: GitHub's
+// primary limit resets within the hour, and its secondary limits ask for
+// a minute or so. A reset or a retry-after further off (a server that is
+// not GitHub, a clock gone wrong) would stop checks for good, the record
+// carrying it into every later run.
+const maxWait = time.Hour
+
 // budget is GitHub's rate budget as the answers tell it: what remains of
 // the primary limit and when it resets, and a time before which no
 // request is sent at all (a limit was hit). It is safe for concurrent use.
@@ -67,9 +74,9 @@ func (b *budget) load(now time.Time) {
 		return
 	}
 	if now.Before(r.Reset) && r.Remaining >= 0 {
-		b.known, b.remaining, b.reset = true, r.Remaining, r.Reset
+		b.known, b.remaining, b.reset = true, r.Remaining, earlier(r.Reset, now.Add(maxWait))
 	}
-	b.until = later(b.until, r.Until)
+	b.until = later(b.until, earlier(r.Until, now.Add(maxWait)))
 }
 
 // save keeps the budget for the next run when it is spent (a wait, or
@@ -128,20 +135,21 @@ func (b *budget) done() {
 func (b *budget) observe(status int, h http.Header, now time.Time) {
 	remaining, errR := strconv.Atoi(h.Get("X-Ratelimit-Remaining"))
 	resetSec, errT := strconv.ParseInt(h.Get("X-Ratelimit-Reset"), 10, 64)
+	reset := earlier(time.Unix(resetSec, 0), now.Add(maxWait))
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if errR == nil && errT == nil && remaining >= 0 {
-		b.known, b.remaining, b.reset = true, remaining, time.Unix(resetSec, 0)
+		b.known, b.remaining, b.reset = true, remaining, reset
 	}
 	if status != http.StatusForbidden && status != http.StatusTooManyRequests {
 		return
 	}
 	var wait time.Time
-	if s, err := strconv.Atoi(h.Get("Retry-After")); err == nil && s >= 0 {
-		wait = now.Add(time.Duration(s) * time.Second)
+	if s, err := strconv.ParseInt(h.Get("Retry-After"), 10, 64); err == nil && s >= 0 {
+		wait = now.Add(time.Duration(min(s, int64(maxWait/time.Second))) * time.Second)
 	}
 	if errR == nil && remaining == 0 && errT == nil {
-		wait = later(wait, time.Unix(resetSec, 0))
+		wait = later(wait, reset)
 	}
 	if wait.IsZero() && status == http.StatusTooManyRequests {
 		wait = now.Add(waitUnknown)
@@ -183,6 +191,14 @@ func (b *budget) refusing(now time.Time) *model.RateLimitError {
 		return &model.RateLimitError{Reset: b.reset, Authenticated: b.authenticated}
 	}
 	return nil
+}
+
+// earlier is the earlier of a and b.
+func earlier(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 func later(a, b time.Time) time.Time {

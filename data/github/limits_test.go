@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -346,5 +347,45 @@ func TestBudgetKeptBetweenRuns(t *testing.T) {
 	after := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now})
 	if _, err := after.Check(context.Background(), repo("Azure/aks-engine"), true); err != nil {
 		t.Errorf("after the reset: %v", err)
+	}
+}
+
+// A limit whose reset or retry-after is far off (a server that is not
+// GitHub, a clock gone wrong) stops checks for an hour at most, in this
+// run and in the next, which reads the rate record.
+func TestFarOffLimitIsBounded(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		answer func(w http.ResponseWriter)
+	}{
+		{"reset in 100 years", func(w http.ResponseWriter) {
+			w.Header().Set("X-Ratelimit-Remaining", "0")
+			w.Header().Set("X-Ratelimit-Reset", strconv.FormatInt(now.AddDate(100, 0, 0).Unix(), 10))
+			githubtest.Error(w, http.StatusForbidden, "API rate limit exceeded", "")
+		}},
+		{"retry-after of years", func(w http.ResponseWriter) {
+			w.Header().Set("Retry-After", "99999999999")
+			githubtest.Error(w, http.StatusTooManyRequests, "Too Many Requests", "")
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, Options{})
+			f.api.Hook(func(w http.ResponseWriter, r *http.Request) bool { tc.answer(w); return true })
+			_, err := f.check(t, "containerd/containerd", false)
+			var rl *model.RateLimitError
+			if !errors.As(err, &rl) || rl.Reset.After(now.Add(time.Hour)) {
+				t.Fatalf("error %#v, want a wait of an hour at most", err)
+			}
+			f.api.Hook(nil)
+			f.api.SetBudget(5000, 5000)
+			f.clock.add(time.Hour)
+			if _, err := f.check(t, "containerd/containerd", false); err != nil {
+				t.Errorf("an hour later: %v", err)
+			}
+			again := New(Options{API: f.api.URL, CacheDir: f.dir, Now: f.clock.now, Token: func(string) string { return testToken }})
+			if _, err := again.Check(context.Background(), repo("Azure/aks-engine"), false); err != nil {
+				t.Errorf("the next run, an hour later: %v", err)
+			}
+		})
 	}
 }

@@ -45,6 +45,7 @@ type fixture struct {
 func newFixture(t *testing.T, o Options) *fixture {
 	t.Helper()
 	api := githubtest.New(t)
+	api.SetReset(now.Add(time.Hour)) // by the test's clock
 	api.Add(githubtest.Repo{FullName: "containerd/containerd", Stars: 17000, Forks: 3400, OpenIssues: 700,
 		PushedAt: now.Add(-2 * 24 * time.Hour), License: "Apache-2.0", Topics: []string{"containers", "oci"},
 		Description: "An open and reliable container runtime",

@@ -221,7 +221,12 @@ func (r *run) check(ctx context.Context, raw string) outcome {
 // requestURL is the URL to request for a link: without its fragment,
 // which no server sees; ok is false for a link that is not http(s).
 func requestURL(raw string) (string, bool) {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	return httpURL(url.Parse(strings.TrimSpace(raw)))
+}
+
+// httpURL is u without its fragment, when it parsed and is an http(s)
+// URL with a host; ok is false otherwise.
+func httpURL(u *url.URL, err error) (string, bool) {
 	if err != nil || u.Host == "" {
 		return "", false
 	}

@@ -267,13 +267,5 @@ func resolve(cur, location string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	next, err := base.Parse(strings.TrimSpace(location))
-	if err != nil || next.Host == "" {
-		return "", false
-	}
-	if s := strings.ToLower(next.Scheme); s != "http" && s != "https" {
-		return "", false
-	}
-	next.Fragment, next.RawFragment = "", ""
-	return next.String(), true
+	return httpURL(base.Parse(strings.TrimSpace(location)))
 }

@@ -82,7 +82,10 @@ Enterprise). JSON is documented in README.md.`,
 				return err
 			}
 			a.reportUnchecked(rows, now)
-			if len(rows) > 0 && !slices.ContainsFunc(rows, func(r healthRow) bool { return r.health != nil }) {
+			// Projects with no repository are nothing to check: with
+			// those alone, as with none, nothing failed.
+			onGitHub := slices.ContainsFunc(rows, func(r healthRow) bool { return !r.repo.IsZero() })
+			if onGitHub && !slices.ContainsFunc(rows, func(r healthRow) bool { return r.health != nil }) {
 				return errors.New("no repository could be checked, and none was checked before")
 			}
 			return nil
@@ -163,7 +166,10 @@ func (a *app) checkAll(src model.HealthSource, cat *model.Catalog, indexes []int
 			answered[stale[j]] = ok
 		}
 	}
-	report, done := a.healthProgress()
+	report, done := a.progress("repositories")
+	if report == nil {
+		report = func(int, int) {}
+	}
 	var mu sync.Mutex // counts the checks done, for report
 	checked := 0
 	if len(stale) > 0 {
@@ -216,18 +222,6 @@ func (a *app) checkAll(src model.HealthSource, cat *model.Catalog, indexes []int
 // healthWorkers is how many checks run at once: the source lets four
 // requests out at a time.
 const healthWorkers = 4
-
-// healthProgress returns what tells the user how far the checks are, on
-// standard error when it is a terminal ("checking repositories 3/20"),
-// and done, which clears that line; both do nothing when it is not. (It
-// has the shape of lint --online's progress, in words of its own.)
-func (a *app) healthProgress() (report func(done, total int), done func()) {
-	if _, ok := a.Terminal(a.Stderr); !ok {
-		return func(int, int) {}, func() {}
-	}
-	report = func(n, total int) { fmt.Fprintf(a.Stderr, "\rchecking repositories %d/%d", n, total) }
-	return report, func() { io.WriteString(a.Stderr, "\r\x1b[K") }
-}
 
 // reportUnchecked says on standard error what could not be checked now,
 // a line for each reason with the projects it holds back, and for those

@@ -140,6 +140,11 @@ func TestHealthReasonsAndStatus(t *testing.T) {
 	if status, stdout, stderr := runHealth(t, src, "zzzzqqq"); status != 0 || stderr != "" || strings.Count(stdout, "\n") != 1 {
 		t.Errorf("no match: status %d %q %q", status, stdout, stderr)
 	}
+	// Nor do projects with no repository: status 0, and each is listed.
+	if status, stdout, stderr := runHealth(t, src, "docs"); status != 0 || stderr != "upstream-tui: 1 project not checked: not on GitHub: Docs only\n" ||
+		!strings.Contains(stdout, "Docs only") {
+		t.Errorf("not on GitHub: status %d %q %q", status, stdout, stderr)
+	}
 	if status, _, stderr := runHealth(t, src, "-o", "yaml"); status != 2 || !strings.Contains(stderr, `unknown output format "yaml"`) {
 		t.Errorf("-o yaml: status %d %q", status, stderr)
 	}

@@ -142,10 +142,10 @@ func (a *app) lint(path string, f lintFlags) error {
 		opts := model.LinkCheckOptions{
 			Timeout:   f.timeout,
 			KeepHosts: append(slices.Clone(a.Settings.KeepRedirectHosts), f.keepHosts...),
-			Health:    a.Health,
+			Health:    a.withMaxAge(a.Health),
 		}
 		var done func()
-		opts.Progress, done = a.progress()
+		opts.Progress, done = a.progress("links")
 		report, linkErr = a.Links.CheckLinks(ctx, path, opts)
 		done()
 		if linkErr == nil {
@@ -247,13 +247,14 @@ func lintJSON(file string, entries []model.LinkFinding) []lintFindingJSON {
 	return out
 }
 
-// progress returns what tells the user how far the check is, on
-// standard error when it is a terminal ("checking links 37/97"), and
-// done, which clears that line; both do nothing when it is not.
-func (a *app) progress() (report func(done, total int), done func()) {
+// progress returns what tells the user how far work is, on standard
+// error when it is a terminal ("checking links 37/97", what being
+// "links"), and done, which clears that line; report is nil and done does
+// nothing when it is not. lint --online and health share it.
+func (a *app) progress(what string) (report func(done, total int), done func()) {
 	if _, ok := a.Terminal(a.Stderr); !ok {
 		return nil, func() {}
 	}
-	report = func(n, total int) { fmt.Fprintf(a.Stderr, "\rchecking links %d/%d", n, total) }
-	return report, func() { fmt.Fprint(a.Stderr, "\r\x1b[K") }
+	report = func(n, total int) { fmt.Fprintf(a.Stderr, "\rchecking %s %d/%d", what, n, total) }
+	return report, func() { io.WriteString(a.Stderr, "\r\x1b[K") }
 }

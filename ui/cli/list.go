@@ -61,7 +61,7 @@ leading - leaves the matches out; a QUERY starting with - follows --.
 			}
 			src := a.Health
 			var view *model.HealthView
-			if src != nil && (by == model.SortStars || by == model.SortPushed || asksHealth(query)) {
+			if src != nil && (by == model.SortStars || by == model.SortPushed || model.ReadsHealth(query)) {
 				view = model.NewHealthView(cat, src.Cached, time.Now())
 			}
 			indexes, err := selectProjects(cat, query, area, view)
@@ -138,12 +138,6 @@ func selectProjects(cat *model.Catalog, query, area string, view *model.HealthVi
 		out[i] = m.Project
 	}
 	return out, nil
-}
-
-// asksHealth reports whether a query holds an is: facet.
-func asksHealth(query string) bool {
-	_, facets, err := model.ParseQuery(query)
-	return err == nil && slices.ContainsFunc(facets, func(f model.Facet) bool { return f.Key == "is" })
 }
 
 // recentOnly keeps the projects opened in the app, most recent first, and

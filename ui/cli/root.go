@@ -297,7 +297,7 @@ func (a *app) browse(root *cobra.Command, query, first, area string) error {
 		Theme: a.Settings.Theme, Keys: a.Settings.Keys, RecentFirst: a.Settings.RecentFirst,
 	}
 	if !a.Settings.NoHealth {
-		opts.Health = a.Health
+		opts.Health = a.withMaxAge(a.Health)
 	}
 	notice := a.Settings.Notice
 	if a.State != nil {

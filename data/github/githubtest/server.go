@@ -103,6 +103,14 @@ func (s *Server) SetBudget(limit, remaining int) {
 	s.limit, s.used = limit, limit-remaining
 }
 
+// SetReset sets when the budget resets: a test on a clock of its own
+// sets it by that clock.
+func (s *Server) SetReset(t time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.reset = t.Truncate(time.Second)
+}
+
 // Reset is when the budget resets.
 func (s *Server) Reset() time.Time {
 	s.mu.Lock()
