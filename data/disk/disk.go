@@ -18,6 +18,12 @@ import (
 // failure.
 var rename = os.Rename
 
+// The files Replace refuses to change.
+var (
+	ErrReadOnly   = errors.New("is read-only")
+	ErrHardLinked = errors.New("has other names (hard links) that a rewrite would leave on the old text")
+)
+
 // WriteAtomic replaces path with data so that a reader sees the old file
 // or the new one, never part of either: a temporary file in the same
 // directory, synced, then renamed over path. On failure the temporary
@@ -28,7 +34,9 @@ func WriteAtomic(path string, data []byte) error {
 
 // Replace replaces an existing file with data as WriteAtomic does,
 // keeping the file's permissions; a symbolic link is followed, so that
-// the file it names is replaced and the link stays a link.
+// the file it names is replaced and the link stays a link. A file that is
+// read-only, or has other names (hard links) that a rename would leave on
+// the old content, is refused (ErrReadOnly, ErrHardLinked).
 func Replace(path string, data []byte) error {
 	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
@@ -38,8 +46,17 @@ func Replace(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if !st.Mode().IsRegular() {
+	switch {
+	case !st.Mode().IsRegular():
 		return &fs.PathError{Op: "replace", Path: path, Err: ErrNotRegular}
+	case st.Mode().Perm()&0o200 == 0:
+		// A rename would replace it all the same: its owner made it
+		// read-only, and the change is refused as an editor would.
+		return &fs.PathError{Op: "replace", Path: path, Err: ErrReadOnly}
+	case names(st) > 1:
+		// A rename would give this name a new file and leave the other
+		// names on the old one.
+		return &fs.PathError{Op: "replace", Path: path, Err: ErrHardLinked}
 	}
 	return writeAtomic(real, data, st.Mode().Perm())
 }

@@ -73,3 +73,32 @@ func TestReplaceKeepsModeAndLink(t *testing.T) {
 		t.Errorf("Replace(a directory) = %v, want ErrNotRegular", err)
 	}
 }
+
+// TestReplaceRefusesReadOnlyAndHardLinked: a rename would replace a file
+// its owner made read-only, and would leave a hard link's other names on
+// the old text: both are refused, and the file is as it was.
+func TestReplaceRefusesReadOnlyAndHardLinked(t *testing.T) {
+	dir := t.TempDir()
+	ro := filepath.Join(dir, "ro.md")
+	if err := os.WriteFile(ro, []byte("old"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replace(ro, []byte("new")); !errors.Is(err, ErrReadOnly) || Reason(err) != "is read-only" {
+		t.Errorf("Replace(read-only) = %v (%q), want ErrReadOnly", err, Reason(err))
+	}
+	hard := filepath.Join(dir, "hard.md")
+	if err := os.WriteFile(hard, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(hard, filepath.Join(dir, "other.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replace(hard, []byte("new")); !errors.Is(err, ErrHardLinked) {
+		t.Errorf("Replace(hard-linked) = %v, want ErrHardLinked", err)
+	}
+	for _, p := range []string{ro, hard} {
+		if got, _ := os.ReadFile(p); string(got) != "old" {
+			t.Errorf("%s holds %q, want it unchanged", p, got)
+		}
+	}
+}

@@ -119,6 +119,8 @@ func kinds(s *server, w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(999)
 	case "a.test/private":
 		redirect(http.StatusMovedPermanently, "https://login.a.test/login")
+	case "a.test/via-short":
+		redirect(http.StatusMovedPermanently, "https://aka.ms/short")
 	default:
 		w.WriteHeader(http.StatusTeapot)
 	}
@@ -149,6 +151,8 @@ func TestCheckEachKind(t *testing.T) {
 		{"https://a.test/forbidden", "error", "https://a.test/forbidden: 403 Forbidden", ""},
 		{"https://www.linkedin.com/in/x", "warning", "https://www.linkedin.com/in/x: could not check (999: www.linkedin.com refuses robots)", ""},
 		{"https://a.test/private", "warning", "https://a.test/private: moved permanently to https://login.a.test/login (301); a sign-in page, not fixed", ""},
+		// Through a redirect host: where it leads is that host's choice.
+		{"https://a.test/via-short", "warning", "https://a.test/via-short: moved permanently to https://a.test/final (301, 301); through a redirect host, not fixed", ""},
 	} {
 		t.Run(tc.url, func(t *testing.T) {
 			fs := c.Check(context.Background(), []Link{{Line: 7, URL: tc.url}})

@@ -90,6 +90,8 @@ func (r *run) httpVerdict(l Link, a *answer) (model.LinkFinding, bool) {
 		switch {
 		case signIn(last):
 			f.Message += "; a sign-in page, not fixed"
+		case r.keepsAHop(a.Hops):
+			f.Message += "; through a redirect host, not fixed"
 		case safeURL(fix) && fix != l.URL:
 			f.Fix = fix
 		}
@@ -186,6 +188,18 @@ func (r *run) keeps(link string) bool {
 	for _, k := range r.keep {
 		k = strings.ToLower(strings.TrimSpace(k))
 		if k != "" && (host == k || strings.HasSuffix(host, "."+k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepsAHop reports whether a chain passes through a host whose job is to
+// redirect (aka.ms): where it leads today is that host's choice, and may
+// change, so the link is not rewritten to its end.
+func (r *run) keepsAHop(hops []model.Hop) bool {
+	for i := 0; i+1 < len(hops); i++ {
+		if r.keeps(hops[i].URL) {
 			return true
 		}
 	}
