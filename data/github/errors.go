@@ -55,7 +55,7 @@ func (s *Source) describe(ctx context.Context, repo model.Repo, err error) error
 		if refused := s.budget.refusing(s.now()); refused != nil {
 			return refused
 		}
-		return s.budget.limited(rl.Rate.Reset.Time)
+		return s.budget.limited(earlier(rl.Rate.Reset.Time, s.now().Add(maxWait)))
 	case errors.As(err, &ab):
 		if refused := s.budget.refusing(s.now()); refused != nil {
 			return refused

@@ -389,3 +389,25 @@ func TestFarOffLimitIsBounded(t *testing.T) {
 		})
 	}
 }
+
+// TestHalfAnAnswerIsShown: the repository answers, then its release is
+// refused by a secondary limit: the repository's answer is returned with
+// the error (the app shows it), not thrown away, and not cached, so the
+// next check asks both again.
+func TestHalfAnAnswerIsShown(t *testing.T) {
+	f := newFixture(t, Options{})
+	f.api.Hook(func(w http.ResponseWriter, r *http.Request) bool {
+		if !strings.HasSuffix(r.URL.Path, "/releases/latest") {
+			return false
+		}
+		githubtest.Error(w, http.StatusTooManyRequests, "Too Many Requests", "")
+		return true
+	})
+	h, err := f.check(t, "containerd/containerd", false)
+	if !model.IsRateLimit(err) || h.Stars != 17000 || h.CheckedAt.IsZero() || h.LatestRelease != nil {
+		t.Fatalf("health %+v, error %v; want the repository's answer with the limit", h, err)
+	}
+	if _, ok := f.src.Cached(model.Repo{Owner: "containerd", Name: "containerd"}); ok {
+		t.Error("half an answer was cached")
+	}
+}

@@ -227,10 +227,12 @@ func (s *Source) Check(ctx context.Context, repo model.Repo, refresh bool) (mode
 		}
 	}
 	e, err := s.ask(ctx, repo, c)
-	if err != nil {
-		if c.ok {
-			return c.health, err
-		}
+	switch {
+	case err != nil && !e.health.CheckedAt.IsZero():
+		return e.health, err // half an answer, the repository's
+	case err != nil && c.ok:
+		return c.health, err
+	case err != nil:
 		return model.Health{Repo: repo}, err
 	}
 	return e.health, nil
@@ -259,7 +261,16 @@ func (s *Source) ask(ctx context.Context, repo model.Repo, c cached) (entry, err
 		relStatus, relETag, err := s.get(ctx, "repos/"+path(e.health.Current())+"/releases/latest", c.releaseETag, &rel, 1)
 		switch {
 		case err != nil:
-			return entry{}, s.describe(ctx, repo, err)
+			// The repository answered; its release could not be asked
+			// (the budget ran out between the two). The answer is shown,
+			// with the release the cache knew, but not kept: the next
+			// check asks both again.
+			e.health.LatestRelease = nil
+			if c.ok {
+				e.health.LatestRelease = c.health.LatestRelease
+			}
+			e.health.CheckedAt = now
+			return e, s.describe(ctx, repo, err)
 		case relStatus == http.StatusNotModified && c.ok:
 			e.health.LatestRelease, e.releaseETag = c.health.LatestRelease, c.releaseETag
 		case relStatus == http.StatusNotFound:
