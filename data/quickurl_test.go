@@ -230,3 +230,19 @@ func parsed(t *testing.T, body []byte) *model.Catalog {
 	}
 	return cat
 }
+
+// TestQuickURLThenLoad: a first view followed by Load instead of Reload
+// (browse --area checks the area against the whole) is whole from then
+// on: a later Reload (r) asks the server, as it always has.
+func TestQuickURLThenLoad(t *testing.T) {
+	c := cachedURL(t, readTestdata(t, "landscape-full.yml"))
+	if _, more, err := c.s.Quick(c.url, time.Hour); err != nil || !more {
+		t.Fatalf("quick: more %v, %v", more, err)
+	}
+	if cat, err := c.s.Load(context.Background(), c.url, time.Hour); err != nil || cat.Origin.Kind != model.OriginCache || c.requests.Load() != 0 {
+		t.Fatalf("load: %+v, %d requests, %v", cat.Origin, c.requests.Load(), err)
+	}
+	if cat, err := c.s.Reload(context.Background(), c.url); err != nil || cat.Origin.Kind != model.OriginURL || c.requests.Load() != 1 {
+		t.Errorf("r: %+v, %d requests, %v", cat.Origin, c.requests.Load(), err)
+	}
+}

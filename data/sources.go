@@ -50,15 +50,21 @@ const DefaultReloadTimeout = 10 * time.Second
 // Load returns the catalog a command works on. A URL is downloaded when
 // its cached copy is maxAge old (0: always); when that fails, the cached
 // copy or the embedded catalog is returned, with Origin.Notice saying so,
-// and no error.
-func (s *Sources) Load(ctx context.Context, source string, maxAge time.Duration) (*model.Catalog, error) {
+// and no error. What it returns is whole: a first view that Quick gave
+// before is forgotten.
+func (s *Sources) Load(ctx context.Context, source string, maxAge time.Duration) (cat *model.Catalog, err error) {
 	switch {
 	case source == "":
 		return LoadEmbedded()
 	case IsURL(source):
-		return s.remote().Load(ctx, source, maxAge)
+		cat, err = s.remote().Load(ctx, source, maxAge)
+	default:
+		cat, err = s.loadFile(source)
 	}
-	return s.loadFile(source)
+	if err == nil {
+		s.setPartial(source, false, 0)
+	}
+	return cat, err
 }
 
 // Quick returns at once, without the network, what the app shows first:
@@ -105,10 +111,8 @@ func (s *Sources) Reload(ctx context.Context, source string) (*model.Catalog, er
 	case source == "":
 		return LoadEmbedded()
 	case IsURL(source):
-		maxAge, _ := s.partialAge(source)
-		cat, err := s.remote().Load(ctx, source, maxAge)
-		s.setPartial(source, false, 0)
-		return cat, err
+		maxAge, _ := s.partialAge(source) // 0 but after a first view
+		return s.Load(ctx, source, maxAge)
 	}
 	cat, err := s.loadFileWithin(ctx, source)
 	if err == nil {
