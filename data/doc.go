@@ -12,7 +12,8 @@
 //     catalog;
 //   - data/landscape reads the CNCF Landscape's landscape.yml the same
 //     way; format.go chooses between the two by a source's content, for
-//     files, URLs, lint and the first view of a large file;
+//     files, URLs, lint and the first view of a large file or cached
+//     copy;
 //   - data/fetch downloads URLs and keeps the bodies in the user's cache
 //     directory, whatever their format: Sources gives it the reader;
 //   - data/config reads the config file (TOML);

@@ -30,44 +30,70 @@ func lintCatalog(name string, src []byte) []model.Finding {
 	return markdown.Lint(name, src)
 }
 
-// headReaders are the formats' first views of a large file (Sources.Quick),
-// tried in turn: each says no (ok false) to a file not in its format or
+// headReaders are the formats' first views of a large catalog
+// (Sources.Quick), tried in turn on its size and its head, the first
+// QuickBytes: each says no (ok false) to a catalog not in its format or
 // small enough to read whole at once.
-var headReaders = []func(path string) (*model.Catalog, bool){LoadLandscapePrefix, LoadFilePrefix}
+var headReaders = []func(name string, size int64, head []byte) (*model.Catalog, bool){landscapeHead, markdownHead}
 
-// loadFileHead is the first view of a large catalog file, from the first
-// head reader that has one.
-func loadFileHead(path string) (*model.Catalog, bool) {
-	for _, head := range headReaders {
-		if c, ok := head(path); ok {
+// firstViewOf is the first view of a large catalog of size bytes, from
+// head, its first QuickBytes (all of them that could be read), by the
+// first head reader that has one. A catalog too large to read whole has
+// none: the read that follows would fail, and the rows shown would pass
+// for the catalog.
+func firstViewOf(name string, size int64, head []byte) (*model.Catalog, bool) {
+	if size > maxFileSize {
+		return nil, false
+	}
+	for _, read := range headReaders {
+		if c, ok := read(name, size, head); ok {
 			return c, true
 		}
 	}
 	return nil, false
 }
 
-// landscapeWholeAtOnce is the largest landscape file Quick reads whole: a
-// parse of about 15 ms.
-const landscapeWholeAtOnce = 256 << 10
-
-// LoadLandscapePrefix reads the first projects of a large landscape
-// file (landscape.ParseHead), for a first frame while LoadFile reads the
-// whole; ok is false for a small file, one in another format, or one too
-// large to read whole.
-func LoadLandscapePrefix(path string) (*model.Catalog, bool) {
+// loadFileHead is the first view of a large catalog file (firstViewOf).
+func loadFileHead(path string) (*model.Catalog, bool) {
 	f, err := disk.OpenRegular(path)
 	if err != nil {
 		return nil, false
 	}
 	defer f.Close()
 	st, err := f.Stat()
-	if err != nil || st.Size() <= landscapeWholeAtOnce || st.Size() > maxFileSize {
+	if err != nil || st.Size() <= QuickBytes {
 		return nil, false
 	}
-	head := make([]byte, landscape.HeadBytes)
+	head := make([]byte, QuickBytes)
 	n, _ := io.ReadFull(f, head)
-	if !landscape.Is(head[:n]) {
+	return firstViewOf(path, st.Size(), head[:n])
+}
+
+// cachedHead is the first view of a large cached copy of a URL
+// (firstViewOf), for fetch.Remote.FirstView.
+func cachedHead(url string, body []byte) (*model.Catalog, bool) {
+	return firstViewOf(url, int64(len(body)), body[:min(len(body), QuickBytes)])
+}
+
+// markdownHead reads the first rows of a Markdown catalog larger than
+// QuickBytes (markdown.ParseHead).
+func markdownHead(name string, size int64, head []byte) (*model.Catalog, bool) {
+	if size <= QuickBytes {
 		return nil, false
 	}
-	return landscape.ParseHead(path, head[:n])
+	return markdown.ParseHead(name, head)
+}
+
+// landscapeWholeAtOnce is the largest landscape file Quick reads whole: a
+// parse of about 15 ms.
+const landscapeWholeAtOnce = 256 << 10
+
+// landscapeHead reads the first projects of a large landscape file
+// (landscape.ParseHead) from its first landscape.HeadBytes.
+func landscapeHead(name string, size int64, head []byte) (*model.Catalog, bool) {
+	head = head[:min(len(head), landscape.HeadBytes)]
+	if size <= landscapeWholeAtOnce || !landscape.Is(head) {
+		return nil, false
+	}
+	return landscape.ParseHead(name, head)
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	_ "embed"
 	"errors"
-	"io"
 
 	"github.com/upstream-tui/upstream-tui/data/disk"
 	"github.com/upstream-tui/upstream-tui/data/markdown"
@@ -46,34 +45,11 @@ func LoadFile(path string) (*model.Catalog, error) {
 	return parseCatalog(path, src)
 }
 
-// QuickBytes (32 KiB) is the largest file that Quick parses whole before
-// the first frame, in a few milliseconds whatever it holds: a larger one
-// shows a first view from its head (LoadFilePrefix) while Reload reads the
-// whole.
+// QuickBytes (32 KiB) is the largest catalog, file or cached copy of a
+// URL, that Quick parses whole before the first frame, in a few
+// milliseconds whatever it holds: a larger one shows a first view from
+// its head (firstViewOf) while Reload reads the whole.
 const QuickBytes = markdown.PrefixBytes
-
-// LoadFilePrefix reads a first view of a Markdown catalog file larger
-// than QuickBytes from its head (markdown.ParseHead: the head may be cut
-// anywhere, mid-line or mid-rune), for a first frame while LoadFile reads
-// the whole; ok is false when the file is small (LoadFile is quick) or
-// the head gives no first view. A landscape's is LoadLandscapePrefix; the
-// formats' readers are tried in turn in format.go.
-func LoadFilePrefix(path string) (*model.Catalog, bool) {
-	f, err := disk.OpenRegular(path)
-	if err != nil {
-		return nil, false
-	}
-	defer f.Close()
-	// A file too large to read whole has no first view: the read that
-	// follows would fail, and the rows shown would pass for the catalog.
-	st, err := f.Stat()
-	if err != nil || st.Size() <= QuickBytes || st.Size() > maxFileSize {
-		return nil, false
-	}
-	head := make([]byte, QuickBytes)
-	n, _ := io.ReadFull(f, head)
-	return markdown.ParseHead(path, head[:n])
-}
 
 // readFile reads a whole catalog file: only a regular file (a FIFO would
 // hang, /dev/zero never end), and never more than maxFileSize bytes,

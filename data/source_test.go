@@ -64,7 +64,7 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-func TestLoadFilePrefix(t *testing.T) {
+func TestLoadFileHead(t *testing.T) {
 	var b bytes.Buffer
 	if err := synth.Write(&b, 12, 20_000, 3); err != nil {
 		t.Fatal(err)
@@ -77,8 +77,8 @@ func TestLoadFilePrefix(t *testing.T) {
 	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if c, ok := LoadFilePrefix(path); !ok || len(c.Projects) != len(prefix.Projects) {
-		t.Errorf("LoadFilePrefix: ok %v", ok)
+	if c, ok := loadFileHead(path); !ok || len(c.Projects) != len(prefix.Projects) {
+		t.Errorf("loadFileHead: ok %v", ok)
 	}
 }
 

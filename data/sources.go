@@ -24,8 +24,10 @@ func IsURL(source string) bool {
 // UPSTREAM_TUI_CATALOG): "" for the embedded catalog, an https:// URL
 // (http:// for loopback hosts) through the cache, or a file path.
 type Sources struct {
-	// Remote reads URLs; its Embedded, when nil, is LoadEmbedded, and its
-	// Parse, when nil, is the reader chosen for the URL (parseURL).
+	// Remote reads URLs; its Embedded, when nil, is LoadEmbedded, its
+	// Parse, when nil, is the reader chosen for the URL (parseURL), and
+	// its FirstView, when nil, the first view of a large cached copy
+	// (cachedHead).
 	Remote fetch.Remote
 	// BeforeFile, when set, is called with a file's path before it is read.
 	BeforeFile func(path string)
@@ -34,9 +36,11 @@ type Sources struct {
 	ReloadTimeout time.Duration
 
 	mu sync.Mutex
-	// partial holds the files whose first rows Quick gave and which have
-	// not been read whole since: their rows must not outlive a failed read.
-	partial map[string]bool
+	// partial holds the sources whose first view Quick gave and which
+	// have not been read whole since: a file's rows must not outlive a
+	// failed read, and a URL's Reload reads the cached copy whole while it
+	// is younger than the max age held here, as Quick was told.
+	partial map[string]time.Duration
 }
 
 // DefaultReloadTimeout is how long Reload waits for a file before it
@@ -46,35 +50,46 @@ const DefaultReloadTimeout = 10 * time.Second
 // Load returns the catalog a command works on. A URL is downloaded when
 // its cached copy is maxAge old (0: always); when that fails, the cached
 // copy or the embedded catalog is returned, with Origin.Notice saying so,
-// and no error.
-func (s *Sources) Load(ctx context.Context, source string, maxAge time.Duration) (*model.Catalog, error) {
+// and no error. What it returns is whole: a first view that Quick gave
+// before is forgotten.
+func (s *Sources) Load(ctx context.Context, source string, maxAge time.Duration) (cat *model.Catalog, err error) {
 	switch {
 	case source == "":
 		return LoadEmbedded()
 	case IsURL(source):
-		return s.remote().Load(ctx, source, maxAge)
+		cat, err = s.remote().Load(ctx, source, maxAge)
+	default:
+		cat, err = s.loadFile(source)
 	}
-	return s.loadFile(source)
+	if err == nil {
+		s.setPartial(source, false, 0)
+	}
+	return cat, err
 }
 
 // Quick returns at once, without the network, what the app shows first:
-// a URL's cached copy (or the embedded catalog), or a large file's first
-// rows. more is set when Reload should follow in the background: the
-// copy is maxAge old (0: always), or the file is not read whole.
+// a URL's cached copy (or the embedded catalog), or the first rows of a
+// large file or cached copy. more is set when Reload should follow in the
+// background: the copy is maxAge old (0: always), or the file or copy is
+// not read whole.
 func (s *Sources) Quick(source string, maxAge time.Duration) (cat *model.Catalog, more bool, err error) {
 	switch {
 	case source == "":
 		cat, err = LoadEmbedded()
 		return cat, false, err
 	case IsURL(source):
-		return s.remote().Cached(source, maxAge)
+		cat, stale, whole, err := s.remote().Quick(source, maxAge)
+		if err == nil && !whole {
+			s.setPartial(source, true, maxAge)
+		}
+		return cat, stale || !whole, err
 	}
 	if s.BeforeFile != nil {
 		s.BeforeFile(source)
 	}
 	if first, ok := loadFileHead(source); ok {
 		first.Origin = fileOrigin(source)
-		s.setPartial(source, true)
+		s.setPartial(source, true, 0)
 		return first, true, nil
 	}
 	cat, err = s.loadFile(source)
@@ -88,20 +103,23 @@ func (s *Sources) Quick(source string, maxAge time.Duration) (cat *model.Catalog
 // waiting. When the catalog shown is a file's first rows (Quick) and the
 // whole cannot be read, Reload returns a catalog with no project and a
 // notice saying why: those rows are not the catalog and must not be kept
-// as if they were.
+// as if they were. When it is a cached copy's first rows, Reload is Load
+// with the max age Quick had: the whole copy while it is that young, with
+// no request, else a download, and never those rows.
 func (s *Sources) Reload(ctx context.Context, source string) (*model.Catalog, error) {
 	switch {
 	case source == "":
 		return LoadEmbedded()
 	case IsURL(source):
-		return s.remote().Load(ctx, source, 0)
+		maxAge, _ := s.partialAge(source) // 0 but after a first view
+		return s.Load(ctx, source, maxAge)
 	}
 	cat, err := s.loadFileWithin(ctx, source)
 	if err == nil {
-		s.setPartial(source, false)
+		s.setPartial(source, false, 0)
 		return cat, nil
 	}
-	if !s.isPartial(source) {
+	if _, partial := s.partialAge(source); !partial {
 		return nil, err
 	}
 	return &model.Catalog{Origin: model.Origin{
@@ -148,23 +166,28 @@ func seconds(d time.Duration) string {
 	return d.String()
 }
 
-func (s *Sources) setPartial(path string, partial bool) {
+// setPartial records whether the catalog shown for a source is its first
+// view, and for a URL the max age Quick had.
+func (s *Sources) setPartial(source string, partial bool, maxAge time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.partial == nil {
-		s.partial = map[string]bool{}
+		s.partial = map[string]time.Duration{}
 	}
 	if partial {
-		s.partial[path] = true
+		s.partial[source] = maxAge
 	} else {
-		delete(s.partial, path)
+		delete(s.partial, source)
 	}
 }
 
-func (s *Sources) isPartial(path string) bool {
+// partialAge says whether the catalog shown for a source is its first
+// view (partial), and the max age Quick had (0 for a file or none).
+func (s *Sources) partialAge(source string) (maxAge time.Duration, partial bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.partial[path]
+	maxAge, partial = s.partial[source]
+	return maxAge, partial
 }
 
 // Stamp identifies the version of a file on disk, so that a change can be
@@ -222,6 +245,9 @@ func (s *Sources) remote() *fetch.Remote {
 	}
 	if r.Parse == nil {
 		r.Parse = parseURL
+	}
+	if r.FirstView == nil {
+		r.FirstView = cachedHead
 	}
 	return &r
 }

@@ -18,7 +18,9 @@
 //     Parse its caller gives (data.Sources gives the reader it chooses for
 //     the URL), refusing a body Parse refuses, and, when a download fails,
 //     falls back to the cached copy or the embedded catalog with a notice
-//     that says which and why (remote.go).
+//     that says which and why; for the app's first frame (Quick), only
+//     the first view of a large cached copy, with the FirstView its caller
+//     gives (remote.go).
 //
 // data/github, the GitHub API client, takes its URL rule (CheckURL) and
 // its cache directory (DefaultCacheDir) from here; its client, answers

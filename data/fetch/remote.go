@@ -41,6 +41,11 @@ type Remote struct {
 	// sets it to the reader it chooses for the URL. An error refuses the
 	// body: it is neither shown nor cached. nil: no URL can be read.
 	Parse func(name string, body []byte) (*model.Catalog, error)
+	// FirstView, when set, reads a first view of a large cached copy
+	// (its first rows), so that Quick need not parse the whole before
+	// the app's first frame; data.Sources sets it. ok is false for a copy
+	// small enough to parse whole at once, or with no first view.
+	FirstView func(name string, body []byte) (c *model.Catalog, ok bool)
 }
 
 func (r *Remote) parse(name string, body []byte) (*model.Catalog, error) {
@@ -50,15 +55,16 @@ func (r *Remote) parse(name string, body []byte) (*model.Catalog, error) {
 	return r.Parse(name, body)
 }
 
-// cached returns a URL's cached copy and the catalog Parse reads from it,
-// or nil when there is none that Parse reads; unusable says why a copy
-// that is there was not used, when that is not its format (damaged).
-func (r *Remote) cached(rawURL string) (e *cacheEntry, cat *model.Catalog, unusable error) {
+// cached returns a URL's cached copy and the catalog read reads from it
+// (r.parse, but for Quick), or nil when there is none that read reads;
+// unusable says why a copy that is there was not used, when that is not
+// its format (damaged).
+func (r *Remote) cached(rawURL string, read func(name string, body []byte) (*model.Catalog, error)) (e *cacheEntry, cat *model.Catalog, unusable error) {
 	e, unusable = readCache(r.CacheDir, rawURL)
 	if e == nil {
 		return nil, nil, unusable
 	}
-	cat, err := r.parse(rawURL, e.body)
+	cat, err := read(rawURL, e.body)
 	if err != nil {
 		return nil, nil, nil
 	}
@@ -78,17 +84,37 @@ func (r *Remote) now() time.Time {
 // should follow. A copy fetched in the future (a clock that was ahead) is
 // stale: its age is unknown. An error means the URL itself is refused.
 func (r *Remote) Cached(rawURL string, maxAge time.Duration) (cat *model.Catalog, stale bool, err error) {
-	cat, stale, _, err = r.cachedOrEmbedded(rawURL, maxAge)
+	cat, stale, _, err = r.cachedOrEmbedded(rawURL, maxAge, r.parse)
 	return cat, stale, err
 }
 
-// cachedOrEmbedded is Cached, also saying why a cached copy that is there
-// was not used (damaged), for the notice of a fallback.
-func (r *Remote) cachedOrEmbedded(rawURL string, maxAge time.Duration) (cat *model.Catalog, stale bool, unusable, err error) {
+// Quick is Cached reading only the first view of a large cached copy
+// (FirstView), for the app's first frame: the copy is checked as Cached
+// checks it, but not parsed whole. whole is false for such a first view,
+// which Load then reads whole, from the cache while it is younger than
+// maxAge: a first view asks nothing of the network that Cached would not.
+func (r *Remote) Quick(rawURL string, maxAge time.Duration) (cat *model.Catalog, stale, whole bool, err error) {
+	whole = true
+	cat, stale, _, err = r.cachedOrEmbedded(rawURL, maxAge, func(name string, body []byte) (*model.Catalog, error) {
+		if r.FirstView != nil {
+			if c, ok := r.FirstView(name, body); ok {
+				whole = false
+				return c, nil
+			}
+		}
+		return r.parse(name, body)
+	})
+	return cat, stale, whole, err
+}
+
+// cachedOrEmbedded is Cached reading the cached copy with read, also
+// saying why a cached copy that is there was not used (damaged), for the
+// notice of a fallback.
+func (r *Remote) cachedOrEmbedded(rawURL string, maxAge time.Duration, read func(name string, body []byte) (*model.Catalog, error)) (cat *model.Catalog, stale bool, unusable, err error) {
 	if _, err := CheckURL(rawURL); err != nil {
 		return nil, false, nil, err
 	}
-	e, cat, unusable := r.cached(rawURL)
+	e, cat, unusable := r.cached(rawURL, read)
 	if e != nil {
 		age := r.now().Sub(e.meta.Fetched)
 		return e.mark(cat, model.OriginCache), age >= maxAge || age < 0, nil, nil
@@ -113,7 +139,7 @@ func (r *Remote) cachedOrEmbedded(rawURL string, maxAge time.Duration) (cat *mod
 // fails, the cached copy or the embedded catalog, with a notice that says
 // which and why. An error means the URL itself is refused.
 func (r *Remote) Load(ctx context.Context, rawURL string, maxAge time.Duration) (*model.Catalog, error) {
-	cat, stale, unusable, err := r.cachedOrEmbedded(rawURL, maxAge)
+	cat, stale, unusable, err := r.cachedOrEmbedded(rawURL, maxAge, r.parse)
 	if err != nil || !stale {
 		return cat, err
 	}
@@ -153,7 +179,7 @@ func (r *Remote) Fetch(ctx context.Context, rawURL string) (*model.Catalog, erro
 	if _, err := CheckURL(rawURL); err != nil {
 		return nil, err
 	}
-	cached, cachedCat, _ := r.cached(rawURL)
+	cached, cachedCat, _ := r.cached(rawURL, r.parse)
 	var validators cacheMeta
 	if cached != nil {
 		validators = cached.meta
