@@ -4,15 +4,19 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/upstream-tui/upstream-tui/data"
+	"github.com/upstream-tui/upstream-tui/data/markdown"
 	"github.com/upstream-tui/upstream-tui/data/synth"
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/ui"
@@ -163,5 +167,40 @@ func TestListAt80Columns(t *testing.T) {
 			}
 			shown[area] = p.Area
 		}
+	}
+}
+
+// TestCompletionOfALargeCachedURL: a URL's cached copy is offered whole,
+// not its head's names, fresh or stale, and a completion never asks the
+// server.
+func TestCompletionOfALargeCachedURL(t *testing.T) {
+	withCache(t)
+	var b bytes.Buffer
+	if err := synth.Write(&b, 12, 4*data.QuickBytes/500, 1); err != nil {
+		t.Fatal(err)
+	}
+	var asked atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		w.Write(b.Bytes())
+	}))
+	t.Cleanup(srv.Close)
+	url := srv.URL + "/large.md"
+	cat, err := markdown.Parse("large.md", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := cat.Projects[len(cat.Projects)-1].Name
+	if r := execute(t, nil, "list", "-o", "tsv", "--catalog", url); r.status != 0 || asked.Load() != 1 {
+		t.Fatalf("caching it: status %d, %d requests, stderr %q", r.status, asked.Load(), r.stderr)
+	}
+	for _, maxAge := range []string{"1h", "1ns"} {
+		r := execute(t, nil, "__complete", "--catalog", url, "--max-age", maxAge, "show", last)
+		if !strings.HasPrefix(r.stdout, last+"\n") {
+			t.Errorf("max age %s: completing %q:\n%.200s", maxAge, last, r.stdout)
+		}
+	}
+	if n := asked.Load(); n != 1 {
+		t.Errorf("completion asked the server %d times", n-1)
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -72,15 +74,28 @@ func (a *app) complete(typed string, names func(*model.Catalog) []string) ([]str
 }
 
 // completionCatalog is the catalog a completion offers names from: what
-// Quick gives, without the network, but a file whole: a first view from
-// its head would leave its other names out.
+// Quick gives, without the network, but a file or a URL's cached copy
+// whole: a first view from its head would leave its other names out. The
+// cached copy is taken whatever its age (a completion never downloads),
+// within completionWait should anything else be asked.
 func (a *app) completionCatalog() (*model.Catalog, error) {
 	cat, more, err := a.Catalogs.Quick(a.catalog, a.freshness())
-	if err == nil && more && cat.Origin.Kind == model.OriginFile {
-		return a.Catalogs.Load(context.Background(), a.catalog, a.freshness())
+	if err != nil || !more {
+		return cat, err
 	}
-	return cat, err
+	switch cat.Origin.Kind {
+	case model.OriginFile:
+		return a.Catalogs.Load(context.Background(), a.catalog, a.freshness())
+	case model.OriginCache:
+		ctx, cancel := context.WithTimeout(context.Background(), completionWait)
+		defer cancel()
+		return a.Catalogs.Load(ctx, a.catalog, math.MaxInt64)
+	}
+	return cat, nil
 }
+
+// completionWait bounds a completion's reading of a catalog.
+const completionWait = 2 * time.Second
 
 // holding keeps the names that hold s, ignoring case: those starting with
 // it first, each in its order.
