@@ -97,3 +97,37 @@ func TestHealthTableFitsTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// show gives the Repository section as the app does with repository
+// health, from the cache: the status line and the links, numbered after
+// the project's own, on a terminal and piped.
+func TestShowRepositorySection(t *testing.T) {
+	piped := func(d *cli.Deps) {
+		d.Terminal = func(io.Writer) (int, bool) { return 0, false }
+		d.Health = wideHealth{now: time.Now()}
+	}
+	md := executeWith(t, nil, piped, "show", "containerd").stdout
+	for _, want := range []string{"**Repository:** containerd/containerd · active\n", "\n## Repository\n",
+		"Stars 110,000", "\n- **6** [releases](<https://github.com/containerd/containerd/releases>)\n",
+		"\n- **7** [contribute: good first issues](<https://github.com/containerd/containerd/contribute>)\n"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("show piped: no %q in\n%s", want, md)
+		}
+	}
+	// health = false: the app shows no health, nor does show, and open
+	// numbers no repository link.
+	off := func(d *cli.Deps) { piped(d); d.Settings.NoHealth = true }
+	if md := executeWith(t, nil, off, "show", "containerd").stdout; strings.Contains(md, "Repository") {
+		t.Errorf("show with health = false:\n%s", md)
+	}
+	if r := executeWith(t, nil, off, "open", "containerd", "--link", "6", "--print"); r.status != 1 {
+		t.Errorf("open --link 6 with health = false: %d %q", r.status, r.stdout)
+	}
+	shown := ansi.Strip(executeWith(t, nil, onTerminalWithHealth(120), "show", "containerd").stdout)
+	for _, want := range []string{"Repository: containerd/containerd · active", "Stars 110,000",
+		"• 6 releases", "https://github.com/containerd/containerd/releases", "• 7 contribute: good first issues"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("show on a terminal: no %q in\n%s", want, shown)
+		}
+	}
+}
