@@ -60,7 +60,7 @@ Enterprise). JSON is documented in README.md.`,
 			if err != nil {
 				return err
 			}
-			indexes, err := selectProjects(cat, query, "", model.NewHealthView(cat, src.Cached, time.Now()))
+			indexes, err := a.selectProjects(cat, query, "", model.NewHealthView(cat, src.Cached, time.Now()))
 			if err != nil {
 				return err
 			}
