@@ -314,9 +314,8 @@ func writeHealthTable(w io.Writer, rows []healthRow, width int, now time.Time) e
 				cells[hcolRepository] += " → " + h.MovedTo.String()
 			}
 			cells[hcolStatus] = h.Status(now).String()
+			cells[hcolStars], cells[hcolPushed] = starsCell(h), pushedCell(h)
 			if !h.Missing {
-				cells[hcolStars] = strconv.Itoa(h.Stars)
-				cells[hcolPushed] = date(h.PushedAt)
 				cells[hcolLicense] = orDash(h.License)
 			}
 			if rel := h.LatestRelease; rel != nil {
@@ -336,6 +335,24 @@ func writeHealthTable(w io.Writer, rows []healthRow, width int, now time.Time) e
 		fit(cols, order, width, healthPlan)
 	}
 	return writeAligned(w, cols, order, width)
+}
+
+// starsCell is a repository's stars as the tables give them: "-" when
+// not known (h nil: never checked), or the repository is missing.
+func starsCell(h *model.Health) string {
+	if h == nil || h.Missing {
+		return "-"
+	}
+	return strconv.Itoa(h.Stars)
+}
+
+// pushedCell is a repository's last push as the tables give it, a day;
+// "-" when not known.
+func pushedCell(h *model.Health) string {
+	if h == nil || h.Missing {
+		return "-"
+	}
+	return date(h.PushedAt)
 }
 
 // date is a day as health's table gives it, "-" for none.

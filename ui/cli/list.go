@@ -32,7 +32,8 @@ has:slack|issues|mailing-list|docs|releases|tests,
 is:archived|moved|active|quiet|stale|missing|unknown (from the
 repositories' health as last checked: see 'upstream-tui health'). A
 leading - leaves the matches out; a QUERY starting with - follows --.
---sort orders the list by name, stars or last push instead.`,
+--sort orders the list by name, stars or last push instead; by stars or
+last push, the table and tsv show a STARS or PUSHED column.`,
 		Example: `  upstream-tui list
   upstream-tui list csi --area "cloud provider"
   upstream-tui list state:graduated has:slack
@@ -87,7 +88,7 @@ leading - leaves the matches out; a QUERY starting with - follows --.
 				}
 				return writeJSON(a.Stdout, out)
 			case "tsv":
-				return writeTSV(a.Stdout, projects)
+				return writeTSV(a.Stdout, projects, sortColumnOf(by, healthOf(src)))
 			case "markdown":
 				return writeMarkdownTable(a.Stdout, projects)
 			}
@@ -95,7 +96,7 @@ leading - leaves the matches out; a QUERY starting with - follows --.
 			if recent && opened == nil {
 				opened = []time.Time{} // the OPENED column, even with no row
 			}
-			return writeTable(a.Stdout, projects, width, opened, time.Now())
+			return writeTable(a.Stdout, projects, width, opened, time.Now(), sortColumnOf(by, healthOf(src)))
 		},
 	}
 	cmd.Flags().StringVar(&area, "area", "", "only the projects of this area (`NAME` or a unique part of it)")

@@ -26,6 +26,7 @@ const (
 	colMaturity
 	colGoal
 	colOpened // only with --recent
+	colSorted // only with --sort stars|pushed
 )
 
 // shrinkStep narrows one column to a floor, as far as the terminal needs.
@@ -54,11 +55,12 @@ var listPlan = []shrinkStep{
 const tableGap = 2
 
 // writeTable writes an aligned table, with an OPENED column when opened is
-// given (list --recent). With width > 0 (a terminal) it fits the width by
-// the shrinkSteps; piped, nothing is cut.
-func writeTable(w io.Writer, ps []*model.Project, width int, opened []time.Time, now time.Time) error {
-	cols := make([]tableColumn, colOpened+1)
-	for c, title := range append(append([]string{}, tableColumns...), "OPENED") {
+// given (list --recent) and the column of the order it is sorted by when
+// there is one. With width > 0 (a terminal) it fits the width by the
+// listPlan; piped, nothing is cut.
+func writeTable(w io.Writer, ps []*model.Project, width int, opened []time.Time, now time.Time, sorted sortColumn) error {
+	cols := make([]tableColumn, colSorted+1)
+	for c, title := range append(append([]string{}, tableColumns...), "OPENED", sorted.title) {
 		cols[c].cells = []string{title}
 	}
 	for i, p := range ps {
@@ -68,11 +70,18 @@ func writeTable(w io.Writer, ps []*model.Project, width int, opened []time.Time,
 		if i < len(opened) {
 			cols[colOpened].cells = append(cols[colOpened].cells, model.Ago(now.Sub(opened[i])))
 		}
+		if sorted.cell != nil {
+			cols[colSorted].cells = append(cols[colSorted].cells, sorted.cell(p))
+		}
 	}
-	order := []int{colName, colArea, colMaturity, colGoal}
+	order := []int{colName}
 	if opened != nil {
-		order = []int{colName, colOpened, colArea, colMaturity, colGoal}
+		order = append(order, colOpened)
 	}
+	if sorted.cell != nil {
+		order = append(order, colSorted)
+	}
+	order = append(order, colArea, colMaturity, colGoal)
 	for _, c := range order {
 		cols[c].width = widest(cols[c].cells)
 	}
