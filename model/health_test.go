@@ -123,6 +123,8 @@ func TestRepoLinks(t *testing.T) {
 			"releases https://github.com/servicemeshinterface/smi-spec/releases\ncontribute https://github.com/servicemeshinterface/smi-spec/contribute"},
 		{"its own repository link", landscape, Repo{"airshipit", "airshipctl"}, nil,
 			"releases https://github.com/airshipit/airshipctl/releases\ncontribute https://github.com/airshipit/airshipctl/contribute"},
+		{"nothing left out", nil, Repo{"airshipit", "airshipctl"}, nil, "repository https://github.com/airshipit/airshipctl\n" +
+			"releases https://github.com/airshipit/airshipctl/releases\ncontribute https://github.com/airshipit/airshipctl/contribute"},
 		{"no repository", plain, Repo{}, nil, ""},
 	} {
 		if got := urls(RepoLinks(tc.p, tc.repo, tc.h)); got != tc.want {

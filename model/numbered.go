@@ -24,9 +24,10 @@ func NumberedLinks(p *Project) []Link {
 // NumberedLinks for its GitHub repository repo, with h what is known of
 // it (nil: not checked): the repository, its releases and its contribute
 // page (GitHub's good first issues), under the new name when it moved.
-// A link whose URL p already numbers is left out (the Landscape's
-// projects have a repository link of their own). None for the zero
-// Repo. The app's detail and `open --link N` both number these.
+// A link whose URL p already numbers is left out (a homepage on GitHub;
+// the Landscape's projects have a repository link of their own); with p
+// nil, none is. None for the zero Repo. The app's detail and `open --link
+// N` both number these.
 func RepoLinks(p *Project, repo Repo, h *Health) []Link {
 	if repo.IsZero() {
 		return nil
@@ -34,7 +35,10 @@ func RepoLinks(p *Project, repo Repo, h *Health) []Link {
 	if h.Moved() {
 		repo = h.MovedTo
 	}
-	own := NumberedLinks(p)
+	var own []Link
+	if p != nil {
+		own = NumberedLinks(p)
+	}
 	var out []Link
 	for _, l := range []Link{
 		{Label: "repository", URL: repo.URL(), Kind: KindRepository},

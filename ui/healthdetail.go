@@ -217,7 +217,7 @@ func (m *Model) openContribute() tea.Cmd {
 		return nil
 	}
 	ref, h := m.healthOf(i)
-	for _, l := range model.RepoLinks(p, ref.repo, h) {
+	for _, l := range model.RepoLinks(nil, ref.repo, h) { // numbered or not
 		if l.Kind == model.KindContribute {
 			return m.open(l)
 		}

@@ -117,7 +117,7 @@ func (a *app) repoLinks(p *model.Project, numbered bool) []model.Link {
 		return nil
 	}
 	repo, _ := model.RepoOf(p)
-	of := &model.Project{}
+	var of *model.Project // leaves nothing out
 	if numbered {
 		of = p
 	}
