@@ -98,7 +98,8 @@ func TestCompletionInsideNames(t *testing.T) {
 		{[]string{"show", "opa"}, []string{"OPA Gatekeeper"}},
 		{[]string{"show", "Azure D"}, []string{"Azure Disk CSI Driver"}},
 		{[]string{"open", "keyVAULT"}, []string{"Keyvault Flexvol", "Azure KeyVault Provider for Secrets Store CSI Driver"}},
-		{[]string{"open", "moby", "--link", ""}, []string{"slack", "issues", "docs", "forum", "home"}},
+		// The repository's links too, as the app gives them.
+		{[]string{"open", "moby", "--link", ""}, []string{"slack", "issues", "docs", "releases", "forum", "repository", "home", "contribute"}},
 		{[]string{"open", "moby", "--link", "s"}, []string{"slack"}},
 		{[]string{"open", "nothing-like-it", "--link", "m"}, []string{"mailing-list"}},
 	} {

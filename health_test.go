@@ -162,7 +162,8 @@ func TestHealthCommands(t *testing.T) {
 		"Service Mesh Interface (SMI)\tCloud Native Service Mesh\tAzure sandbox?\tA standard interface for service meshes on Kubernetes\thttps://smi-spec.io/\n" {
 		t.Errorf("is:archived: %d %q %q", r.status, r.stdout, r.stderr)
 	}
-	if r := execute(t, nil, "list", "--sort", "stars", "-o", "tsv"); !strings.HasPrefix(r.stdout, "NAME\tAREA\tMATURITY\tGOAL\tHOMEPAGE\nContainerd\t") {
+	if r := execute(t, nil, "list", "--sort", "stars", "-o", "tsv"); !strings.HasPrefix(r.stdout, "NAME\tAREA\tMATURITY\tGOAL\tHOMEPAGE\tSTARS\nContainerd\t") ||
+		!strings.Contains(r.stdout, "\thttps://github.com/containerd/containerd\t17000\n") {
 		t.Errorf("--sort stars: %q", r.stdout)
 	}
 	if r := execute(t, nil, "list", "--sort", "size"); r.status != 2 || !strings.Contains(r.stderr, `unknown sort order "size"`) {

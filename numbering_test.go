@@ -14,8 +14,10 @@ var numberedItem = regexp.MustCompile(`(?m)^- \*\*(\d+)\*\* \[.*\]\(<([^>]*)>\)`
 
 // TestDetailNumbersAreOpenNumbers: the link numbered N in each project's
 // detail, in each known catalog, is the link `open --link N` opens, and
-// every link open can number is in the detail.
+// every link open can number is in the detail: the project's own, then
+// its repository's (nothing cached: not checked).
 func TestDetailNumbersAreOpenNumbers(t *testing.T) {
+	withCache(t)
 	for _, file := range []string{"", readme, firstDraft} {
 		cat, err := data.LoadEmbedded()
 		if file != "" {
@@ -31,7 +33,8 @@ func TestDetailNumbersAreOpenNumbers(t *testing.T) {
 			}
 			show := execute(t, nil, append([]string{"show", p.Name}, args...)...)
 			items := numberedItem.FindAllStringSubmatch(show.stdout, -1)
-			if want := len(model.NumberedLinks(&p)); len(items) != want {
+			repo, _ := model.RepoOf(&p)
+			if want := len(model.NumberedLinks(&p)) + len(model.RepoLinks(&p, repo, nil)); len(items) != want {
 				t.Errorf("%s %q: %d numbered links in the detail, want %d:\n%s", file, p.Name, len(items), want, show.stdout)
 			}
 			for k, item := range items {

@@ -161,9 +161,10 @@ func FuzzListMarkdownReadsBack(f *testing.F) {
 
 // TestShowMarkdownReadsBack: each numbered link that show -o markdown
 // writes reads back, with goldmark, as one link to one of the project's
-// URLs, exactly: a backslash, angle brackets, pipes, spaces and what
+// URLs or its repository's, exactly: a backslash, angle brackets, pipes, spaces and what
 // reads as a character reference in a URL included.
 func TestShowMarkdownReadsBack(t *testing.T) {
+	withCache(t) // the repository's links as not checked
 	awkwardFile := filepath.Join(t.TempDir(), "awkward.md")
 	if err := os.WriteFile(awkwardFile, []byte(awkward), 0o644); err != nil {
 		t.Fatal(err)
@@ -175,7 +176,8 @@ func TestShowMarkdownReadsBack(t *testing.T) {
 		}
 		for _, p := range cat.Projects {
 			urls := map[string]bool{}
-			for _, l := range p.Links {
+			repo, _ := model.RepoOf(&p)
+			for _, l := range append(p.Links, model.RepoLinks(&p, repo, nil)...) {
 				urls[l.URL] = true
 			}
 			r := execute(t, nil, "show", "-o", "markdown", "--catalog", file, p.Name)

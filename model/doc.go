@@ -4,7 +4,7 @@
 // between runs (State); and the pure logic over them: fuzzy search and
 // ranking (index.go, query.go, searcher.go, score.go, match.go), query
 // facets, finding a project by name, the URL rule, the numbering of a
-// project's links, lint findings and what lint --online reports
+// project's links and its repository's (RepoLinks), lint findings and what lint --online reports
 // (linkcheck.go). It imports no Charm package and does
 // no I/O; model/parallel splits its heavy work over the cores.
 package model

@@ -300,6 +300,37 @@ func (ix *Index) CountFacetsIn(fs []Facet, projects []int) []int {
 	return counts
 }
 
+// FacetValues returns the values the catalog's projects have for the
+// maturity facet key, "state" (states and API versions) or "org", as a
+// facet offers them (FacetWord: "K8s API" is k8s), distinct and sorted;
+// nil for another key. Each distinct value is looked at once.
+func FacetValues(cat *Catalog, key string) []string {
+	var values func(m Maturity) []string
+	switch key {
+	case "state":
+		values = func(m Maturity) []string { return []string{m.State, m.API} }
+	case "org":
+		values = func(m Maturity) []string { return []string{m.Org} }
+	default:
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	for i := range cat.Projects {
+		for _, v := range values(cat.Projects[i].Maturity) {
+			if v == "" || seen[v] {
+				continue
+			}
+			seen[v] = true
+			if w := FacetWord(v); w != "" && !slices.Contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // FacetWord is the value a facet offers for a maturity value: lower case,
 // its first word, as a prefix will do ("K8s API" is org:k8s); "" when it
 // cannot be typed (a quote).

@@ -228,12 +228,6 @@ func (h *Health) Current() Repo {
 	return h.Repo
 }
 
-// ContributeURL is GitHub's page of good first issues for the repository.
-func (h *Health) ContributeURL() string { return h.Current().URL() + "/contribute" }
-
-// ReleasesURL is the repository's releases page.
-func (h *Health) ReleasesURL() string { return h.Current().URL() + "/releases" }
-
 // HealthSource is where the app and the commands get repository health;
 // data/github implements it over GitHub's REST API and a cache on disk.
 // It is safe for concurrent use, and it keeps the rate budget itself: at

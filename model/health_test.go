@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -94,9 +95,40 @@ func TestHealthStatus(t *testing.T) {
 	}
 }
 
-func TestHealthLinksFollowMove(t *testing.T) {
-	h := Health{Repo: Repo{"deislabs", "smi-spec"}, MovedTo: Repo{"servicemeshinterface", "smi-spec"}}
-	if got := h.ContributeURL(); got != "https://github.com/servicemeshinterface/smi-spec/contribute" {
-		t.Errorf("ContributeURL = %q", got)
+func TestRepoLinks(t *testing.T) {
+	smi := Repo{"deislabs", "smi-spec"}
+	moved := &Health{Repo: smi, MovedTo: Repo{"servicemeshinterface", "smi-spec"}}
+	urls := func(ls []Link) string {
+		var out []string
+		for _, l := range ls {
+			out = append(out, l.Kind.String()+" "+l.URL)
+		}
+		return strings.Join(out, "\n")
+	}
+	plain := &Project{Name: "SMI", Links: []Link{{URL: "https://smi-spec.io/", Kind: KindHome, Column: ColumnProject}}}
+	// The Landscape's own repository link, in another case with a final
+	// slash: the repository's is left out, not numbered twice.
+	landscape := &Project{Name: "Airship", Links: []Link{{URL: "https://airshipit.org", Kind: KindHome, Column: ColumnProject},
+		{Label: "Repository", URL: "https://github.com/Airshipit/Airshipctl/", Kind: KindRepository, Column: ColumnProject}}}
+	for _, tc := range []struct {
+		name string
+		p    *Project
+		repo Repo
+		h    *Health
+		want string
+	}{
+		{"not checked", plain, smi, nil, "repository https://github.com/deislabs/smi-spec\nreleases https://github.com/deislabs/smi-spec/releases\n" +
+			"contribute https://github.com/deislabs/smi-spec/contribute"},
+		{"moved", plain, smi, moved, "repository https://github.com/servicemeshinterface/smi-spec\n" +
+			"releases https://github.com/servicemeshinterface/smi-spec/releases\ncontribute https://github.com/servicemeshinterface/smi-spec/contribute"},
+		{"its own repository link", landscape, Repo{"airshipit", "airshipctl"}, nil,
+			"releases https://github.com/airshipit/airshipctl/releases\ncontribute https://github.com/airshipit/airshipctl/contribute"},
+		{"nothing left out", nil, Repo{"airshipit", "airshipctl"}, nil, "repository https://github.com/airshipit/airshipctl\n" +
+			"releases https://github.com/airshipit/airshipctl/releases\ncontribute https://github.com/airshipit/airshipctl/contribute"},
+		{"no repository", plain, Repo{}, nil, ""},
+	} {
+		if got := urls(RepoLinks(tc.p, tc.repo, tc.h)); got != tc.want {
+			t.Errorf("%s:\n%s\nwant\n%s", tc.name, got, tc.want)
+		}
 	}
 }

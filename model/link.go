@@ -22,9 +22,12 @@ const (
 	KindDocs
 	KindOther
 	KindRepository
+	// KindContribute is a repository's contribute page (GitHub's good
+	// first issues): never in a catalog, only among RepoLinks.
+	KindContribute
 )
 
-var kindNames = [...]string{"", "home", "releases", "tests", "slack", "mailing-list", "forum", "issues", "board", "docs", "other", "repository"}
+var kindNames = [...]string{"", "home", "releases", "tests", "slack", "mailing-list", "forum", "issues", "board", "docs", "other", "repository", "contribute"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -104,6 +107,8 @@ func (k Kind) Describe() string {
 		return "forum"
 	case KindRepository:
 		return "repository"
+	case KindContribute:
+		return "contribute page"
 	}
 	return "link of kind " + k.String()
 }

@@ -103,15 +103,16 @@ func (r *detailRenderer) renderDetail(p *model.Project, links []model.Link, k de
 // one that does not fit after its label stands on a line of its own, and
 // wraps only when it is wider than the terminal. With hyperlinks, the
 // labels are clickable (OSC 8) as in the app. Emoji sequences are shown
-// as in the app (shown).
-func RenderDetail(p *model.Project, width int, markdown markdownFunc, hyperlinks bool) string {
+// as in the app (shown). repo adds the Repository section as the app
+// shows it with repository health (nil: none).
+func RenderDetail(p *model.Project, width int, markdown markdownFunc, hyperlinks bool, repo *DetailRepo) string {
 	f := paneFlavor(width)
 	f.link = func(number string, l model.Link, label, note string) string {
 		return linkLine(number, l.URL, label, note, width, false)
 	}
-	s := markdown(shown(detailMarkdown(p, f, repoText{})), width)
+	s := markdown(shown(detailMarkdown(p, f, repo.text(p, f))), width)
 	if hyperlinks {
-		s = hyperlinkLabels(s, p, model.NumberedLinks(p))
+		s = hyperlinkLabels(s, p, repo.links(p))
 	}
 	return s
 }

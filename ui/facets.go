@@ -36,11 +36,10 @@ func catalogFacets(cat *model.Catalog, ix *model.Index, health *model.HealthView
 	for _, k := range model.FacetKinds {
 		fs = append(fs, model.Facet{Key: "has", Value: k.String()})
 	}
-	for _, s := range distinctWords(cat, func(m model.Maturity) []string { return []string{m.State, m.API} }) {
-		fs = append(fs, model.Facet{Key: "state", Value: s})
-	}
-	for _, o := range distinctWords(cat, func(m model.Maturity) []string { return []string{m.Org} }) {
-		fs = append(fs, model.Facet{Key: "org", Value: o})
+	for _, key := range []string{"state", "org"} {
+		for _, v := range model.FacetValues(cat, key) {
+			fs = append(fs, model.Facet{Key: key, Value: v})
+		}
 	}
 	for _, a := range cat.Areas {
 		if !strings.Contains(a.Name, `"`) {
@@ -63,27 +62,6 @@ func facetOptions(ix *model.Index, facets []model.Facet, items []int) []facetOpt
 	for k, n := range ix.CountFacetsIn(facets, items) {
 		out[k] = facetOption{facet: facets[k], count: n}
 	}
-	return out
-}
-
-// distinctWords returns the distinct maturity values of a catalog as a
-// facet offers them (model.FacetWord: "K8s API" is k8s), sorted. Each
-// distinct value is looked at once.
-func distinctWords(cat *model.Catalog, values func(model.Maturity) []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for i := range cat.Projects {
-		for _, v := range values(cat.Projects[i].Maturity) {
-			if v == "" || seen[v] {
-				continue
-			}
-			seen[v] = true
-			if w := model.FacetWord(v); w != "" && !slices.Contains(out, w) {
-				out = append(out, w)
-			}
-		}
-	}
-	slices.Sort(out)
 	return out
 }
 

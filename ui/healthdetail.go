@@ -15,9 +15,9 @@ import (
 // What the detail says of a project's repository health: a line under the
 // maturity with the repository and its status word, for a glance, and a
 // "Repository" section after the links: a warning first (archived, moved,
-// missing), then what GitHub said, when it was checked, and three links
-// numbered after the project's own, so that the catalog's numbers never
-// move.
+// missing), then what GitHub said, when it was checked, and the links of
+// model.RepoLinks numbered after the project's own, so that the catalog's
+// numbers never move.
 
 // repoText is the detail's Markdown about a project's repository: the
 // summary line and the section. The zero repoText (no health source) adds
@@ -27,9 +27,6 @@ type repoText struct {
 	summary, section string
 }
 
-// contributeLabel labels the contribute page's link, the one c opens.
-const contributeLabel = "contribute: good first issues"
-
 // maxTopics bounds the topics the detail lists.
 const maxTopics = 20
 
@@ -38,34 +35,10 @@ const maxTopics = 20
 // it.
 func apiText(s string, n int) string { return inert.Text(inert.Cap(s, n)) }
 
-// repoLinks are the links of a project's Repository section, numbered
-// after model.NumberedLinks: the repository, its releases, its contribute
-// page (GitHub's good first issues), under its new name when it moved.
-// None when the project has no repository.
-func repoLinks(ref repoRef, h *model.Health) []model.Link {
-	if ref.key == "" {
-		return nil
-	}
-	if h == nil {
-		h = &model.Health{Repo: ref.repo}
-	}
-	var out []model.Link
-	for _, l := range []model.Link{
-		{Label: "repository", URL: h.Current().URL()},
-		{Label: "releases", URL: h.ReleasesURL()},
-		{Label: contributeLabel, URL: h.ContributeURL()},
-	} {
-		if model.CheckURL(l.URL) == nil {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// repoMarkdown writes a project's repoText: ref its repository (zero for
-// none), h what is known of it (nil: not checked), its links numbered
-// from first+1.
-func repoMarkdown(ref repoRef, h *model.Health, now time.Time, first int, f markdownFlavor) repoText {
+// repoMarkdown writes project p's repoText: ref its repository (zero for
+// none), h what is known of it (nil: not checked), its links
+// (model.RepoLinks) numbered from first+1.
+func repoMarkdown(p *model.Project, ref repoRef, h *model.Health, now time.Time, first int, f markdownFlavor) repoText {
 	if ref.key == "" {
 		return repoText{
 			summary: "**Repository:** none on GitHub",
@@ -85,7 +58,7 @@ func repoMarkdown(ref repoRef, h *model.Health, now time.Time, first int, f mark
 		}
 		b.WriteString(strings.Join(healthLines(h, now, f), "  \n") + "\n\n")
 	}
-	for i, l := range repoLinks(ref, h) {
+	for i, l := range model.RepoLinks(p, ref.repo, h) {
 		label, note := linkText(&model.Project{}, l)
 		b.WriteString(f.link(strconv.Itoa(first+i+1), l, label, note) + "\n")
 	}
@@ -184,6 +157,35 @@ func orNone(s string) string {
 	return s
 }
 
+// DetailRepo is what the detail says of a project's repository outside
+// the app (show), as the app says it with repository health: Health is
+// what the source's cache holds (nil: never checked), Now the time ages
+// are told from. A nil *DetailRepo adds nothing, as the app without a
+// health source.
+type DetailRepo struct {
+	Health *model.Health
+	Now    time.Time
+}
+
+// text is project p's repoText in the flavor f.
+func (d *DetailRepo) text(p *model.Project, f markdownFlavor) repoText {
+	if d == nil {
+		return repoText{}
+	}
+	return repoMarkdown(p, newRepoRef(p), d.Health, d.Now, len(model.NumberedLinks(p)), f)
+}
+
+// links are the links project p's detail numbers: its own, then, with d,
+// its repository's.
+func (d *DetailRepo) links(p *model.Project) []model.Link {
+	links := model.NumberedLinks(p)
+	if d == nil {
+		return links
+	}
+	repo, _ := model.RepoOf(p)
+	return append(links, model.RepoLinks(p, repo, d.Health)...)
+}
+
 // detailLinks are the links project p's detail numbers, in order: the
 // project's own (model.NumberedLinks), then its repository's.
 func (m *Model) detailLinks(p int) []model.Link {
@@ -192,7 +194,7 @@ func (m *Model) detailLinks(p int) []model.Link {
 		return links
 	}
 	ref, h := m.healthOf(p)
-	return append(links, repoLinks(ref, h)...)
+	return append(links, model.RepoLinks(&m.view.cat.Projects[p], ref.repo, h)...)
 }
 
 // repoTextOf is project p's repoText for a pane width columns wide; the
@@ -202,8 +204,8 @@ func (m *Model) repoTextOf(p, width int) repoText {
 		return repoText{}
 	}
 	ref, h := m.healthOf(p)
-	first := len(model.NumberedLinks(&m.view.cat.Projects[p]))
-	return repoMarkdown(ref, h, m.now(), first, paneFlavor(width))
+	proj := &m.view.cat.Projects[p]
+	return repoMarkdown(proj, ref, h, m.now(), len(model.NumberedLinks(proj)), paneFlavor(width))
 }
 
 // openContribute opens the selected project's contribute page: GitHub's
@@ -214,8 +216,9 @@ func (m *Model) openContribute() tea.Cmd {
 		m.setStatus("No project selected", true)
 		return nil
 	}
-	for _, l := range repoLinks(m.healthOf(i)) {
-		if l.Label == contributeLabel {
+	ref, h := m.healthOf(i)
+	for _, l := range model.RepoLinks(nil, ref.repo, h) { // numbered or not
+		if l.Kind == model.KindContribute {
 			return m.open(l)
 		}
 	}

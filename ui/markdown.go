@@ -60,9 +60,10 @@ var plainFlavor = markdownFlavor{
 }
 
 // DetailMarkdown is a project's detail as plain Markdown, for output that
-// leaves the program: what `show` prints when piped.
-func DetailMarkdown(p *model.Project) string {
-	return detailMarkdown(p, plainFlavor, repoText{})
+// leaves the program: what `show` prints when piped. repo adds the
+// Repository section (nil: none).
+func DetailMarkdown(p *model.Project, repo *DetailRepo) string {
+	return detailMarkdown(p, plainFlavor, repo.text(p, plainFlavor))
 }
 
 // detailMarkdown builds the Markdown of a project's detail: name, area,

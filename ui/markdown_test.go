@@ -102,7 +102,7 @@ func TestLinkLabels(t *testing.T) {
 		{readme, "Moby", []string{"- **4** [Moby Forums](<https://forums.mobyproject.org/>)"}, nil},
 	} {
 		p := findProject(t, tc.cat, tc.project)
-		md := DetailMarkdown(p)
+		md := DetailMarkdown(p, nil)
 		lines := strings.Split(md, "\n")
 		for _, want := range tc.want {
 			if !slices.Contains(lines, want) {
@@ -118,7 +118,7 @@ func TestLinkLabels(t *testing.T) {
 
 	// A homepage labelled otherwise than the project keeps its label.
 	p := &model.Project{Name: "Tool", Links: []model.Link{{Label: "Tool on GitHub", URL: "https://github.com/o/tool", Kind: model.KindHome, Column: model.ColumnProject}}}
-	if md := DetailMarkdown(p); !strings.Contains(md, "- **1** [Tool on GitHub](<https://github.com/o/tool>) *(homepage)*") {
+	if md := DetailMarkdown(p, nil); !strings.Contains(md, "- **1** [Tool on GitHub](<https://github.com/o/tool>) *(homepage)*") {
 		t.Errorf("homepage with a label of its own:\n%s", md)
 	}
 
@@ -126,7 +126,7 @@ func TestLinkLabels(t *testing.T) {
 	item := regexp.MustCompile(`\[(.*)\]\(<[^>]*>\) \*\(([^,)]*)`)
 	for _, c := range []*model.Catalog{embedded, readme} {
 		for i := range c.Projects {
-			for _, m := range item.FindAllStringSubmatch(DetailMarkdown(&c.Projects[i]), -1) {
+			for _, m := range item.FindAllStringSubmatch(DetailMarkdown(&c.Projects[i], nil), -1) {
 				if strings.Contains(strings.ToLower(m[1]), strings.ToLower(m[2])) {
 					t.Errorf("%s: %q beside its kind %q", c.Projects[i].Name, m[1], m[2])
 				}

@@ -62,14 +62,15 @@ func reload(load func() (*model.Catalog, error), cause reloadCause) tea.Cmd {
 }
 
 // reloadKey (r) reads the catalog again and checks the health of the
-// selection and the rows on screen again.
+// selection and the rows on screen again. On the embedded catalog, only
+// health is checked, and the status line says both.
 func (m *Model) reloadKey() tea.Cmd {
 	if m.health == nil {
 		return m.startReload(reloadKey)
 	}
 	health, said := m.recheckHealth()
 	if m.opts.Reload == nil {
-		m.setStatus(said, false)
+		m.setStatus(said+" (the embedded catalog has nothing to reload)", false)
 		return health
 	}
 	return tea.Batch(health, m.startReload(reloadKey))

@@ -41,14 +41,17 @@ func (a *app) completeAreas(_ *cobra.Command, _ []string, toComplete string) ([]
 }
 
 // completeLinks completes open's --link with the kinds the project named
-// first has (all kinds while it is not known).
+// first has, its repository's links too (all kinds while it is not
+// known).
 func (a *app) completeLinks(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
-	kinds := model.FacetKinds
+	kinds := linkKinds
 	if cat, err := a.completionCatalog(); err == nil && len(args) > 0 {
 		if i, err := model.FindProject(cat, model.NewIndex(cat.Projects), strings.Join(args, " ")); err == nil {
+			p := &cat.Projects[i]
+			repo := a.repoLinks(p, false)
 			kinds = nil
-			for _, k := range model.FacetKinds {
-				if _, ok := cat.Projects[i].FirstLink(k); ok {
+			for _, k := range linkKinds {
+				if _, ok := firstOfKind(p, repo, k); ok {
 					kinds = append(kinds, k)
 				}
 			}

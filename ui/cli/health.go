@@ -27,7 +27,8 @@ func (a *app) healthCmd() *cobra.Command {
 		Long: `Check the repository of each project (all, or those QUERY matches) on
 GitHub: archived, moved, missing, or active (pushed within 90 days), quiet
 (within a year) or stale; stars, last push, latest release and licence.
-The table is in catalog order. A project's repository is the first GitHub
+The table is in catalog order and fits the terminal (the status always
+shows); piped, nothing is cut. A project's repository is the first GitHub
 link in its Project or Communication cells.
 
 Answers are cached under the user cache directory and asked again when
@@ -59,7 +60,7 @@ Enterprise). JSON is documented in README.md.`,
 			if err != nil {
 				return err
 			}
-			indexes, err := selectProjects(cat, query, "", model.NewHealthView(cat, src.Cached, time.Now()))
+			indexes, err := a.selectProjects(cat, query, "", model.NewHealthView(cat, src.Cached, time.Now()))
 			if err != nil {
 				return err
 			}
@@ -262,9 +263,36 @@ func listNames(names []string) string {
 // healthColumns are the columns of health's table.
 var healthColumns = []string{"NAME", "REPOSITORY", "STATUS", "STARS", "PUSHED", "RELEASE", "LICENSE"}
 
+// The columns of health's table by name, so that the plan reads.
+const (
+	hcolName = iota
+	hcolRepository
+	hcolStatus
+	hcolStars
+	hcolPushed
+	hcolRelease
+	hcolLicense
+)
+
+// healthPlan says how health's table fits a terminal. The status, what
+// the command is for, is never cut; numbers and dates are never cut
+// either, but leave whole. The licence and the release are cut to their
+// usual widths first, then the repository and the name are shortened,
+// then the release, the licence and the last push leave, and at last the
+// stars.
+var healthPlan = []shrinkStep{
+	{column: hcolLicense, floor: 10}, {column: hcolRelease, floor: 12},
+	{column: hcolRepository, floor: 28}, {column: hcolName, floor: 20, distinct: true},
+	{column: hcolRepository, floor: 20}, {column: hcolName, floor: 16, distinct: true},
+	{column: hcolRelease, drop: true}, {column: hcolLicense, drop: true}, {column: hcolPushed, drop: true},
+	{column: hcolRepository, floor: 12}, {column: hcolName, floor: 12},
+	{column: hcolStars, drop: true},
+}
+
 // writeHealthTable writes health's table: a row for each project, in the
 // order given; a repository that moved reads "old → new", what is not
-// known "-". With width > 0 (a terminal) lines are cut to it.
+// known "-". With width > 0 (a terminal) it fits the width by the
+// healthPlan; piped, nothing is cut.
 func writeHealthTable(w io.Writer, rows []healthRow, width int, now time.Time) error {
 	cols := make([]tableColumn, len(healthColumns))
 	for c, title := range healthColumns {
@@ -273,20 +301,19 @@ func writeHealthTable(w io.Writer, rows []healthRow, width int, now time.Time) e
 	for _, r := range rows {
 		cells := []string{oneLine(r.project.Name), "-", model.StatusUnknown.String(), "-", "-", "-", "-"}
 		if !r.repo.IsZero() {
-			cells[1] = r.repo.String()
+			cells[hcolRepository] = r.repo.String()
 		}
 		if h := r.health; h != nil {
 			if h.Moved() {
-				cells[1] += " → " + h.MovedTo.String()
+				cells[hcolRepository] += " → " + h.MovedTo.String()
 			}
-			cells[2] = h.Status(now).String()
+			cells[hcolStatus] = h.Status(now).String()
+			cells[hcolStars], cells[hcolPushed] = starsCell(h), pushedCell(h)
 			if !h.Missing {
-				cells[3] = strconv.Itoa(h.Stars)
-				cells[4] = date(h.PushedAt)
-				cells[6] = orDash(h.License)
+				cells[hcolLicense] = orDash(h.License)
 			}
 			if rel := h.LatestRelease; rel != nil {
-				cells[5] = orDash(oneLine(rel.Tag))
+				cells[hcolRelease] = orDash(oneLine(rel.Tag))
 			}
 		}
 		for c, cell := range cells {
@@ -298,7 +325,28 @@ func writeHealthTable(w io.Writer, rows []healthRow, width int, now time.Time) e
 		cols[c].width = widest(cols[c].cells)
 		order[c] = c
 	}
+	if width > 0 {
+		fit(cols, order, width, healthPlan)
+	}
 	return writeAligned(w, cols, order, width)
+}
+
+// starsCell is a repository's stars as the tables give them: "-" when
+// not known (h nil: never checked), or the repository is missing.
+func starsCell(h *model.Health) string {
+	if h == nil || h.Missing {
+		return "-"
+	}
+	return strconv.Itoa(h.Stars)
+}
+
+// pushedCell is a repository's last push as the tables give it, a day;
+// "-" when not known.
+func pushedCell(h *model.Health) string {
+	if h == nil || h.Missing {
+		return "-"
+	}
+	return date(h.PushedAt)
 }
 
 // date is a day as health's table gives it, "-" for none.

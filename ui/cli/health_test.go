@@ -136,8 +136,9 @@ func TestHealthReasonsAndStatus(t *testing.T) {
 	if status, _, stderr := runHealth(t, src); status != 1 || !strings.HasSuffix(stderr, "upstream-tui: no repository could be checked, and none was checked before\n") {
 		t.Errorf("nothing: status %d stderr %q", status, stderr)
 	}
-	// A query that matches nothing has nothing to check: status 0.
-	if status, stdout, stderr := runHealth(t, src, "zzzzqqq"); status != 0 || stderr != "" || strings.Count(stdout, "\n") != 1 {
+	// A query that matches nothing has nothing to check: status 0, and
+	// a notice.
+	if status, stdout, stderr := runHealth(t, src, "zzzzqqq"); status != 0 || stderr != "upstream-tui: no project matches \"zzzzqqq\"\n" || strings.Count(stdout, "\n") != 1 {
 		t.Errorf("no match: status %d %q %q", status, stdout, stderr)
 	}
 	// Nor do projects with no repository: status 0, and each is listed.

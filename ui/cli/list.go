@@ -32,7 +32,8 @@ has:slack|issues|mailing-list|docs|releases|tests,
 is:archived|moved|active|quiet|stale|missing|unknown (from the
 repositories' health as last checked: see 'upstream-tui health'). A
 leading - leaves the matches out; a QUERY starting with - follows --.
---sort orders the list by name, stars or last push instead.`,
+--sort orders the list by name, stars or last push instead; by stars or
+last push, the table and tsv show a STARS or PUSHED column.`,
 		Example: `  upstream-tui list
   upstream-tui list csi --area "cloud provider"
   upstream-tui list state:graduated has:slack
@@ -64,7 +65,7 @@ leading - leaves the matches out; a QUERY starting with - follows --.
 			if src != nil && (by == model.SortStars || by == model.SortPushed || model.ReadsHealth(query)) {
 				view = model.NewHealthView(cat, src.Cached, time.Now())
 			}
-			indexes, err := selectProjects(cat, query, area, view)
+			indexes, err := a.selectProjects(cat, query, area, view)
 			if err != nil {
 				return err
 			}
@@ -87,7 +88,7 @@ leading - leaves the matches out; a QUERY starting with - follows --.
 				}
 				return writeJSON(a.Stdout, out)
 			case "tsv":
-				return writeTSV(a.Stdout, projects)
+				return writeTSV(a.Stdout, projects, sortColumnOf(by, healthOf(src)))
 			case "markdown":
 				return writeMarkdownTable(a.Stdout, projects)
 			}
@@ -95,7 +96,7 @@ leading - leaves the matches out; a QUERY starting with - follows --.
 			if recent && opened == nil {
 				opened = []time.Time{} // the OPENED column, even with no row
 			}
-			return writeTable(a.Stdout, projects, width, opened, time.Now())
+			return writeTable(a.Stdout, projects, width, opened, time.Now(), sortColumnOf(by, healthOf(src)))
 		},
 	}
 	cmd.Flags().StringVar(&area, "area", "", "only the projects of this area (`NAME` or a unique part of it)")
@@ -114,8 +115,9 @@ var sortOrders = []string{model.SortCatalog.String(), model.SortName.String(), m
 // selectProjects returns the projects (indexes into cat.Projects) of an
 // area (all when area is empty), ranked by query when it is given, else
 // in catalog order. The is: facets read view (nil: every project is
-// unknown).
-func selectProjects(cat *model.Catalog, query, area string, view *model.HealthView) ([]int, error) {
+// unknown). A query that matches nothing is no error, but said on
+// standard error (noMatch).
+func (a *app) selectProjects(cat *model.Catalog, query, area string, view *model.HealthView) ([]int, error) {
 	if err := model.CheckQuery(query); err != nil {
 		return nil, usageError{err}
 	}
@@ -132,13 +134,44 @@ func selectProjects(cat *model.Catalog, query, area string, view *model.HealthVi
 			}
 		}
 	}
-	matches := model.NewIndex(cat.Projects).WithHealth(view).Search(query, only)
+	ix := model.NewIndex(cat.Projects).WithHealth(view)
+	matches := ix.Search(query, only)
+	if len(matches) == 0 && strings.TrimSpace(query) != "" {
+		a.noMatch(cat, ix, query)
+	}
 	out := make([]int, len(matches))
 	for i, m := range matches {
 		out[i] = m.Project
 	}
 	return out, nil
 }
+
+// noMatch says on standard error that query matched no project: for each
+// org: or state: facet that no project of the catalog holds, the values
+// its projects have ("no project has state "graduted"; states are alpha,
+// beta, ..."), else that nothing matches.
+func (a *app) noMatch(cat *model.Catalog, ix *model.Index, query string) {
+	_, facets, _ := model.ParseQuery(query)
+	said := false
+	for _, f := range facets {
+		plural, ok := facetPlurals[f.Key]
+		if !ok || f.Negate || f.Value == "" || ix.CountFacets([]model.Facet{f})[0] > 0 {
+			continue
+		}
+		msg := "no project has " + f.Key + " " + inert.Quote(f.Value)
+		if values := model.FacetValues(cat, f.Key); len(values) > 0 {
+			msg += "; " + plural + " are " + listNames(values)
+		}
+		a.warn(msg)
+		said = true
+	}
+	if !said {
+		a.warn("no project matches " + inert.Quote(query))
+	}
+}
+
+// facetPlurals name the values of the facets noMatch lists.
+var facetPlurals = map[string]string{"state": "states", "org": "organisations"}
 
 // recentOnly keeps the projects opened in the app, most recent first, and
 // says when each was opened. A state that cannot be read is a notice.

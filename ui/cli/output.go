@@ -174,15 +174,52 @@ func oneLine(s string) string {
 }
 
 // writeTSV writes tab-separated values with a header line, and the
-// homepage URL as a last column.
-func writeTSV(w io.Writer, ps []*model.Project) error {
+// homepage URL as a last column; after it, the column of the order the
+// projects are sorted by, when there is one (STARS, PUSHED), so that the
+// others keep their places.
+func writeTSV(w io.Writer, ps []*model.Project, sorted sortColumn) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString(strings.Join(append(append([]string{}, tableColumns...), "HOMEPAGE"), "\t") + "\n")
+	header := append(append([]string{}, tableColumns...), "HOMEPAGE")
+	if sorted.cell != nil {
+		header = append(header, sorted.title)
+	}
+	bw.WriteString(strings.Join(header, "\t") + "\n")
 	for _, p := range ps {
 		home, _ := p.Homepage()
-		bw.WriteString(strings.Join(append(tableRow(p), oneLine(home.URL)), "\t") + "\n")
+		row := append(tableRow(p), oneLine(home.URL))
+		if sorted.cell != nil {
+			row = append(row, sorted.cell(p))
+		}
+		bw.WriteString(strings.Join(row, "\t") + "\n")
 	}
 	return bw.Flush()
+}
+
+// sortColumn is the column list's table and TSV add for the order the
+// projects are sorted by: its title and each project's cell. The zero
+// sortColumn adds none.
+type sortColumn struct {
+	title string
+	cell  func(*model.Project) string
+}
+
+// sortColumnOf is the column for sorting by, with each project's health
+// from health (nil: none known): STARS and PUSHED as health's table gives
+// them, none for the other orders.
+func sortColumnOf(by model.SortOrder, health func(*model.Project) *model.Health) sortColumn {
+	of := func(p *model.Project) *model.Health {
+		if health == nil {
+			return nil
+		}
+		return health(p)
+	}
+	switch by {
+	case model.SortStars:
+		return sortColumn{"STARS", func(p *model.Project) string { return starsCell(of(p)) }}
+	case model.SortPushed:
+		return sortColumn{"PUSHED", func(p *model.Project) string { return pushedCell(of(p)) }}
+	}
+	return sortColumn{}
 }
 
 // markdownHeader is the head of list -o markdown: the columns of the

@@ -19,7 +19,7 @@ func TestWriteTableFitsTheTerminal(t *testing.T) {
 	}
 	for _, width := range []int{20, 40, 80, 120, 300} {
 		var b strings.Builder
-		if err := writeTable(&b, ps, width, nil, time.Time{}); err != nil {
+		if err := writeTable(&b, ps, width, nil, time.Time{}, sortColumn{}); err != nil {
 			t.Fatal(err)
 		}
 		for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
@@ -37,7 +37,7 @@ func TestWriteTableFitsTheTerminal(t *testing.T) {
 	}
 	// Piped: nothing is cut, and each row is one line.
 	var b strings.Builder
-	if err := writeTable(&b, ps, 0, nil, time.Time{}); err != nil {
+	if err := writeTable(&b, ps, 0, nil, time.Time{}, sortColumn{}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()

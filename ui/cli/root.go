@@ -296,9 +296,7 @@ func (a *app) browse(root *cobra.Command, query, first, area string) error {
 		NoColor: a.NoColor || a.plain, Plain: a.plain, Hyperlinks: !a.plain,
 		Theme: a.Settings.Theme, Keys: a.Settings.Keys, RecentFirst: a.Settings.RecentFirst,
 	}
-	if !a.Settings.NoHealth {
-		opts.Health = a.withMaxAge(a.Health)
-	}
+	opts.Health = a.appHealth()
 	notice := a.Settings.Notice
 	if a.State != nil {
 		st, err := a.State.Load()

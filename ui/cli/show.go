@@ -43,17 +43,29 @@ name containing it, else the fuzzy best match when it clearly leads.`,
 				}
 				return writeJSON(a.Stdout, out)
 			}
+			repo := a.detailRepo(p)
 			if width, ok := a.Terminal(a.Stdout); ok && !a.plain {
-				_, err = fmt.Fprintln(a.Stdout, ui.RenderDetail(p, width, render.New(a.style(), a.NoColor), true))
+				_, err = fmt.Fprintln(a.Stdout, ui.RenderDetail(p, width, render.New(a.style(), a.NoColor), true, repo))
 				return err
 			}
-			_, err = fmt.Fprint(a.Stdout, ui.DetailMarkdown(p))
+			_, err = fmt.Fprint(a.Stdout, ui.DetailMarkdown(p, repo))
 			return err
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "markdown", "output `FORMAT`: markdown or json")
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions([]string{"markdown", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// detailRepo is what show says of project p's repository, as the app
+// does with repository health: what the source has cached, never asking
+// GitHub; nil when the app has no health source (appHealth).
+func (a *app) detailRepo(p *model.Project) *ui.DetailRepo {
+	src := a.appHealth()
+	if src == nil {
+		return nil
+	}
+	return &ui.DetailRepo{Health: healthOf(src)(p), Now: time.Now()}
 }
 
 // findProject loads the catalog and finds the project a user named.

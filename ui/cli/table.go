@@ -26,32 +26,41 @@ const (
 	colMaturity
 	colGoal
 	colOpened // only with --recent
+	colSorted // only with --sort stars|pushed
 )
 
-// shrinkStep narrows one column to a floor, as far as the terminal needs;
-// a goal narrowed to nothing leaves the table. shortAreas stands for the
-// step that drops the words areas share.
-type shrinkStep struct{ column, floor int }
+// shrinkStep narrows one column to a floor, as far as the terminal needs.
+// A column narrowed to nothing leaves the table (with floor 0), and so
+// does a column with drop set, whole: a number or a date is never cut.
+// distinct keeps the column wide enough that cells that differ still
+// differ; shorten, when set, rewrites the cells (and narrows the column
+// to the widest) instead of cutting them.
+type shrinkStep struct {
+	column, floor int
+	drop          bool
+	distinct      bool
+	shorten       func(cells []string) []string
+}
 
-const shortAreas = -1
-
-// shrinkSteps say how the table fits a terminal: names stay whole longest,
-// as they are what show and open take. The goal is cut first, then the
-// area (to its distinctive words, then shorter, never so short that two
-// areas read the same), then the goal goes, and only then the maturity
-// and the name.
-var shrinkSteps = []shrinkStep{
-	{colGoal, 20}, {shortAreas, 0}, {colArea, 12}, {colGoal, 0}, {colArea, 1}, {colMaturity, 8}, {colName, 16},
+// listPlan says how list's table fits a terminal: names stay whole
+// longest, as they are what show and open take. The goal is cut first,
+// then the area (to its distinctive words, then shorter, never so short
+// that two areas read the same), then the goal goes, and only then the
+// maturity and the name.
+var listPlan = []shrinkStep{
+	{column: colGoal, floor: 20}, {column: colArea, shorten: shortNames}, {column: colArea, floor: 12, distinct: true},
+	{column: colGoal}, {column: colArea, floor: 1, distinct: true}, {column: colMaturity, floor: 8}, {column: colName, floor: 16},
 }
 
 const tableGap = 2
 
 // writeTable writes an aligned table, with an OPENED column when opened is
-// given (list --recent). With width > 0 (a terminal) it fits the width by
-// the shrinkSteps; piped, nothing is cut.
-func writeTable(w io.Writer, ps []*model.Project, width int, opened []time.Time, now time.Time) error {
-	cols := make([]tableColumn, colOpened+1)
-	for c, title := range append(append([]string{}, tableColumns...), "OPENED") {
+// given (list --recent) and the column of the order it is sorted by when
+// there is one. With width > 0 (a terminal) it fits the width by the
+// listPlan; piped, nothing is cut.
+func writeTable(w io.Writer, ps []*model.Project, width int, opened []time.Time, now time.Time, sorted sortColumn) error {
+	cols := make([]tableColumn, colSorted+1)
+	for c, title := range append(append([]string{}, tableColumns...), "OPENED", sorted.title) {
 		cols[c].cells = []string{title}
 	}
 	for i, p := range ps {
@@ -61,16 +70,23 @@ func writeTable(w io.Writer, ps []*model.Project, width int, opened []time.Time,
 		if i < len(opened) {
 			cols[colOpened].cells = append(cols[colOpened].cells, model.Ago(now.Sub(opened[i])))
 		}
+		if sorted.cell != nil {
+			cols[colSorted].cells = append(cols[colSorted].cells, sorted.cell(p))
+		}
 	}
-	order := []int{colName, colArea, colMaturity, colGoal}
+	order := []int{colName}
 	if opened != nil {
-		order = []int{colName, colOpened, colArea, colMaturity, colGoal}
+		order = append(order, colOpened)
 	}
+	if sorted.cell != nil {
+		order = append(order, colSorted)
+	}
+	order = append(order, colArea, colMaturity, colGoal)
 	for _, c := range order {
 		cols[c].width = widest(cols[c].cells)
 	}
 	if width > 0 {
-		fit(cols, order, width)
+		fit(cols, order, width, listPlan)
 	}
 	return writeAligned(w, cols, order, width)
 }
@@ -101,9 +117,9 @@ func writeAligned(w io.Writer, cols []tableColumn, order []int, width int) error
 	return bw.Flush()
 }
 
-// fit narrows the columns by the shrinkSteps until the table is width
+// fit narrows the columns by the plan's steps until the table is width
 // columns wide, or as narrow as the steps go.
-func fit(cols []tableColumn, order []int, width int) {
+func fit(cols []tableColumn, order []int, width int, plan []shrinkStep) {
 	total := func() int {
 		n, shown := 0, 0
 		for _, c := range order {
@@ -114,24 +130,27 @@ func fit(cols []tableColumn, order []int, width int) {
 		}
 		return n + tableGap*max(shown-1, 0)
 	}
-	for _, step := range shrinkSteps {
+	for _, step := range plan {
 		over := total() - width
 		if over <= 0 {
 			return
 		}
-		if step.column == shortAreas {
-			area := &cols[colArea]
-			area.cells = append(area.cells[:1:1], shortNames(area.cells[1:])...)
-			area.width = min(area.width, widest(area.cells))
+		col := &cols[step.column]
+		switch {
+		case step.shorten != nil:
+			col.cells = append(col.cells[:1:1], step.shorten(col.cells[1:])...)
+			col.width = min(col.width, widest(col.cells))
+			continue
+		case step.drop:
+			col.width = 0
 			continue
 		}
-		col := &cols[step.column]
 		floor := step.floor
-		if step.column == colArea {
+		if step.distinct {
 			floor = max(floor, distinctWidth(col.cells[1:]))
 		}
 		if col.width-over <= 0 && floor == 0 {
-			col.width = 0 // the goal leaves the table, and its gap with it
+			col.width = 0 // the column leaves the table, and its gap with it
 			continue
 		}
 		col.width -= min(over, max(col.width-floor, 0))
