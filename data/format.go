@@ -30,6 +30,15 @@ func lintCatalog(name string, src []byte) []model.Finding {
 	return markdown.Lint(name, src)
 }
 
+// urlSpans is where the format of src writes URLs on a line, for lint
+// --fix to rewrite them in place.
+func urlSpans(src []byte) func(line []byte) [][2]int {
+	if landscape.Is(src) {
+		return landscape.URLSpans
+	}
+	return markdown.URLSpans
+}
+
 // headReaders are the formats' first views of a large catalog
 // (Sources.Quick), tried in turn on its size and its head, the first
 // QuickBytes: each says no (ok false) to a catalog not in its format or

@@ -52,7 +52,7 @@ func (s LinkSources) CheckLinks(ctx context.Context, source string, opts model.L
 	c.LinkCheckOptions = opts
 	r.Findings = c.Check(ctx, catalogLinks(cat))
 	var applied []bool
-	r.Fixed, applied = linkcheck.Apply(r.Original, r.Findings)
+	r.Fixed, applied = linkcheck.Apply(r.Original, r.Findings, urlSpans(r.Original))
 	for i := range r.Findings {
 		if !applied[i] {
 			r.Findings[i].Fix = ""
@@ -74,15 +74,21 @@ func (s LinkSources) WriteFixes(r *model.LinkReport) error {
 	return linkcheck.Write(r.Path, r.Original, r.Fixed, maxFileSize)
 }
 
-// catalogLinks are the links of a catalog's projects with the lines of
-// their rows; a link borrowed through "same slack and email" is checked
-// where it is written.
+// catalogLinks are the links of a catalog's projects with the lines they
+// are written on (their rows', in a Markdown table); a link borrowed
+// through "same slack and email" is checked where it is written, and one
+// worked out from another (a landscape's issues page) is not written in
+// the file at all.
 func catalogLinks(cat *model.Catalog) []linkcheck.Link {
 	var links []linkcheck.Link
 	for _, p := range cat.Projects {
 		for _, l := range p.Links {
-			if l.SharedFrom == "" {
-				links = append(links, linkcheck.Link{Line: p.Line, URL: l.URL})
+			line := p.Line
+			if l.Line != 0 {
+				line = int(l.Line)
+			}
+			if l.SharedFrom == "" && l.DerivedFrom == 0 {
+				links = append(links, linkcheck.Link{Line: line, URL: l.URL})
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -57,8 +58,8 @@ func TestCheckLinksOfAURL(t *testing.T) {
 
 // TestCheckLinksOfALandscape: lint --online reads a landscape.yml as lint
 // does, rather than refusing it as Markdown with no project table. Its
-// findings name the item's line; a fix is found only in Markdown link
-// syntax, so none is written into YAML.
+// findings name the line each URL is written on, and a moved link is
+// fixed in the YAML's bytes, its comment and quotes kept.
 func TestCheckLinksOfALandscape(t *testing.T) {
 	landscape := "landscape:\n" +
 		"  - category:\n" +
@@ -70,13 +71,23 @@ func TestCheckLinksOfALandscape(t *testing.T) {
 		"          - item:\n" +
 		"            name: Gone\n" +
 		"            homepage_url: https://gone.test/\n" +
-		"            logo: gone.svg\n"
+		"            repo_url: \"https://moved.test/repo\"\n" +
+		"            logo: gone.svg\n" +
+		"            extra:\n" +
+		"              blog_url: https://moved.test/blog # the old blog\n"
 	path := filepath.Join(t.TempDir(), "landscape.yml")
 	if err := os.WriteFile(path, []byte(landscape), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.WriteHeader(http.StatusNotFound)
+		switch r.Host {
+		case "moved.test":
+			w.Header().Set("Location", "https://new.test"+r.URL.Path)
+			w.WriteHeader(http.StatusMovedPermanently)
+		case "new.test":
+		default:
+			w.WriteHeader(http.StatusNotFound)
+		}
 	}))
 	t.Cleanup(srv.Close)
 	s := LinkSources{
@@ -87,10 +98,15 @@ func TestCheckLinksOfALandscape(t *testing.T) {
 	if err != nil {
 		t.Fatalf("CheckLinks(a landscape) = %v", err)
 	}
-	if len(r.Findings) != 1 || r.Findings[0].URL != "https://gone.test/" || r.Findings[0].Severity != model.SeverityError || r.Findings[0].Line != 8 {
-		t.Fatalf("findings: %+v", r.Findings)
+	lines := map[string]int{}
+	for _, f := range r.Findings {
+		lines[f.URL] = f.Line
 	}
-	if r.Diff != "" || string(r.Fixed) != landscape {
-		t.Errorf("a landscape is changed: %q", r.Diff)
+	if want := map[string]int{"https://gone.test/": 10, "https://moved.test/repo": 11, "https://moved.test/blog": 14}; !reflect.DeepEqual(lines, want) {
+		t.Fatalf("findings on lines %v, want %v: %+v", lines, want, r.Findings)
+	}
+	want := strings.Replace(strings.Replace(landscape, "moved.test/repo", "new.test/repo", 1), "moved.test/blog", "new.test/blog", 1)
+	if string(r.Fixed) != want {
+		t.Errorf("fixed:\n%s\nwant:\n%s", r.Fixed, want)
 	}
 }

@@ -70,17 +70,23 @@ func (c Column) String() string {
 
 // Link is one link of a project.
 type Link struct {
-	Label  string
-	URL    string
-	Kind   Kind
-	Column Column
+	Label string
+	URL   string
 	// SharedFrom names the project this link was borrowed from through
 	// "same slack and email"; empty for the project's own links.
 	SharedFrom string
+	Kind       Kind
+	Column     Column
 	// DerivedFrom is the kind of the project's link this one was worked
 	// out from, not written in the catalog (the issues page of a GitHub
 	// repository: KindRepository); 0 for a link the catalog gives.
 	DerivedFrom Kind
+	// Line is the 1-based line its URL is written on, where a format
+	// writes a project's links on lines of their own (a landscape.yml,
+	// for a derived link the line it was worked out from); 0: the
+	// project's line. (Kept small, after the kinds: a catalog holds
+	// hundreds of thousands of links.)
+	Line int32
 }
 
 // Describe returns a short human name for a kind, as used in messages

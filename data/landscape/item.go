@@ -14,8 +14,6 @@ import (
 // item is one entry of a subcategory's items, as read.
 type item struct {
 	project model.Project
-	// linkLines holds the line of each of project.Links' URLs.
-	linkLines []int
 	// paths are the item's second_path entries, with their lines.
 	paths []pathAt
 	// state is the project: value and its line, 0 when there is none.
@@ -119,8 +117,8 @@ func (r *reading) links(it *item, n, extra *yaml.Node) error {
 	p := &it.project
 	add := func(v *yaml.Node, l model.Link) {
 		if l.URL = text(v); l.URL != "" {
+			l.Line = int32(v.Line)
 			p.Links = append(p.Links, l)
-			it.linkLines = append(it.linkLines, v.Line)
 		}
 	}
 	other := func(v *yaml.Node, label string) {
@@ -134,8 +132,7 @@ func (r *reading) links(it *item, n, extra *yaml.Node) error {
 	add(value(extra, "mailing_list_url"), model.Link{Label: "Mailing list", Kind: model.KindMailingList, Column: model.ColumnCommunication})
 	if gh, ok := model.RepoOfURL(text(repo)); ok {
 		p.Links = append(p.Links, model.Link{Label: "Issues", URL: gh.URL() + "/issues", Kind: model.KindIssues,
-			Column: model.ColumnCommunication, DerivedFrom: model.KindRepository})
-		it.linkLines = append(it.linkLines, repo.Line)
+			Column: model.ColumnCommunication, DerivedFrom: model.KindRepository, Line: int32(repo.Line)})
 	}
 	if err := r.list(value(n, "additional_repos"), "additional_repos", func(e *yaml.Node) {
 		other(value(e, "repo_url"), "Additional repository")

@@ -53,8 +53,8 @@ func Lint(file string, src []byte) []model.Finding {
 		if it.state != "" && !cncfStates[strings.ToLower(it.state)] {
 			add(it.stateLine, model.SeverityWarning, "%s has an unknown CNCF maturity %q (graduated, incubating, sandbox or archived)", p.Name, it.state)
 		}
-		for k, l := range p.Links {
-			checkLink(p.Name, l, it.linkLines[k], add)
+		for _, l := range p.Links {
+			checkLink(p.Name, l, int(l.Line), add)
 		}
 		for _, pa := range it.paths {
 			if !r.subAreas[pa.place] {

@@ -95,8 +95,26 @@ func TestAkri(t *testing.T) {
 		{Label: "Blog", URL: "https://medium.com/akri", Kind: model.KindOther, Column: model.ColumnProject},
 		{Label: "Artwork", URL: "https://github.com/cncf/artwork/blob/master/examples/sandbox_a-j.md#akri-logos", Kind: model.KindOther, Column: model.ColumnProject},
 	}
-	if !reflect.DeepEqual(p.Links, want) {
-		t.Errorf("links\n%+v\nwant\n%+v", p.Links, want)
+	links := slices.Clone(p.Links)
+	for i := range links {
+		links[i].Line = 0
+	}
+	if !reflect.DeepEqual(links, want) {
+		t.Errorf("links\n%+v\nwant\n%+v", links, want)
+	}
+	// Each link names the line its URL is written on; the issues page,
+	// written nowhere, the repository's.
+	_, src := trimmed(t)
+	lines := strings.Split(string(src), "\n")
+	for _, l := range p.Links {
+		switch {
+		case l.DerivedFrom == model.KindRepository:
+			if repo, _ := p.FirstLink(model.KindRepository); l.Line != repo.Line {
+				t.Errorf("%s: line %d, want the repository's %d", l.Label, l.Line, repo.Line)
+			}
+		case l.Line < 1 || int(l.Line) > len(lines) || !strings.Contains(lines[l.Line-1], l.URL):
+			t.Errorf("%s: line %d does not hold %s", l.Label, l.Line, l.URL)
+		}
 	}
 	dates := []model.DatedFact{{Label: "Accepted", Date: "2021-09-14"}, {Label: "Annual review", Date: "2023-06-13"}}
 	if !reflect.DeepEqual(p.Dates, dates) {

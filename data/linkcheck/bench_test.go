@@ -49,7 +49,7 @@ func BenchmarkFixAndDiff(b *testing.B) {
 	b.Logf("%d MB, %d fixes", len(src)>>20, len(fs))
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
-		fixed, _ := Apply(src, fs)
+		fixed, _ := Apply(src, fs, nil)
 		if Diff("f", src, fixed) == "" {
 			b.Fatal("no diff")
 		}

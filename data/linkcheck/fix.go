@@ -6,12 +6,16 @@ import (
 )
 
 // Apply returns src with the findings' fixes applied: on each finding's
-// line, every link destination written exactly as the finding's URL is
-// replaced by its Fix. Nothing else changes: not a line ending (LF, CRLF
+// line, every place spans finds (the format's: markdown.URLSpans for a
+// Markdown file, the link destinations) that holds exactly the finding's
+// URL is replaced by its Fix; nil spans is markdown.URLSpans. Nothing else changes: not a line ending (LF, CRLF
 // or CR), not the last newline or its absence. applied[i] reports
 // whether fs[i]'s fix was written (a URL written otherwise in the file,
 // with escapes, is not found and not fixed). src is not modified.
-func Apply(src []byte, fs []model.LinkFinding) (out []byte, applied []bool) {
+func Apply(src []byte, fs []model.LinkFinding, spans func(line []byte) [][2]int) (out []byte, applied []bool) {
+	if spans == nil {
+		spans = markdown.URLSpans
+	}
 	applied = make([]bool, len(fs))
 	byLine := map[int][]int{}
 	for i, f := range fs {
@@ -31,7 +35,7 @@ func Apply(src []byte, fs []model.LinkFinding) (out []byte, applied []bool) {
 			continue
 		}
 		at := 0
-		for _, sp := range markdown.URLSpans(line) {
+		for _, sp := range spans(line) {
 			dest := string(line[sp[0]:sp[1]])
 			for _, i := range idx {
 				if fs[i].URL == dest {

@@ -33,7 +33,7 @@ func TestApplyChangesOnlyURLs(t *testing.T) {
 				"| [a](https://new.test/a) and <https://new.test/a> |  " + eol +
 				"| [b]( https://new.test/b#x \"t\") [c](https://old.test/escaped\\_) |" + last
 			in := []byte(src)
-			got, applied := Apply(in, fs)
+			got, applied := Apply(in, fs, nil)
 			if string(got) != want {
 				t.Errorf("eol %q last %q:\n got %q\nwant %q", eol, last, got, want)
 			}
@@ -51,7 +51,7 @@ func TestDiff(t *testing.T) {
 	old := "1\n2\n3\n4 [a](https://old.test/a)\n5\n6\n7\n8\n9\n10\n11\n12\n13 [b](https://old.test/b)\x1b[2J"
 	fixed, _ := Apply([]byte(old), []model.LinkFinding{
 		fixOn(4, "https://old.test/a", "https://new.test/a"), fixOn(13, "https://old.test/b", "https://new.test/b"),
-	})
+	}, nil)
 	want := "--- a/cat\\x1b.md\n+++ b/cat\\x1b.md\n" +
 		"@@ -1,7 +1,7 @@\n 1\n 2\n 3\n-4 [a](https://old.test/a)\n+4 [a](https://new.test/a)\n 5\n 6\n 7\n" +
 		"@@ -10,4 +10,4 @@\n 10\n 11\n 12\n-13 [b](https://old.test/b)\n\\ No newline at end of file\n+13 [b](https://new.test/b)\n\\ No newline at end of file\n"
@@ -75,7 +75,7 @@ func TestWriteKeepsModeAndRefusesAChangedFile(t *testing.T) {
 	if err := os.Chmod(path, 0o664); err != nil {
 		t.Fatal(err)
 	}
-	fixed, _ := Apply(original, []model.LinkFinding{fixOn(1, "https://old.test/a", "https://new.test/a")})
+	fixed, _ := Apply(original, []model.LinkFinding{fixOn(1, "https://old.test/a", "https://new.test/a")}, nil)
 	if err := Write(path, original, fixed, 1<<20); err != nil {
 		t.Fatal(err)
 	}

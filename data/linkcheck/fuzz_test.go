@@ -30,11 +30,11 @@ func FuzzApply(f *testing.F) {
 				back = append(back, fixOn(n+1, to, url))
 			}
 		}
-		fixed, _ := Apply(src, fwd)
+		fixed, _ := Apply(src, fwd, nil)
 		if len(lines(fixed)) != len(lines(src)) {
 			t.Fatalf("%q: %d lines after the fixes, %d before", fixed, len(lines(fixed)), len(lines(src)))
 		}
-		if got, _ := Apply(fixed, back); !bytes.Equal(got, src) {
+		if got, _ := Apply(fixed, back, nil); !bytes.Equal(got, src) {
 			t.Fatalf("fixed back:\n%q\nwant:\n%q", got, src)
 		}
 		if d := Diff("f", src, fixed); (d == "") != bytes.Equal(src, fixed) {
