@@ -20,20 +20,33 @@ type HealthView struct {
 // (RepoOf) and works out its status at the time now. Projects that share
 // a repository share its health.
 func NewHealthView(c *Catalog, lookup func(Repo) (Health, bool), now time.Time) *HealthView {
-	v := &HealthView{health: make([]*Health, len(c.Projects)), bits: make([]uint8, len(c.Projects))}
-	known := map[string]*Health{}
-	for i := range c.Projects {
-		v.bits[i] = statusBit(StatusUnknown)
-		repo, ok := RepoOf(&c.Projects[i])
+	return NewHealthViewOf(len(c.Projects), func(i int) (Repo, string) {
+		r, ok := RepoOf(&c.Projects[i])
 		if !ok {
+			return Repo{}, ""
+		}
+		return r, r.Key()
+	}, lookup, now)
+}
+
+// NewHealthViewOf is NewHealthView for n projects whose repositories were
+// found once (RepoOf): repo(i) is project i's and its Key, "" for none. A
+// snapshot made again for every answer need not find them again.
+func NewHealthViewOf(n int, repo func(i int) (Repo, string), lookup func(Repo) (Health, bool), now time.Time) *HealthView {
+	v := &HealthView{health: make([]*Health, n), bits: make([]uint8, n)}
+	known := map[string]*Health{}
+	for i := range n {
+		v.bits[i] = statusBit(StatusUnknown)
+		r, key := repo(i)
+		if key == "" {
 			continue
 		}
-		h, seen := known[repo.Key()]
+		h, seen := known[key]
 		if !seen {
-			if found, ok := lookup(repo); ok {
+			if found, ok := lookup(r); ok {
 				h = &found
 			}
-			known[repo.Key()] = h
+			known[key] = h
 		}
 		if h == nil {
 			continue

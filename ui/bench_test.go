@@ -225,6 +225,17 @@ func BenchmarkHealthSnapshot(b *testing.B) {
 			model.NewHealthView(cat, lookup, healthNow)
 		}
 	})
+	// As the app makes one for each answer: the repositories found once.
+	repos := make([]repoRef, len(cat.Projects))
+	for i := range cat.Projects {
+		repos[i] = newRepoRef(&cat.Projects[i])
+	}
+	b.Run("command/repositories-found", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			snapshot(cat, repos, lookup, healthNow)
+		}
+	})
 	hv := model.NewHealthView(cat, lookup, healthNow)
 	for _, sorted := range []bool{false, true} {
 		b.Run(fmt.Sprintf("update/sorted=%v", sorted), func(b *testing.B) {

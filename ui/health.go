@@ -164,16 +164,32 @@ func loadHealth(src model.HealthSource, cat *model.Catalog, checked map[string]m
 				cached[ref.key] = h
 			}
 		}
-		view := model.NewHealthView(cat, knownHealth(checked, cached), now)
+		view := newHealthView(repos, knownHealth(checked, cached), now)
 		return healthLoadedMsg{cat: cat, repos: repos, cached: cached, view: view}
 	}
 }
 
 // makeHealthView makes a snapshot in a command.
-func makeHealthView(cat *model.Catalog, lookup func(model.Repo) (model.Health, bool), now time.Time) tea.Cmd {
+func makeHealthView(cat *model.Catalog, repos []repoRef, lookup func(model.Repo) (model.Health, bool), now time.Time) tea.Cmd {
 	return func() tea.Msg {
-		return healthViewMsg{cat: cat, view: model.NewHealthView(cat, lookup, now)}
+		return healthViewMsg{cat: cat, view: snapshot(cat, repos, lookup, now)}
 	}
+}
+
+// snapshot makes a snapshot of cat's health, from its projects'
+// repositories when they were found (repos: never changed once found, so
+// a command may read them), else finding them.
+func snapshot(cat *model.Catalog, repos []repoRef, lookup func(model.Repo) (model.Health, bool), now time.Time) *model.HealthView {
+	if len(repos) != len(cat.Projects) {
+		return model.NewHealthView(cat, lookup, now)
+	}
+	return newHealthView(repos, lookup, now)
+}
+
+// newHealthView makes a snapshot of the projects whose repositories are
+// repos.
+func newHealthView(repos []repoRef, lookup func(model.Repo) (model.Health, bool), now time.Time) *model.HealthView {
+	return model.NewHealthViewOf(len(repos), func(i int) (model.Repo, string) { return repos[i].repo, repos[i].key }, lookup, now)
 }
 
 // checkHealth asks the source for a repository's health in a command.
@@ -214,14 +230,14 @@ func (m *Model) healthChanged() tea.Cmd {
 	hs, cat := m.health, m.view.cat
 	if len(cat.Projects) < m.view.asyncFrom {
 		m.gen++
-		return m.view.setHealth(model.NewHealthView(cat, hs.lookup(), m.now()))
+		return m.view.setHealth(snapshot(cat, m.view.repos, hs.lookup(), m.now()))
 	}
 	if hs.building {
 		hs.stale = true
 		return nil
 	}
 	hs.building = true
-	return makeHealthView(cat, hs.lookup(), m.now())
+	return makeHealthView(cat, m.view.repos, hs.lookup(), m.now())
 }
 
 // handleHealthView shows a snapshot made in a command, and makes the next
