@@ -226,3 +226,24 @@ func TestLintURL(t *testing.T) {
 		t.Errorf("offline lint: status %d stderr %q", r.status, r.stderr)
 	}
 }
+
+// TestNoLookupInAStandIn: with a URL that cannot be fetched and no copy
+// cached, list shows the embedded catalog with a notice, but show and
+// open do not look a project up in it: an answer from another catalog
+// (a link opened) would pass for the asked one's.
+func TestNoLookupInAStandIn(t *testing.T) {
+	withCache(t)
+	srv := newSwitchServer(t, data.Embedded())
+	url := srv.URL + "/landscape.yml"
+	srv.Close()
+	for _, args := range [][]string{{"show", "moby"}, {"open", "moby", "--print"}, {"open", "moby", "--link", "slack", "--print"}} {
+		r := execute(t, nil, append(args, "--catalog", url)...)
+		want := `upstream-tui: cannot look up "moby": could not fetch ` + url + ": "
+		if r.status != 1 || r.stdout != "" || !strings.HasPrefix(r.stderr, want) || !strings.HasSuffix(r.stderr, ", and no copy is cached\n") || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%q: status %d stdout %q stderr %q", args, r.status, r.stdout, r.stderr)
+		}
+	}
+	if r := execute(t, nil, "list", "-o", "tsv", "--catalog", url); r.status != 0 || !strings.Contains(r.stdout, "\nMoby\t") {
+		t.Errorf("list: status %d stderr %q", r.status, r.stderr)
+	}
+}

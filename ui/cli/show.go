@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -68,11 +69,25 @@ func (a *app) detailRepo(p *model.Project) *ui.DetailRepo {
 	return &ui.DetailRepo{Health: healthOf(src)(p), Now: time.Now()}
 }
 
-// findProject loads the catalog and finds the project a user named.
+// findProject loads the catalog and finds the project a user named. The
+// embedded catalog standing in for a URL that could not be read (offline,
+// nothing cached) is no answer here: its project of that name, or none,
+// would be shown or opened as the asked catalog's.
 func (a *app) findProject(name string) (*model.Project, error) {
-	cat, err := a.load()
+	cat, err := a.Catalogs.Load(context.Background(), a.catalog, a.freshness())
 	if err != nil {
 		return nil, err
+	}
+	if o := cat.Origin; o.Kind == model.OriginEmbedded && o.Asked != "" {
+		// The notice's reason, in its parentheses: "could not fetch URL: …".
+		reason := o.Notice
+		if i := strings.IndexByte(reason, '('); i >= 0 && strings.HasSuffix(reason, ")") {
+			reason = reason[i+1 : len(reason)-1]
+		}
+		return nil, fmt.Errorf("cannot look up %s: %s, and no copy is cached", inert.Quote(name), reason)
+	}
+	if n := cat.Origin.Notice; n != "" {
+		a.warn(n)
 	}
 	i, err := model.FindProject(cat, model.NewIndex(cat.Projects), name)
 	if err != nil {
