@@ -205,3 +205,55 @@ func TestCompletionOfALargeCachedURL(t *testing.T) {
 		t.Errorf("completion asked the server %d times", n-1)
 	}
 }
+
+// TestCompletionNeverDownloads: where Load would download for a cached
+// copy (one fetched "in the future", by a clock that was ahead), a
+// completion still asks the server nothing and offers the copy's names.
+func TestCompletionNeverDownloads(t *testing.T) {
+	cache := withCache(t)
+	var b bytes.Buffer
+	if err := synth.Write(&b, 12, 4*data.QuickBytes/500, 1); err != nil {
+		t.Fatal(err)
+	}
+	var asked atomic.Int64
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		w.Write(b.Bytes())
+	}))
+	t.Cleanup(srv.Close)
+	url := srv.URL + "/large.md"
+	cat, err := markdown.Parse("large.md", b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := cat.Projects[len(cat.Projects)-1].Name
+	if r := execute(t, nil, "list", "-o", "tsv", "--catalog", url); r.status != 0 || asked.Load() != 1 {
+		t.Fatalf("caching it: status %d, %d requests, stderr %q", r.status, asked.Load(), r.stderr)
+	}
+	records, _ := filepath.Glob(filepath.Join(cache, "*.json"))
+	if len(records) != 1 {
+		t.Fatalf("cache records %v, want one", records)
+	}
+	raw, err := os.ReadFile(records[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meta map[string]any
+	if err := json.Unmarshal(raw, &meta); err != nil {
+		t.Fatal(err)
+	}
+	meta["fetched"] = "2999-01-01T00:00:00Z"
+	if raw, err = json.Marshal(meta); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(records[0], raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := execute(t, nil, "__complete", "--catalog", url, "show", last)
+	if !strings.HasPrefix(r.stdout, last+"\n") {
+		t.Errorf("completing %q:\n%.200s", last, r.stdout)
+	}
+	if n := asked.Load(); n != 1 {
+		t.Errorf("completion asked the server %d times", n-1)
+	}
+}
