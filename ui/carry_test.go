@@ -226,3 +226,26 @@ func TestTopRowStaysOnTopAcrossReload(t *testing.T) {
 		t.Errorf("a moved selection became %q; want %q kept", got, moved)
 	}
 }
+
+// TestTopRowTheUserChoseKeepsItsProject: a selection the user moved back
+// to the top row is their choice, not the start's: when rows arrive above
+// it, it keeps its project.
+func TestTopRowTheUserChoseKeepsItsProject(t *testing.T) {
+	whole := testCatalog(t)
+	first := testCatalog(t)
+	first.Projects = first.Projects[:3] // Moby, further down, not among them
+	opts := Options{
+		RecentFirst: true,
+		State:       model.State{Recents: []model.Recent{{Project: "Moby", Opened: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}}},
+		Reload:      func() (*model.Catalog, error) { return whole, nil },
+	}
+	m, _ := newTestModel(t, 120, 30, opts)
+	m.swapCatalog(first, nil)
+	m, _ = press(t, m, "j")
+	m, _ = press(t, m, "k")
+	chosen := selectedName(m)
+	m = reloaded(t, m)
+	if got := selectedName(m); got != chosen {
+		t.Errorf("after the whole arrived, %q selected; want %q, the user's choice on the top row", got, chosen)
+	}
+}
