@@ -171,35 +171,77 @@ func TestListAt80Columns(t *testing.T) {
 	}
 }
 
-// TestCompletionOfALargeCachedURL: a URL's cached copy is offered whole,
-// not its head's names, fresh or stale, and a completion never asks the
-// server.
-func TestCompletionOfALargeCachedURL(t *testing.T) {
-	withCache(t)
+// cacheLargeURL serves a catalog larger than QuickBytes from a loopback
+// server and caches it with a list: it returns the URL, the name of the
+// catalog's last project (beyond a first view) and the count of requests.
+func cacheLargeURL(t *testing.T) (url, last string, asked *atomic.Int64) {
+	t.Helper()
 	var b bytes.Buffer
 	if err := synth.Write(&b, 12, 4*data.QuickBytes/500, 1); err != nil {
 		t.Fatal(err)
 	}
-	var asked atomic.Int64
+	asked = new(atomic.Int64)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		asked.Add(1)
 		w.Write(b.Bytes())
 	}))
 	t.Cleanup(srv.Close)
-	url := srv.URL + "/large.md"
+	url = srv.URL + "/large.md"
 	cat, err := markdown.Parse("large.md", b.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
-	last := cat.Projects[len(cat.Projects)-1].Name
 	if r := execute(t, nil, "list", "-o", "tsv", "--catalog", url); r.status != 0 || asked.Load() != 1 {
 		t.Fatalf("caching it: status %d, %d requests, stderr %q", r.status, asked.Load(), r.stderr)
 	}
+	return url, cat.Projects[len(cat.Projects)-1].Name, asked
+}
+
+// TestCompletionOfALargeCachedURL: a URL's cached copy is offered whole,
+// not its head's names, fresh or stale, and a completion never asks the
+// server.
+func TestCompletionOfALargeCachedURL(t *testing.T) {
+	withCache(t)
+	url, last, asked := cacheLargeURL(t)
 	for _, maxAge := range []string{"1h", "1ns"} {
 		r := execute(t, nil, "__complete", "--catalog", url, "--max-age", maxAge, "show", last)
 		if !strings.HasPrefix(r.stdout, last+"\n") {
 			t.Errorf("max age %s: completing %q:\n%.200s", maxAge, last, r.stdout)
 		}
+	}
+	if n := asked.Load(); n != 1 {
+		t.Errorf("completion asked the server %d times", n-1)
+	}
+}
+
+// TestCompletionNeverDownloads: where Load would download for a cached
+// copy (one fetched "in the future", by a clock that was ahead), a
+// completion still asks the server nothing and offers the copy's names.
+func TestCompletionNeverDownloads(t *testing.T) {
+	cache := withCache(t)
+	url, last, asked := cacheLargeURL(t)
+	records, _ := filepath.Glob(filepath.Join(cache, "*.json"))
+	if len(records) != 1 {
+		t.Fatalf("cache records %v, want one", records)
+	}
+	raw, err := os.ReadFile(records[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var meta map[string]any
+	if err := json.Unmarshal(raw, &meta); err != nil {
+		t.Fatal(err)
+	}
+	meta["fetched"] = "2999-01-01T00:00:00Z"
+	if raw, err = json.Marshal(meta); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(records[0], raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := execute(t, nil, "__complete", "--catalog", url, "show", last)
+	if !strings.HasPrefix(r.stdout, last+"\n") {
+		t.Errorf("completing %q:\n%.200s", last, r.stdout)
 	}
 	if n := asked.Load(); n != 1 {
 		t.Errorf("completion asked the server %d times", n-1)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"github.com/upstream-tui/upstream-tui/model"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/upstream-tui/upstream-tui/data/fetch"
 	"github.com/upstream-tui/upstream-tui/data/synth"
+	"github.com/upstream-tui/upstream-tui/model"
 )
 
 // cachedSource is a URL served from a loopback server and cached

@@ -183,8 +183,13 @@ type Health struct {
 	OpenIssues  int
 	// PushedAt is the last push; zero when GitHub gave none.
 	PushedAt time.Time
-	// LatestRelease is nil when the repository has no release.
+	// LatestRelease is nil when the repository has no release, or when
+	// ReleaseUnknown is set.
 	LatestRelease *Release
+	// ReleaseUnknown: the release could not be asked after the repository
+	// answered (a limit, the network) and none was known before; a nil
+	// LatestRelease then says nothing of it.
+	ReleaseUnknown bool
 	// License is the SPDX id ("MIT"), "other" when GitHub cannot name
 	// the licence (its NOASSERTION), or "" when there is none.
 	License string

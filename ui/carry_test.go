@@ -198,21 +198,30 @@ func TestReboundNumberHelpTellsTheDigits(t *testing.T) {
 	}
 }
 
-// TestTopRowStaysOnTopAcrossReload: a first view without the recently
-// opened project, then the whole catalog with it first: the selection,
-// never moved, stays on the top row, as at start, not on the project
-// that was on top before. A selection the user moved keeps its project.
-func TestTopRowStaysOnTopAcrossReload(t *testing.T) {
+// onFirstRows is the app, with recents first, on a first view that
+// lacks the recently opened project (Moby, further down); a reload gives
+// the whole catalog, with Moby on top. first is that first view.
+func onFirstRows(t *testing.T) (m Model, first *model.Catalog) {
+	t.Helper()
 	whole := testCatalog(t)
-	first := testCatalog(t)
-	first.Projects = first.Projects[:3] // Moby, further down, not among them
+	first = testCatalog(t)
+	first.Projects = first.Projects[:3]
 	opts := Options{
 		RecentFirst: true,
 		State:       model.State{Recents: []model.Recent{{Project: "Moby", Opened: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}}},
 		Reload:      func() (*model.Catalog, error) { return whole, nil },
 	}
-	m, _ := newTestModel(t, 120, 30, opts)
+	m, _ = newTestModel(t, 120, 30, opts)
 	m.swapCatalog(first, nil)
+	return m, first
+}
+
+// TestTopRowStaysOnTopAcrossReload: a first view without the recently
+// opened project, then the whole catalog with it first: the selection,
+// never moved, stays on the top row, as at start, not on the project
+// that was on top before. A selection the user moved keeps its project.
+func TestTopRowStaysOnTopAcrossReload(t *testing.T) {
+	m, first := onFirstRows(t)
 	top := selectedName(m)
 	m = reloaded(t, m)
 	if got := selectedName(m); got != "Moby" || m.view.list.cursor != 0 {
@@ -224,5 +233,19 @@ func TestTopRowStaysOnTopAcrossReload(t *testing.T) {
 	m = reloaded(t, m)
 	if got := selectedName(m); got != moved {
 		t.Errorf("a moved selection became %q; want %q kept", got, moved)
+	}
+}
+
+// TestTopRowTheUserChoseKeepsItsProject: a selection the user moved back
+// to the top row is their choice, not the start's: when rows arrive above
+// it, it keeps its project.
+func TestTopRowTheUserChoseKeepsItsProject(t *testing.T) {
+	m, _ := onFirstRows(t)
+	m, _ = press(t, m, "j")
+	m, _ = press(t, m, "k")
+	chosen := selectedName(m)
+	m = reloaded(t, m)
+	if got := selectedName(m); got != chosen {
+		t.Errorf("after the whole arrived, %q selected; want %q, the user's choice on the top row", got, chosen)
 	}
 }

@@ -37,6 +37,10 @@ type catalogView struct {
 	// nothing opened yet).
 	recents       []int
 	pendingSelect int // a project to select once it is listed, or -1
+	// moved: the user moved the selection (keys, the mouse), here or in a
+	// view this one replaced. Its successor then keeps the project, even
+	// on the top row; otherwise it keeps the top row (carry.atTop).
+	moved bool
 
 	list       projectList
 	detail     textPane
@@ -68,9 +72,10 @@ type carry struct {
 	tab      string // the area tab's name; "" for All
 	query    string
 	selected string // the selected project's name; "" for none
-	// atTop: the first row was selected, as at start. The successor keeps
-	// the top row, not the project, when rows arrive above it (the whole
-	// of a file after its first rows, with recents first).
+	// atTop: the first row was selected, as at start, and the user never
+	// moved the selection. The successor keeps the top row, not the
+	// project, when rows arrive above it (the whole of a file after its
+	// first rows, with recents first).
 	atTop      bool
 	facetsOpen bool   // the facet picker is on screen
 	facet      string // the facet under the picker's cursor
@@ -114,6 +119,7 @@ func newCatalogView(cat *model.Catalog, index *model.Index, c carry, env viewEnv
 		for i := range cat.Projects {
 			if cat.Projects[i].Name == c.selected {
 				v.pendingSelect = i
+				v.moved = true // kept, it stays kept in later swaps
 				break
 			}
 		}
@@ -134,7 +140,7 @@ func (v *catalogView) carry(facetsOpen bool) carry {
 	}
 	if p, _, ok := v.selectedProject(); ok {
 		c.selected = p.Name
-		c.atTop = v.list.cursor == 0
+		c.atTop = v.list.cursor == 0 && !v.moved
 	}
 	return c
 }
@@ -258,9 +264,16 @@ func (v *catalogView) selectedProject() (*model.Project, int, bool) {
 	return &v.cat.Projects[i], i, true
 }
 
-// moveSelection moves the cursor n rows.
+// moveSelection moves the cursor n rows, for the user.
 func (v *catalogView) moveSelection(n int) {
 	v.list.moveBy(n)
+	v.moved = true
+}
+
+// selectRow moves the cursor to row i, for the user (a click).
+func (v *catalogView) selectRow(i int) {
+	v.list.moveTo(i)
+	v.moved = true
 }
 
 // syncDetail shows the selected project's detail, rendered for the pane's

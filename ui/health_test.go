@@ -529,6 +529,16 @@ func TestHealthTextInert(t *testing.T) {
 	}
 }
 
+// TestReleaseNotAskedIsNotNone: a release that could not be asked after
+// the repository answered reads as not known, never as no release.
+func TestReleaseNotAskedIsNotNone(t *testing.T) {
+	h := &model.Health{Repo: model.Repo{Owner: "a", Name: "b"}, CheckedAt: healthNow, ReleaseUnknown: true}
+	rt := repoMarkdown(&model.Project{}, repoRef{repo: h.Repo, key: h.Repo.Key()}, h, healthNow, 0, plainFlavor)
+	if !strings.Contains(rt.section, "Latest release: not known") || strings.Contains(rt.section, "Latest release: none") {
+		t.Errorf("the Repository section says:\n%s", rt.section)
+	}
+}
+
 func inertOK(s string) bool {
 	return !strings.ContainsAny(s, "\x1b\x07\u202e\u009b")
 }

@@ -88,7 +88,7 @@ func healthLines(h *model.Health, now time.Time, f markdownFlavor) []string {
 		out = append(out,
 			f.text(fmt.Sprintf("Stars %s · forks %s · open issues %s", thousands(h.Stars), thousands(h.Forks), thousands(h.OpenIssues))),
 			f.text("Last push: "+agoAndDate(h.PushedAt, now)),
-			f.text("Latest release: "+releaseText(h.LatestRelease, now)),
+			f.text("Latest release: "+releaseText(h, now)),
 			f.text("Licence: "+orNone(apiText(h.License, maxField))))
 		if len(h.Topics) > 0 {
 			topics := h.Topics[:min(len(h.Topics), maxTopics)]
@@ -103,9 +103,13 @@ func healthLines(h *model.Health, now time.Time, f markdownFlavor) []string {
 	return out
 }
 
-// releaseText is the latest release: its tag and when it was published.
-func releaseText(r *model.Release, now time.Time) string {
-	if r == nil {
+// releaseText is h's latest release: its tag and when it was published.
+func releaseText(h *model.Health, now time.Time) string {
+	r := h.LatestRelease
+	switch {
+	case h.ReleaseUnknown:
+		return "not known (it could not be asked)"
+	case r == nil:
 		return "none"
 	}
 	tag := apiText(r.Tag, 128)

@@ -46,7 +46,7 @@ func (m *Model) handleClick(ev tea.Mouse) {
 	}
 	if l.inList(ev.X, ev.Y) {
 		if i, ok := m.view.list.itemAt(ev.Y - l.listItemsY); ok {
-			m.view.list.moveTo(i)
+			m.view.selectRow(i)
 		}
 	}
 }

@@ -392,8 +392,9 @@ func TestFarOffLimitIsBounded(t *testing.T) {
 
 // TestHalfAnAnswerIsShown: the repository answers, then its release is
 // refused by a secondary limit: the repository's answer is returned with
-// the error (the app shows it), not thrown away, and not cached, so the
-// next check asks both again.
+// the error (the app shows it), not thrown away, with its release not
+// known (rather than none), and not cached, so the next check asks both
+// again.
 func TestHalfAnAnswerIsShown(t *testing.T) {
 	f := newFixture(t, Options{})
 	f.api.Hook(func(w http.ResponseWriter, r *http.Request) bool {
@@ -406,6 +407,9 @@ func TestHalfAnAnswerIsShown(t *testing.T) {
 	h, err := f.check(t, "containerd/containerd", false)
 	if !model.IsRateLimit(err) || h.Stars != 17000 || h.CheckedAt.IsZero() || h.LatestRelease != nil {
 		t.Fatalf("health %+v, error %v; want the repository's answer with the limit", h, err)
+	}
+	if !h.ReleaseUnknown {
+		t.Error("the release never asked reads as none: ReleaseUnknown is not set")
 	}
 	if _, ok := f.src.Cached(model.Repo{Owner: "containerd", Name: "containerd"}); ok {
 		t.Error("half an answer was cached")

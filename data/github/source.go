@@ -263,11 +263,11 @@ func (s *Source) ask(ctx context.Context, repo model.Repo, c cached) (entry, err
 		case err != nil:
 			// The repository answered; its release could not be asked
 			// (the budget ran out between the two). The answer is shown,
-			// with the release the cache knew, but not kept: the next
-			// check asks both again.
-			e.health.LatestRelease = nil
+			// with the release the cache knew, else none known (not "no
+			// release"), but not kept: the next check asks both again.
+			e.health.LatestRelease, e.health.ReleaseUnknown = nil, true
 			if c.ok {
-				e.health.LatestRelease = c.health.LatestRelease
+				e.health.LatestRelease, e.health.ReleaseUnknown = c.health.LatestRelease, c.health.ReleaseUnknown
 			}
 			e.health.CheckedAt = now
 			return e, s.describe(ctx, repo, err)

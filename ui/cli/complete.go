@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -79,8 +78,7 @@ func (a *app) complete(typed string, names func(*model.Catalog) []string) ([]str
 // completionCatalog is the catalog a completion offers names from: what
 // Quick gives, without the network, but a file or a URL's cached copy
 // whole: a first view from its head would leave its other names out. The
-// cached copy is taken whatever its age (a completion never downloads),
-// within completionWait should anything else be asked.
+// cached copy is taken whatever its age: a completion never downloads.
 func (a *app) completionCatalog() (*model.Catalog, error) {
 	cat, more, err := a.Catalogs.Quick(a.catalog, a.freshness())
 	if err != nil || !more {
@@ -90,15 +88,16 @@ func (a *app) completionCatalog() (*model.Catalog, error) {
 	case model.OriginFile:
 		return a.Catalogs.Load(context.Background(), a.catalog, a.freshness())
 	case model.OriginCache:
-		ctx, cancel := context.WithTimeout(context.Background(), completionWait)
-		defer cancel()
+		// A context already done: where Load would download (a copy
+		// fetched "in the future", or one whose whole does not read), it
+		// falls back to the cache or the embedded catalog at once, with
+		// no request.
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
 		return a.Catalogs.Load(ctx, a.catalog, math.MaxInt64)
 	}
 	return cat, nil
 }
-
-// completionWait bounds a completion's reading of a catalog.
-const completionWait = 2 * time.Second
 
 // holding keeps the names that hold s, ignoring case: those starting with
 // it first, each in its order.

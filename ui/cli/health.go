@@ -314,6 +314,8 @@ func writeHealthTable(w io.Writer, rows []healthRow, width int, now time.Time) e
 			}
 			if rel := h.LatestRelease; rel != nil {
 				cells[hcolRelease] = orDash(oneLine(rel.Tag))
+			} else if h.ReleaseUnknown {
+				cells[hcolRelease] = "?"
 			}
 		}
 		for c, cell := range cells {

@@ -150,3 +150,22 @@ func TestHealthReasonsAndStatus(t *testing.T) {
 		t.Errorf("-o yaml: status %d %q", status, stderr)
 	}
 }
+
+// TestHealthTableReleaseNotAsked: a release that could not be asked reads
+// "?" in health's table, not "-", which says there is no release.
+func TestHealthTableReleaseNotAsked(t *testing.T) {
+	repo := model.Repo{Owner: "a", Name: "b"}
+	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	rows := []healthRow{{
+		project: &model.Project{Name: "B"}, repo: repo,
+		health: &model.Health{Repo: repo, CheckedAt: now, PushedAt: now, ReleaseUnknown: true, License: "MIT"},
+	}}
+	var b bytes.Buffer
+	if err := writeHealthTable(&b, rows, 0, now); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[1], " ? ") {
+		t.Errorf("table:\n%s\nwant RELEASE \"?\"", b.String())
+	}
+}
