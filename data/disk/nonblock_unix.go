@@ -7,11 +7,3 @@ import "syscall"
 // nonBlock opens a FIFO without waiting for a writer; a regular file
 // reads as it always does.
 const nonBlock = syscall.O_NONBLOCK
-
-// names is how many names (hard links) the file fi describes has.
-func names(fi interface{ Sys() any }) uint64 {
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
-		return uint64(st.Nlink)
-	}
-	return 1
-}
