@@ -607,3 +607,13 @@ func TestSortOverridesRecentsFirst(t *testing.T) {
 		t.Errorf("back in catalog order, first %q; want the recent one", got)
 	}
 }
+
+// TestIsFacetWithHealthOff: with health off, an is: filter says why it
+// matches nothing rather than only that it does.
+func TestIsFacetWithHealthOff(t *testing.T) {
+	m, _ := newTestModel(t, 120, 30, Options{})
+	m, _ = press(t, m, strings.Split("/is:archived", "")...)
+	if s := screen(m); len(m.view.list.items) != 0 || !strings.Contains(s, "health is off (health = false in the config)") {
+		t.Errorf("%d items:\n%s", len(m.view.list.items), s)
+	}
+}

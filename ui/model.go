@@ -107,14 +107,19 @@ func New(cat *model.Catalog, opts Options) Model {
 		area = opts.State.LastTab
 	}
 	m.view, m.initCmd = newCatalogView(cat, nil, carry{tab: area, query: opts.Query}, m.env())
-	if m.health != nil {
-		m.keys.health = true
-		desc := "check health again"
-		if opts.Reload != nil {
-			desc = "reload catalog, check health again"
-		}
-		m.keys.Reload.SetHelp(m.keys.Reload.Help().Key, desc)
+	// What r does, as help says it: the catalog, health, both, or neither
+	// (the embedded catalog without health: r says why).
+	desc := "reload catalog"
+	switch {
+	case m.health != nil && opts.Reload != nil:
+		desc = "reload catalog, check health again"
+	case m.health != nil:
+		desc = "check health again"
+	case opts.Reload == nil:
+		desc = "nothing to reload"
 	}
+	m.keys.health = m.health != nil
+	m.keys.Reload.SetHelp(m.keys.Reload.Help().Key, desc)
 	m.keys.rebind(opts.Keys)
 	m.keys.setMode(m.mode, m.view.filtered(), m.view.matchesElsewhere() > 0)
 	if n := strings.Join(nonEmpty(cat.Origin.Notice, opts.Notice), "; "); n != "" {

@@ -172,6 +172,9 @@ func (m *Model) viewList(l layout) string {
 			msg, st = m.view.queryErr.Error(), m.styles.StatusError
 		case m.view.filtered():
 			msg = fmt.Sprintf("No projects match %q here.", m.view.query) + m.elsewhereHint()
+			if m.health == nil && model.ReadsHealth(m.view.query) {
+				msg += " Repository health is off (health = false in the config): every project is is:unknown."
+			}
 		}
 		b.WriteString("\n" + st.Render(wrapWords(msg, l.listW)))
 		return b.String()
