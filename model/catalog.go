@@ -69,6 +69,20 @@ func (pl Place) String() string {
 // Place is where the project is listed first: its area and sub-area.
 func (p *Project) Place() Place { return Place{Area: p.Area, SubArea: p.SubArea} }
 
+// PlaceIn returns where the project is listed in area: the first of its
+// places in that area; its own Place when area is "" (all areas) or it
+// has none there.
+func (p *Project) PlaceIn(area string) Place {
+	if area != "" && area != p.Area {
+		for _, pl := range p.OtherPlaces {
+			if pl.Area == area {
+				return pl
+			}
+		}
+	}
+	return p.Place()
+}
+
 // DatedFact is something that happened to a project on a date, both as
 // the catalog gives them.
 type DatedFact struct {

@@ -200,6 +200,14 @@ func (v *catalogView) tabsOf(i int) []int {
 	return v.projectTab[i : i+1]
 }
 
+// areaName is the name of the area whose tab is on screen; "" on All.
+func (v *catalogView) areaName() string {
+	if v.active == 0 {
+		return ""
+	}
+	return v.tabs[v.active].name
+}
+
 // inTab reports whether project i is listed under tab t.
 func (v *catalogView) inTab(i, t int) bool {
 	return t == 0 || v.projectTab[i] == t || slices.Contains(v.otherTabs[i], t)

@@ -90,6 +90,9 @@ type listRow struct {
 	goalMatches []int // rune positions in the goal to highlight
 	selected    bool
 	marker      string // the repository's health marker (markerOf); "" for none
+	// subArea is the project's sub-area in the area on screen (a project
+	// listed in several places shows the one of this tab); "" for none.
+	subArea string
 }
 
 // minMarkedName is the fewest cells a name keeps beside a marker; in a
@@ -127,7 +130,7 @@ func renderRow(s *styles, r listRow, width int) string {
 			rightW += badgeW
 			// The sub-area, when the catalog has them, stands before
 			// the badge if it fits after the name with room to spare.
-			if sub := r.project.SubArea; sub != "" {
+			if sub := r.subArea; sub != "" {
 				if subW := fitWidth(sub, inner) + 2; nameWidth+2+subW+rightW <= inner {
 					right = goalStyle.Render(shown(sub)) + spaces(2) + right
 					rightW += subW

@@ -184,6 +184,7 @@ func (m *Model) viewList(l layout) string {
 		p := m.view.list.items[i]
 		row := listRow{project: &m.view.cat.Projects[p], selected: i == m.view.list.cursor}
 		row.marker = markerOf(m.view.health, p)
+		row.subArea = row.project.PlaceIn(m.view.areaName()).SubArea
 		if m.view.filtered() {
 			row.matches, row.goalMatches = m.view.index.Positions(p, m.view.query)
 		}

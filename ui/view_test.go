@@ -283,3 +283,34 @@ func TestListTitleCountsInEnglish(t *testing.T) {
 		t.Errorf("list title:\n%s", s)
 	}
 }
+
+// TestRowShowsThePlaceOfItsTab: a project listed in two areas shows, on
+// each area's tab, its sub-area there (Kyverno is under Security &
+// Compliance first, and under AI Native Infra's Governance, Policy &
+// Security too).
+func TestRowShowsThePlaceOfItsTab(t *testing.T) {
+	cat, err := data.LoadFile(filepath.Join("..", "testdata", "landscape.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newApp(cat, Options{})
+	m = update(t, m, tea.WindowSizeMsg{Width: 200, Height: 60})
+	kyverno := func(m Model) string {
+		for _, line := range strings.Split(ansi.Strip(m.View().Content), "\n") {
+			if strings.Contains(line, "Kyverno ") {
+				return line
+			}
+		}
+		return ""
+	}
+	for _, tc := range []struct{ area, sub string }{
+		{"Provisioning", "Security & Compliance"},
+		{"AI Native Infra", "Governance, Policy & Security"},
+	} {
+		m.view.setTab(m.view.areaTab[tc.area])
+		m.view.refreshList(false)
+		if line := kyverno(m); !strings.Contains(line, tc.sub) {
+			t.Errorf("on %s, Kyverno's row %q; want its sub-area there, %q", tc.area, line, tc.sub)
+		}
+	}
+}
