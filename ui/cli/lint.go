@@ -175,23 +175,37 @@ func (a *app) lint(path string, f lintFlags) error {
 		}
 		if f.fix {
 			if err := a.Links.WriteFixes(report); err != nil {
-				return err
+				// The findings' summary still follows, and the status says
+				// the run failed whatever they are.
+				fixed := "its fixes were not applied"
+				if f.output == "text" && report.Diff != "" {
+					fixed = "the diff above was not applied"
+				}
+				a.warn(err.Error() + "; " + fixed)
+				return summary(file, entries, true)
 			}
 			if n := fixes(report.Findings); n > 0 {
 				a.warn(fmt.Sprintf("%s: %s fixed", file, model.Count(n, "link")))
 			}
 		}
 	}
+	return summary(file, entries, false)
+}
+
+// summary returns "FILE: N errors, M warnings" as the error lint ends
+// with when there is an error among the entries or failed is set; nil
+// otherwise.
+func summary(file string, entries []model.LinkFinding, failed bool) error {
 	errs := 0
 	for _, e := range entries {
 		if e.Severity == model.SeverityError {
 			errs++
 		}
 	}
-	if errs > 0 {
-		return fmt.Errorf("%s: %s, %s", file, model.Count(errs, "error"), model.Count(len(entries)-errs, "warning"))
+	if errs == 0 && !failed {
+		return nil
 	}
-	return nil
+	return fmt.Errorf("%s: %s, %s", file, model.Count(errs, "error"), model.Count(len(entries)-errs, "warning"))
 }
 
 // fixes counts the findings with a fix.
