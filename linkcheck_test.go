@@ -377,3 +377,35 @@ func TestLintOnlineFixReadOnly(t *testing.T) {
 		t.Errorf("status %d, standard error %q; want 1, %q", r.status, r.stderr, want)
 	}
 }
+
+// refusingHealth refuses every question with err.
+type refusingHealth struct{ err error }
+
+func (f refusingHealth) Cached(model.Repo) (model.Health, bool) { return model.Health{}, false }
+
+func (f refusingHealth) Check(context.Context, model.Repo, bool) (model.Health, error) {
+	return model.Health{}, f.err
+}
+
+// TestLintOnlineHealthRefused: when the health source refuses (rate
+// limit, offline), standard error says once why GitHub links were
+// requested over HTTP.
+func TestLintOnlineHealthRefused(t *testing.T) {
+	web := newTheWeb(t)
+	reset := time.Date(2026, 5, 1, 14, 5, 0, 0, time.Local)
+	for _, tc := range []struct {
+		err    error
+		notice string
+	}{
+		{&model.RateLimitError{Reset: reset}, "GitHub rate limit reached until 14:05; GitHub links were checked over HTTP instead"},
+		{&model.RateLimitError{}, "GitHub rate limit reached; GitHub links were checked over HTTP instead"},
+		{&model.OfflineError{Err: errors.New("dial tcp: lookup api.github.com: no such host")},
+			"GitHub could not be reached (dial tcp: lookup api.github.com: no such host); GitHub links were checked over HTTP instead"},
+	} {
+		r := online(t, web, refusingHealth{tc.err}, "lint", "--online")
+		want := "upstream-tui: " + tc.notice + "\nupstream-tui: projects.md: 1 error, 38 warnings\n"
+		if r.status != 1 || r.stderr != want {
+			t.Errorf("%v: status %d, standard error %q; want 1, %q", tc.err, r.status, r.stderr, want)
+		}
+	}
+}

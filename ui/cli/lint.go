@@ -3,10 +3,12 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -144,10 +146,24 @@ func (a *app) lint(path string, f lintFlags) error {
 			KeepHosts: append(slices.Clone(a.Settings.KeepRedirectHosts), f.keepHosts...),
 			Health:    a.withMaxAge(a.Health),
 		}
-		var done func()
+		var (
+			mu      sync.Mutex
+			refused error
+			done    func()
+		)
+		opts.HealthRefused = func(err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			refused = err
+		}
 		opts.Progress, done = a.progress("links")
 		report, linkErr = a.Links.CheckLinks(ctx, path, opts)
 		done()
+		mu.Lock()
+		if refused != nil {
+			a.warn(healthRefusedNotice(refused))
+		}
+		mu.Unlock()
 		if linkErr == nil {
 			entries = append(entries, report.Findings...)
 			slices.SortStableFunc(entries, func(x, y model.LinkFinding) int { return x.Line - y.Line })
@@ -206,6 +222,24 @@ func summary(file string, entries []model.LinkFinding, failed bool) error {
 		return nil
 	}
 	return fmt.Errorf("%s: %s, %s", file, model.Count(errs, "error"), model.Count(len(entries)-errs, "warning"))
+}
+
+// healthRefusedNotice says why lint --online requested GitHub links over
+// HTTP: the health source refused for a rate limit, or GitHub could not
+// be reached.
+func healthRefusedNotice(err error) string {
+	const fallback = "; GitHub links were checked over HTTP instead"
+	if rl, ok := errors.AsType[*model.RateLimitError](err); ok {
+		msg := "GitHub rate limit reached"
+		if !rl.Reset.IsZero() {
+			msg += " until " + rl.Reset.Local().Format("15:04")
+		}
+		return msg + fallback
+	}
+	if off, ok := errors.AsType[*model.OfflineError](err); ok && off.Err != nil {
+		err = off.Err // "offline: " would say it twice
+	}
+	return "GitHub could not be reached (" + err.Error() + ")" + fallback
 }
 
 // fixes counts the findings with a fix.
