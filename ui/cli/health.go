@@ -49,7 +49,7 @@ Enterprise). JSON is documented in README.md.`,
 				return usagef("unknown output format %s; use table or json", inert.Quote(output))
 			}
 			query := strings.Join(args, " ")
-			if err := model.CheckQuery(query); err != nil {
+			if err := model.CheckWholeQuery(query); err != nil {
 				return usageError{err}
 			}
 			if a.Health == nil {

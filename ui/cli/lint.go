@@ -62,6 +62,9 @@ in the config) are never rewritten.`,
 			path := a.catalog
 			if len(args) == 1 {
 				path = args[0]
+				if err := checkSource(path); err != nil {
+					return err
+				}
 			}
 			switch {
 			case f.fix && path == "":

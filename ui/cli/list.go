@@ -53,7 +53,7 @@ last push, the table and tsv show a STARS or PUSHED column.`,
 				return usagef("unknown sort order %s; use one of %s", inert.Quote(sortBy), strings.Join(sortOrders, ", "))
 			}
 			query := strings.Join(args, " ")
-			if err := model.CheckQuery(query); err != nil {
+			if err := model.CheckWholeQuery(query); err != nil {
 				return usageError{err}
 			}
 			cat, err := a.load()
@@ -118,7 +118,7 @@ var sortOrders = []string{model.SortCatalog.String(), model.SortName.String(), m
 // unknown). A query that matches nothing is no error, but said on
 // standard error (noMatch).
 func (a *app) selectProjects(cat *model.Catalog, query, area string, view *model.HealthView) ([]int, error) {
-	if err := model.CheckQuery(query); err != nil {
+	if err := model.CheckWholeQuery(query); err != nil {
 		return nil, usageError{err}
 	}
 	var only []int

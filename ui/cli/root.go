@@ -144,6 +144,7 @@ func Run(args []string, d Deps) int {
 	if err == nil {
 		return ExitOK
 	}
+	err = hintNegatedFilter(root, args, err)
 	if sig, ok := errors.AsType[Signalled](err); ok {
 		return sig.Status()
 	}
@@ -230,11 +231,15 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 	root.SetOut(d.Stdout)
 	root.SetErr(inertWriter{d.Stderr})
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if err := a.checkShared(); err != nil {
+			return err
+		}
 		// The browser shows it in its status line.
 		if n := d.Settings.Notice; n != "" && cmd.HasParent() && cmd.Name() != cobra.ShellCompRequestCmd {
 			a.warn(n)
 		}
+		return nil
 	}
 	// --version says all that version says; braces in it are not a template.
 	root.SetVersionTemplate(strings.NewReplacer("{", "{{`{`}}", "}", "{{`}`}}").Replace(d.Build.String()))
@@ -252,6 +257,68 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 	root.SuggestionsMinimumDistance = 2
 	strictCompletion(root)
 	return root
+}
+
+// checkShared refuses the shared flags' values that cannot be meant: a
+// max age of none or less (--refresh downloads now), a catalog URL that
+// is not http(s).
+func (a *app) checkShared() error {
+	if a.maxAge <= 0 {
+		return usagef("--max-age must be positive (30m, 6h); --refresh downloads now")
+	}
+	return checkSource(a.catalog)
+}
+
+// checkSource refuses a catalog source that is a URL but not http(s)
+// (ftp://...), which would otherwise be read as a file that is not there.
+func checkSource(src string) error {
+	if scheme, _, ok := strings.Cut(src, "://"); ok && !isURL(src) && isScheme(scheme) {
+		return usagef("%s: only http(s) URLs and files are catalogs", inert.Quote(src))
+	}
+	return nil
+}
+
+// isScheme reports whether s reads as a URL's scheme (ftp, git+ssh).
+func isScheme(s string) bool {
+	for i, c := range s {
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !letter && (i == 0 || !strings.ContainsRune("0123456789+-.", c)) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hintNegatedFilter adds to a flag error over a word such as -has:slack
+// (which pflag reads as the flags -h, -a, ...) where such a word goes.
+func hintNegatedFilter(root *cobra.Command, args []string, err error) error {
+	if _, ok := errors.AsType[usageError](err); !ok || !strings.HasPrefix(err.Error(), "unknown shorthand flag") {
+		return err
+	}
+	for i, w := range args {
+		if w == "--" {
+			break
+		}
+		if strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, ":") {
+			cmd, _, ferr := root.Find(args[:i])
+			if ferr != nil {
+				cmd = root
+			}
+			return usagef("%w (a negated filter goes after --: %s -- %s)", err, cmd.CommandPath(), shellWord(w))
+		}
+	}
+	return err
+}
+
+// shellWord is w as it could be typed in a shell: as it is when it holds
+// no character a shell treats specially, else quoted (inert.Quote).
+func shellWord(w string) string {
+	for _, c := range w {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-_.:/,+=@%", c)) {
+			return inert.Quote(w)
+		}
+	}
+	return w
 }
 
 // load loads the catalog the --catalog flag names. When a URL could not be
