@@ -81,6 +81,7 @@ in the config) are never rewritten.`,
 	fl.BoolVar(&f.fix, "fix", false, "with --online: write the fixes to FILE, and print their diff")
 	fl.StringArrayVar(&f.keepHosts, "keep-host", nil, "with --online: never rewrite links to this `HOST` (repeatable)")
 	fl.DurationVar(&f.timeout, "timeout", 2*time.Minute, "with --online: stop checking after this `DURATION`; the links left are not checked")
+	shortDefault(fl.Lookup("timeout"))
 	fl.StringVarP(&f.output, "output", "o", "text", "output `FORMAT`: "+strings.Join(lintFormats, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(lintFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("keep-host", cobra.NoFileCompletions)

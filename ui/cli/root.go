@@ -1,5 +1,5 @@
 // Package cli is upstream-tui's command line: the interactive browser as
-// the root command, and list, show, open and lint for shells and scripts,
+// the root command, and list, show, open, lint and health for shells and scripts,
 // in the conventions of kubectl and gh. It is handed the ways to load and
 // lint catalogs, so it never reads a file itself.
 package cli
@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/model/inert"
@@ -203,7 +204,8 @@ Press ? inside for keys.
 
 ` + typoRule + `
 
-The list, show, open and lint commands give the same answers to scripts.
+The list, show, open, lint and health commands give the same answers to
+scripts.
 
 --catalog takes a file or an https:// URL (cached under the user cache
 directory). Defaults and key bindings can be set in
@@ -251,11 +253,17 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 	}
 	root.PersistentFlags().BoolVar(&a.plain, "plain", d.Plain || d.Settings.Plain, "plain output: no colour, no box drawing, text in reading order (also TERM=dumb)")
 	root.PersistentFlags().DurationVar(&a.maxAge, "max-age", maxAge, "download the --catalog URL again, and ask GitHub again for a repository's health, when the cached copy is this old (`DURATION`: 30m, 6h)")
+	shortDefault(root.PersistentFlags().Lookup("max-age"))
 	root.Flags().StringVar(&area, "area", "", "start on the tab of this area (`NAME` or a unique part of it)")
 	_ = root.RegisterFlagCompletionFunc("area", a.completeAreas)
 	root.AddCommand(a.listCmd(), a.showCmd(), a.openCmd(), a.lintCmd(), a.healthCmd(), a.versionCmd())
 	root.SuggestionsMinimumDistance = 2
 	strictCompletion(root)
+	for _, c := range root.Commands() {
+		if c.Name() == "version" || c.Name() == "completion" {
+			hideGlobalFlags(c)
+		}
+	}
 	return root
 }
 
@@ -414,4 +422,36 @@ func args(lo, hi int) cobra.PositionalArgs {
 // nonEmpty returns the strings that are not empty.
 func nonEmpty(ss ...string) []string {
 	return slices.DeleteFunc(ss, func(s string) bool { return s == "" })
+}
+
+// shortDefault writes a duration flag's default as it is typed ("24h",
+// "2m"), not as time.Duration prints it ("24h0m0s").
+func shortDefault(f *pflag.Flag) {
+	d := f.DefValue
+	if strings.HasSuffix(d, "m0s") {
+		d = strings.TrimSuffix(d, "0s")
+	}
+	if strings.HasSuffix(d, "h0m") {
+		d = strings.TrimSuffix(d, "0m")
+	}
+	f.DefValue = d
+}
+
+// hideGlobalFlags leaves the global flags (--catalog, --max-age, ...),
+// which cmd and its subcommands do not read, out of their help.
+func hideGlobalFlags(cmd *cobra.Command) {
+	help := cmd.HelpFunc()
+	cmd.SetHelpFunc(func(c *cobra.Command, args []string) {
+		var hidden []*pflag.Flag
+		c.InheritedFlags().VisitAll(func(f *pflag.Flag) {
+			if !f.Hidden {
+				f.Hidden = true
+				hidden = append(hidden, f)
+			}
+		})
+		help(c, args)
+		for _, f := range hidden {
+			f.Hidden = false
+		}
+	})
 }
