@@ -247,3 +247,43 @@ func TestCompletionNeverDownloads(t *testing.T) {
 		t.Errorf("completion asked the server %d times", n-1)
 	}
 }
+
+// TestHelpTexts: help says what the commands do today: the link kinds
+// and health words filters take, who records --recent, every command for
+// scripts, durations as typed, and no global flag where none applies.
+func TestHelpTexts(t *testing.T) {
+	for _, tc := range []struct {
+		args      []string
+		want, not []string
+	}{
+		{[]string{"list", "--help"}, []string{
+			"has:slack|issues|mailing-list|docs|releases|tests|forum|board|repository|home,\n",
+			"is:archived|moved|stale|quiet|active|missing|unknown (from the\n",
+			"opened (in the app, or with open)",
+			"(default 24h)\n",
+		}, []string{"24h0m0s"}},
+		{[]string{"--help"}, []string{"The list, show, open, lint and health commands"}, []string{"0m0s"}},
+		{[]string{"lint", "--help"}, []string{"(default 2m)\n"}, []string{"2m0s"}},
+		{[]string{"version", "--help"}, []string{"help for version"}, []string{"Global Flags", "--catalog", "--max-age"}},
+		{[]string{"completion", "--help"}, []string{"help for completion"}, []string{"Global Flags", "--catalog"}},
+		{[]string{"completion", "bash", "--help"}, []string{"--no-descriptions"}, []string{"Global Flags", "--catalog"}},
+		{[]string{"help", "version"}, []string{"help for version"}, []string{"Global Flags"}},
+		// Hidden for those only, and only while their help is written.
+		{[]string{"show", "--help"}, []string{"Global Flags:\n", "--catalog", "(default 24h)"}, nil},
+	} {
+		r := execute(t, nil, tc.args...)
+		if r.status != 0 {
+			t.Errorf("%q: status %d, %q", tc.args, r.status, r.stderr)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("%q lacks %q:\n%s", tc.args, w, r.stdout)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(r.stdout, n) {
+				t.Errorf("%q says %q:\n%s", tc.args, n, r.stdout)
+			}
+		}
+	}
+}

@@ -42,8 +42,9 @@ func onTerminalWithHealth(width int) func(*cli.Deps) {
 }
 
 // health's table on a terminal fits it as list's does: no line wider, a
-// cell cut ends in "…", the status always whole, a number whole or not
-// there, and at 140 columns every column shown.
+// cell cut ends in "…", the status always whole (down to 27 columns), a
+// move in it, a number whole or not there, and at 140 columns every
+// column shown.
 func TestHealthTableFitsTheTerminal(t *testing.T) {
 	var projects []struct{ Name string }
 	if err := json.Unmarshal([]byte(execute(t, nil, "list", "-o", "json").stdout), &projects); err != nil {
@@ -55,6 +56,10 @@ func TestHealthTableFitsTheTerminal(t *testing.T) {
 	}{
 		{80, []string{"NAME", "REPOSITORY", "STATUS", "STARS", "PUSHED"}},
 		{140, []string{"NAME", "REPOSITORY", "STATUS", "STARS", "PUSHED", "RELEASE", "LICENSE"}},
+		// health --help: the status shows whole down to 27 columns; the
+		// repository leaves before it is cut.
+		{30, []string{"NAME", "STATUS"}},
+		{27, []string{"NAME", "STATUS"}},
 	} {
 		r := executeWith(t, nil, onTerminalWithHealth(tc.width), "health")
 		lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
@@ -88,8 +93,13 @@ func TestHealthTableFitsTheTerminal(t *testing.T) {
 			if name := cell(line, "NAME"); name != p.Name && !(strings.HasSuffix(name, "…") && strings.HasPrefix(p.Name, strings.TrimSuffix(name, "…"))) {
 				t.Errorf("%d columns: %q shows as %q, neither whole nor cut with …", tc.width, p.Name, name)
 			}
-			if status := cell(line, "STATUS"); status != "active" {
-				t.Errorf("%d columns: %s: status %q, want active: %q", tc.width, p.Name, status, line)
+			// A move shows in the status, which is never cut.
+			want := "active"
+			if p.Name == "Azure Blobfuse CSI Driver" {
+				want = "active, moved"
+			}
+			if status := cell(line, "STATUS"); status != want {
+				t.Errorf("%d columns: %s: status %q, want %q: %q", tc.width, p.Name, status, want, line)
 			}
 			if stars := cell(line, "STARS"); strings.Contains(header, "STARS") && stars != "110000" {
 				t.Errorf("%d columns: %s: stars %q, want 110000: %q", tc.width, p.Name, stars, line)

@@ -295,7 +295,8 @@ func TestLintOnlineFileChangedMeanwhile(t *testing.T) {
 		}
 	}}
 	r := online(t, web, health, "lint", "--online", "--fix", path)
-	if r.status != 1 || !strings.HasSuffix(r.stderr, path+" changed on disk since it was read; not overwritten (run lint --online --fix again)\n") {
+	if r.status != 1 || !strings.Contains(r.stderr, path+" changed on disk since it was read; not overwritten (run lint --online --fix again); the diff above was not applied\n") ||
+		!strings.HasSuffix(r.stderr, path+": 1 error, 44 warnings\n") {
 		t.Errorf("status %d, standard error %q", r.status, r.stderr)
 	}
 	if got, _ := os.ReadFile(path); !bytes.Equal(got, edited) {
@@ -351,5 +352,60 @@ func TestLintOnlineKeepHostAndProgress(t *testing.T) {
 	}
 	if piped := online(t, web, nil, "lint", "--online", path); strings.Contains(piped.stderr, "checking links") {
 		t.Errorf("progress when piped: %q", piped.stderr)
+	}
+}
+
+// TestLintOnlineFixReadOnly: when --fix may not write the file, the diff
+// is said not to be applied, the findings' summary still ends the run,
+// and the status is 1.
+func TestLintOnlineFixReadOnly(t *testing.T) {
+	web := newTheWeb(t)
+	path, src := crlfCatalog(t)
+	if err := os.Chmod(path, 0o440); err != nil {
+		t.Fatal(err)
+	}
+	r := online(t, web, nil, "lint", "--online", "--fix", path)
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, src) {
+		t.Fatal("a read-only file was changed")
+	}
+	if !strings.Contains(r.stdout, "--- a"+path+"\n+++ b"+path+"\n") {
+		t.Errorf("no diff to see what was not applied:\n%s", r.stdout)
+	}
+	want := "upstream-tui: " + path + ": not written: is read-only; the diff above was not applied\n" +
+		"upstream-tui: " + path + ": 1 error, 38 warnings\n"
+	if r.status != 1 || r.stderr != want {
+		t.Errorf("status %d, standard error %q; want 1, %q", r.status, r.stderr, want)
+	}
+}
+
+// refusingHealth refuses every question with err.
+type refusingHealth struct{ err error }
+
+func (f refusingHealth) Cached(model.Repo) (model.Health, bool) { return model.Health{}, false }
+
+func (f refusingHealth) Check(context.Context, model.Repo, bool) (model.Health, error) {
+	return model.Health{}, f.err
+}
+
+// TestLintOnlineHealthRefused: when the health source refuses (rate
+// limit, offline), standard error says once why GitHub links were
+// requested over HTTP.
+func TestLintOnlineHealthRefused(t *testing.T) {
+	web := newTheWeb(t)
+	reset := time.Date(2026, 5, 1, 14, 5, 0, 0, time.Local)
+	for _, tc := range []struct {
+		err    error
+		notice string
+	}{
+		{&model.RateLimitError{Reset: reset}, "GitHub rate limit reached until 14:05; GitHub links were checked over HTTP instead"},
+		{&model.RateLimitError{}, "GitHub rate limit reached; GitHub links were checked over HTTP instead"},
+		{&model.OfflineError{Err: errors.New("dial tcp: lookup api.github.com: no such host")},
+			"GitHub could not be reached (dial tcp: lookup api.github.com: no such host); GitHub links were checked over HTTP instead"},
+	} {
+		r := online(t, web, refusingHealth{tc.err}, "lint", "--online")
+		want := "upstream-tui: " + tc.notice + "\nupstream-tui: projects.md: 1 error, 38 warnings\n"
+		if r.status != 1 || r.stderr != want {
+			t.Errorf("%v: status %d, standard error %q; want 1, %q", tc.err, r.status, r.stderr, want)
+		}
 	}
 }

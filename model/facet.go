@@ -103,6 +103,19 @@ func CheckQuery(q string) error {
 	return err
 }
 
+// CheckWholeQuery is CheckQuery for a query given whole, on the command
+// line: it also refuses a double quote left open (area:"container), which
+// CheckQuery lets pass while a query is typed in the app.
+func CheckWholeQuery(q string) error {
+	if err := CheckQuery(q); err != nil {
+		return err
+	}
+	if strings.Count(q, `"`)%2 == 1 {
+		return &QueryError{Msg: `unclosed quote in the query: a quoted value ends with " too (area:"container runtime")`}
+	}
+	return nil
+}
+
 // tokens splits a query at white space outside double quotes.
 func tokens(q string) []string {
 	var out []string

@@ -157,3 +157,19 @@ func TestCountFacetsIn(t *testing.T) {
 		t.Errorf("FacetWord: %q", FacetWord("K8s API"))
 	}
 }
+
+// TestCheckWholeQuery: a quote left open is an error in a query given
+// whole, and none while a query is typed.
+func TestCheckWholeQuery(t *testing.T) {
+	for q, open := range map[string]bool{`area:"unclosed`: true, `kube "a b`: true, `area:"a b"`: false, `kube`: false} {
+		if err := CheckQuery(q); err != nil {
+			t.Errorf("CheckQuery(%q) = %v while typed", q, err)
+		}
+		if err := CheckWholeQuery(q); (err != nil) != open || open && !strings.HasPrefix(err.Error(), "unclosed quote") {
+			t.Errorf("CheckWholeQuery(%q) = %v", q, err)
+		}
+	}
+	if err := CheckWholeQuery("colour:red"); err == nil {
+		t.Error("CheckWholeQuery misses what CheckQuery finds")
+	}
+}

@@ -16,6 +16,12 @@ type LinkCheckOptions struct {
 	// Health, when set, answers for links into GitHub repositories;
 	// when nil or failing, those links are requested like any other.
 	Health HealthSource
+	// HealthRefused, when set, is told the first time in a run that
+	// Health refused for a rate limit (*RateLimitError) or could not
+	// reach GitHub (*OfflineError), so that the user learns why GitHub
+	// links were requested over HTTP instead. It is called at most once a
+	// run, from any goroutine.
+	HealthRefused func(err error)
 	// Progress, when set, is told how many links are checked so far, out
 	// of how many; it is called from one goroutine at a time.
 	Progress func(done, total int)

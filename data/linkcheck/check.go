@@ -168,6 +168,7 @@ type run struct {
 	now            func() time.Time
 	keep           []string
 
+	refused  sync.Once // HealthRefused is called once a run
 	mu       sync.Mutex
 	repos    map[string]*repoCall
 	requests map[string]*requestCall

@@ -2,6 +2,7 @@ package linkcheck
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"strings"
 	"sync"
@@ -26,8 +27,20 @@ func (r *run) health(ctx context.Context, repo model.Repo) (model.Health, error)
 		r.repos[repo.Key()] = call
 	}
 	r.mu.Unlock()
-	call.once.Do(func() { call.h, call.err = r.c.Health.Check(ctx, repo, false) })
+	call.once.Do(func() {
+		call.h, call.err = r.c.Health.Check(ctx, repo, false)
+		if refused(call.err) && r.c.HealthRefused != nil {
+			r.refused.Do(func() { r.c.HealthRefused(call.err) })
+		}
+	})
 	return call.h, call.err
+}
+
+// refused reports whether err is the health source refusing for a
+// reason the user should hear of: a rate limit, or GitHub unreachable.
+func refused(err error) bool {
+	_, offline := errors.AsType[*model.OfflineError](err)
+	return offline || model.IsRateLimit(err)
 }
 
 // intoFiles reports whether a GitHub link leads into the repository's

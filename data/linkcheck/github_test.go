@@ -103,3 +103,38 @@ func TestGitHubLinksThroughHealth(t *testing.T) {
 		t.Errorf("a repository the source could not answer was requested %d times, want 1", n)
 	}
 }
+
+// TestHealthRefusedOnceARun: the first rate limit or offline refusal of
+// the health source is told once a run; other failures are not.
+func TestHealthRefusedOnceARun(t *testing.T) {
+	s := newServer(t, func(*server, http.ResponseWriter, *http.Request) {})
+	for _, tc := range []struct {
+		name string
+		fail map[string]error
+		want int
+	}{
+		{"rate limit and offline", map[string]error{
+			"a/one":   &model.RateLimitError{},
+			"a/two":   &model.RateLimitError{},
+			"a/three": &model.OfflineError{Err: errors.New("no such host")},
+		}, 1},
+		{"another failure", map[string]error{"a/one": errors.New("bad answer")}, 0},
+		{"answered", nil, 0},
+	} {
+		c := checker(s, nil)
+		c.Health = &fakeHealth{fail: tc.fail, asked: map[string]int{}}
+		var mu sync.Mutex
+		var told []error
+		c.HealthRefused = func(err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			told = append(told, err)
+		}
+		c.Check(context.Background(), []Link{
+			{1, "https://github.com/a/one"}, {2, "https://github.com/a/two"}, {3, "https://github.com/a/three"},
+		})
+		if len(told) != tc.want {
+			t.Errorf("%s: told %d times (%v), want %d", tc.name, len(told), told, tc.want)
+		}
+	}
+}

@@ -27,8 +27,9 @@ func (a *app) healthCmd() *cobra.Command {
 		Long: `Check the repository of each project (all, or those QUERY matches) on
 GitHub: archived, moved, missing, or active (pushed within 90 days), quiet
 (within a year) or stale; stars, last push, latest release and licence.
-The table is in catalog order and fits the terminal (the status always
-shows); piped, nothing is cut. A project's repository is the first GitHub
+The table is in catalog order and fits the terminal (the status shows
+whole down to ` + strconv.Itoa(healthMinWidth) + ` columns; a moved repository's reads "active, moved");
+piped, nothing is cut. A project's repository is the first GitHub
 link in its Project or Communication cells.
 
 Answers are cached under the user cache directory and asked again when
@@ -49,7 +50,7 @@ Enterprise). JSON is documented in README.md.`,
 				return usagef("unknown output format %s; use table or json", inert.Quote(output))
 			}
 			query := strings.Join(args, " ")
-			if err := model.CheckQuery(query); err != nil {
+			if err := model.CheckWholeQuery(query); err != nil {
 				return usageError{err}
 			}
 			if a.Health == nil {
@@ -278,15 +279,37 @@ const (
 // the command is for, is never cut; numbers and dates are never cut
 // either, but leave whole. The licence and the release are cut to their
 // usual widths first, then the repository and the name are shortened,
-// then the release, the licence and the last push leave, and at last the
-// stars.
+// then the release, the licence and the last push leave, then the stars
+// and the repository, and at last the name is cut to healthNameFloor:
+// the status shows whole on a terminal healthMinWidth wide or wider.
 var healthPlan = []shrinkStep{
 	{column: hcolLicense, floor: 10}, {column: hcolRelease, floor: 12},
 	{column: hcolRepository, floor: 28}, {column: hcolName, floor: 20, distinct: true},
 	{column: hcolRepository, floor: 20}, {column: hcolName, floor: 16, distinct: true},
 	{column: hcolRelease, drop: true}, {column: hcolLicense, drop: true}, {column: hcolPushed, drop: true},
 	{column: hcolRepository, floor: 12}, {column: hcolName, floor: 12},
-	{column: hcolStars, drop: true},
+	{column: hcolStars, drop: true}, {column: hcolRepository, drop: true},
+	{column: hcolName, floor: healthNameFloor},
+}
+
+// healthNameFloor is the narrowest the NAME column of health's table is
+// cut to; healthMinWidth is the narrowest terminal on which the STATUS
+// column, beside it, still shows whole: its widest cell is
+// "archived, moved". health --help and README.md give this number.
+const (
+	healthNameFloor = 10
+	healthMinWidth  = healthNameFloor + tableGap + len("archived, moved")
+)
+
+// statusCell is a repository's status as health's table gives it: the
+// status, and ", moved" when the repository has a new name, so that a
+// table cut to fit still says so (the new name is in REPOSITORY).
+func statusCell(h *model.Health, now time.Time) string {
+	s := h.Status(now).String()
+	if h.Moved() {
+		s += ", moved"
+	}
+	return s
 }
 
 // writeHealthTable writes health's table: a row for each project, in the
@@ -307,7 +330,7 @@ func writeHealthTable(w io.Writer, rows []healthRow, width int, now time.Time) e
 			if h.Moved() {
 				cells[hcolRepository] += " → " + h.MovedTo.String()
 			}
-			cells[hcolStatus] = h.Status(now).String()
+			cells[hcolStatus] = statusCell(h, now)
 			cells[hcolStars], cells[hcolPushed] = starsCell(h), pushedCell(h)
 			if !h.Missing {
 				cells[hcolLicense] = orDash(h.License)

@@ -3,10 +3,12 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -60,6 +62,9 @@ in the config) are never rewritten.`,
 			path := a.catalog
 			if len(args) == 1 {
 				path = args[0]
+				if err := checkSource(path); err != nil {
+					return err
+				}
 			}
 			switch {
 			case f.fix && path == "":
@@ -76,6 +81,7 @@ in the config) are never rewritten.`,
 	fl.BoolVar(&f.fix, "fix", false, "with --online: write the fixes to FILE, and print their diff")
 	fl.StringArrayVar(&f.keepHosts, "keep-host", nil, "with --online: never rewrite links to this `HOST` (repeatable)")
 	fl.DurationVar(&f.timeout, "timeout", 2*time.Minute, "with --online: stop checking after this `DURATION`; the links left are not checked")
+	shortDefault(fl.Lookup("timeout"))
 	fl.StringVarP(&f.output, "output", "o", "text", "output `FORMAT`: "+strings.Join(lintFormats, ", "))
 	_ = cmd.RegisterFlagCompletionFunc("output", cobra.FixedCompletions(lintFormats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("keep-host", cobra.NoFileCompletions)
@@ -144,10 +150,24 @@ func (a *app) lint(path string, f lintFlags) error {
 			KeepHosts: append(slices.Clone(a.Settings.KeepRedirectHosts), f.keepHosts...),
 			Health:    a.withMaxAge(a.Health),
 		}
-		var done func()
+		var (
+			mu      sync.Mutex
+			refused error
+			done    func()
+		)
+		opts.HealthRefused = func(err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			refused = err
+		}
 		opts.Progress, done = a.progress("links")
 		report, linkErr = a.Links.CheckLinks(ctx, path, opts)
 		done()
+		mu.Lock()
+		if refused != nil {
+			a.warn(healthRefusedNotice(refused))
+		}
+		mu.Unlock()
 		if linkErr == nil {
 			entries = append(entries, report.Findings...)
 			slices.SortStableFunc(entries, func(x, y model.LinkFinding) int { return x.Line - y.Line })
@@ -175,23 +195,55 @@ func (a *app) lint(path string, f lintFlags) error {
 		}
 		if f.fix {
 			if err := a.Links.WriteFixes(report); err != nil {
-				return err
+				// The findings' summary still follows, and the status says
+				// the run failed whatever they are.
+				fixed := "its fixes were not applied"
+				if f.output == "text" && report.Diff != "" {
+					fixed = "the diff above was not applied"
+				}
+				a.warn(err.Error() + "; " + fixed)
+				return summary(file, entries, true)
 			}
 			if n := fixes(report.Findings); n > 0 {
 				a.warn(fmt.Sprintf("%s: %s fixed", file, model.Count(n, "link")))
 			}
 		}
 	}
+	return summary(file, entries, false)
+}
+
+// summary returns "FILE: N errors, M warnings" as the error lint ends
+// with when there is an error among the entries or failed is set; nil
+// otherwise.
+func summary(file string, entries []model.LinkFinding, failed bool) error {
 	errs := 0
 	for _, e := range entries {
 		if e.Severity == model.SeverityError {
 			errs++
 		}
 	}
-	if errs > 0 {
-		return fmt.Errorf("%s: %s, %s", file, model.Count(errs, "error"), model.Count(len(entries)-errs, "warning"))
+	if errs == 0 && !failed {
+		return nil
 	}
-	return nil
+	return fmt.Errorf("%s: %s, %s", file, model.Count(errs, "error"), model.Count(len(entries)-errs, "warning"))
+}
+
+// healthRefusedNotice says why lint --online requested GitHub links over
+// HTTP: the health source refused for a rate limit, or GitHub could not
+// be reached.
+func healthRefusedNotice(err error) string {
+	const fallback = "; GitHub links were checked over HTTP instead"
+	if rl, ok := errors.AsType[*model.RateLimitError](err); ok {
+		msg := "GitHub rate limit reached"
+		if !rl.Reset.IsZero() {
+			msg += " until " + rl.Reset.Local().Format("15:04")
+		}
+		return msg + fallback
+	}
+	if off, ok := errors.AsType[*model.OfflineError](err); ok && off.Err != nil {
+		err = off.Err // "offline: " would say it twice
+	}
+	return "GitHub could not be reached (" + err.Error() + ")" + fallback
 }
 
 // fixes counts the findings with a fix.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -28,8 +29,8 @@ reads back into the same projects and links.
 
 QUERY may hold filters: area:NAME (fuzzy), org:cncf|azure|moby|...,
 state:graduated|incubating|sandbox|alpha|stable|unknown|...,
-has:slack|issues|mailing-list|docs|releases|tests,
-is:archived|moved|active|quiet|stale|missing|unknown (from the
+has:` + facetValues(model.FacetKinds) + `,
+is:` + strings.Join(model.HealthWords, "|") + ` (from the
 repositories' health as last checked: see 'upstream-tui health'). A
 leading - leaves the matches out; a QUERY starting with - follows --.
 --sort orders the list by name, stars or last push instead; by stars or
@@ -53,7 +54,7 @@ last push, the table and tsv show a STARS or PUSHED column.`,
 				return usagef("unknown sort order %s; use one of %s", inert.Quote(sortBy), strings.Join(sortOrders, ", "))
 			}
 			query := strings.Join(args, " ")
-			if err := model.CheckQuery(query); err != nil {
+			if err := model.CheckWholeQuery(query); err != nil {
 				return usageError{err}
 			}
 			cat, err := a.load()
@@ -100,7 +101,7 @@ last push, the table and tsv show a STARS or PUSHED column.`,
 		},
 	}
 	cmd.Flags().StringVar(&area, "area", "", "only the projects of this area (`NAME` or a unique part of it)")
-	cmd.Flags().BoolVar(&recent, "recent", false, "only the projects whose links were opened in the app, most recent first")
+	cmd.Flags().BoolVar(&recent, "recent", false, "only the projects whose links were opened (in the app, or with open), most recent first")
 	cmd.Flags().StringVarP(&output, "output", "o", "table", "output `FORMAT`: "+strings.Join(listFormats, ", "))
 	cmd.Flags().StringVar(&sortBy, "sort", "", "list in this `ORDER`: "+strings.Join(sortOrders, ", ")+" (stars and pushed from the repositories' cached health; default: catalog order, or by relevance with a QUERY)")
 	_ = cmd.RegisterFlagCompletionFunc("sort", cobra.FixedCompletions(sortOrders, cobra.ShellCompDirectiveNoFileComp))
@@ -118,7 +119,7 @@ var sortOrders = []string{model.SortCatalog.String(), model.SortName.String(), m
 // unknown). A query that matches nothing is no error, but said on
 // standard error (noMatch).
 func (a *app) selectProjects(cat *model.Catalog, query, area string, view *model.HealthView) ([]int, error) {
-	if err := model.CheckQuery(query); err != nil {
+	if err := model.CheckWholeQuery(query); err != nil {
 		return nil, usageError{err}
 	}
 	var only []int
@@ -197,4 +198,13 @@ func (a *app) recentOnly(cat *model.Catalog, projects []*model.Project) ([]*mode
 		}
 	}
 	return out, opened
+}
+
+// facetValues is the values a facet takes, as help writes them: a|b|c.
+func facetValues[T fmt.Stringer](values []T) string {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = v.String()
+	}
+	return strings.Join(names, "|")
 }

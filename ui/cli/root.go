@@ -1,5 +1,5 @@
 // Package cli is upstream-tui's command line: the interactive browser as
-// the root command, and list, show, open and lint for shells and scripts,
+// the root command, and list, show, open, lint and health for shells and scripts,
 // in the conventions of kubectl and gh. It is handed the ways to load and
 // lint catalogs, so it never reads a file itself.
 package cli
@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/upstream-tui/upstream-tui/model"
 	"github.com/upstream-tui/upstream-tui/model/inert"
@@ -144,6 +145,7 @@ func Run(args []string, d Deps) int {
 	if err == nil {
 		return ExitOK
 	}
+	err = hintNegatedFilter(root, args, err)
 	if sig, ok := errors.AsType[Signalled](err); ok {
 		return sig.Status()
 	}
@@ -202,7 +204,8 @@ Press ? inside for keys.
 
 ` + typoRule + `
 
-The list, show, open and lint commands give the same answers to scripts.
+The list, show, open, lint and health commands give the same answers to
+scripts.
 
 --catalog takes a file or an https:// URL (cached under the user cache
 directory). Defaults and key bindings can be set in
@@ -230,11 +233,15 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 	root.SetOut(d.Stdout)
 	root.SetErr(inertWriter{d.Stderr})
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
+		if err := a.checkShared(); err != nil {
+			return err
+		}
 		// The browser shows it in its status line.
 		if n := d.Settings.Notice; n != "" && cmd.HasParent() && cmd.Name() != cobra.ShellCompRequestCmd {
 			a.warn(n)
 		}
+		return nil
 	}
 	// --version says all that version says; braces in it are not a template.
 	root.SetVersionTemplate(strings.NewReplacer("{", "{{`{`}}", "}", "{{`}`}}").Replace(d.Build.String()))
@@ -246,12 +253,80 @@ under $XDG_STATE_HOME/upstream-tui/. README.md documents both.`,
 	}
 	root.PersistentFlags().BoolVar(&a.plain, "plain", d.Plain || d.Settings.Plain, "plain output: no colour, no box drawing, text in reading order (also TERM=dumb)")
 	root.PersistentFlags().DurationVar(&a.maxAge, "max-age", maxAge, "download the --catalog URL again, and ask GitHub again for a repository's health, when the cached copy is this old (`DURATION`: 30m, 6h)")
+	shortDefault(root.PersistentFlags().Lookup("max-age"))
 	root.Flags().StringVar(&area, "area", "", "start on the tab of this area (`NAME` or a unique part of it)")
 	_ = root.RegisterFlagCompletionFunc("area", a.completeAreas)
 	root.AddCommand(a.listCmd(), a.showCmd(), a.openCmd(), a.lintCmd(), a.healthCmd(), a.versionCmd())
 	root.SuggestionsMinimumDistance = 2
 	strictCompletion(root)
+	for _, c := range root.Commands() {
+		if c.Name() == "version" || c.Name() == "completion" {
+			hideGlobalFlags(c)
+		}
+	}
 	return root
+}
+
+// checkShared refuses the shared flags' values that cannot be meant: a
+// max age of none or less (--refresh downloads now), a catalog URL that
+// is not http(s).
+func (a *app) checkShared() error {
+	if a.maxAge <= 0 {
+		return usagef("--max-age must be positive (30m, 6h); --refresh downloads now")
+	}
+	return checkSource(a.catalog)
+}
+
+// checkSource refuses a catalog source that is a URL but not http(s)
+// (ftp://...), which would otherwise be read as a file that is not there.
+func checkSource(src string) error {
+	if scheme, _, ok := strings.Cut(src, "://"); ok && !isURL(src) && isScheme(scheme) {
+		return usagef("%s: only http(s) URLs and files are catalogs", inert.Quote(src))
+	}
+	return nil
+}
+
+// isScheme reports whether s reads as a URL's scheme (ftp, git+ssh).
+func isScheme(s string) bool {
+	for i, c := range s {
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+		if !letter && (i == 0 || !strings.ContainsRune("0123456789+-.", c)) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hintNegatedFilter adds to a flag error over a word such as -has:slack
+// (which pflag reads as the flags -h, -a, ...) where such a word goes.
+func hintNegatedFilter(root *cobra.Command, args []string, err error) error {
+	if _, ok := errors.AsType[usageError](err); !ok || !strings.HasPrefix(err.Error(), "unknown shorthand flag") {
+		return err
+	}
+	for i, w := range args {
+		if w == "--" {
+			break
+		}
+		if strings.HasPrefix(w, "-") && !strings.HasPrefix(w, "--") && strings.Contains(w, ":") {
+			cmd, _, ferr := root.Find(args[:i])
+			if ferr != nil {
+				cmd = root
+			}
+			return usagef("%w (a negated filter goes after --: %s -- %s)", err, cmd.CommandPath(), shellWord(w))
+		}
+	}
+	return err
+}
+
+// shellWord is w as it could be typed in a shell: as it is when it holds
+// no character a shell treats specially, else quoted (inert.Quote).
+func shellWord(w string) string {
+	for _, c := range w {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune("-_.:/,+=@%", c)) {
+			return inert.Quote(w)
+		}
+	}
+	return w
 }
 
 // load loads the catalog the --catalog flag names. When a URL could not be
@@ -347,4 +422,36 @@ func args(lo, hi int) cobra.PositionalArgs {
 // nonEmpty returns the strings that are not empty.
 func nonEmpty(ss ...string) []string {
 	return slices.DeleteFunc(ss, func(s string) bool { return s == "" })
+}
+
+// shortDefault writes a duration flag's default as it is typed ("24h",
+// "2m"), not as time.Duration prints it ("24h0m0s").
+func shortDefault(f *pflag.Flag) {
+	d := f.DefValue
+	if strings.HasSuffix(d, "m0s") {
+		d = strings.TrimSuffix(d, "0s")
+	}
+	if strings.HasSuffix(d, "h0m") {
+		d = strings.TrimSuffix(d, "0m")
+	}
+	f.DefValue = d
+}
+
+// hideGlobalFlags leaves the global flags (--catalog, --max-age, ...),
+// which cmd and its subcommands do not read, out of their help.
+func hideGlobalFlags(cmd *cobra.Command) {
+	help := cmd.HelpFunc()
+	cmd.SetHelpFunc(func(c *cobra.Command, args []string) {
+		var hidden []*pflag.Flag
+		c.InheritedFlags().VisitAll(func(f *pflag.Flag) {
+			if !f.Hidden {
+				f.Hidden = true
+				hidden = append(hidden, f)
+			}
+		})
+		help(c, args)
+		for _, f := range hidden {
+			f.Hidden = false
+		}
+	})
 }
