@@ -132,3 +132,17 @@ func TestLandscapeInRealTerminal(t *testing.T) {
 	s.keys("q")
 	s.checkRestored("0")
 }
+
+// TestListAreaShowsThePlaceThere: list --area shows a project listed in
+// several areas where that area lists it, as the app's tab does; JSON
+// keeps the catalog's own area.
+func TestListAreaShowsThePlaceThere(t *testing.T) {
+	r := execute(t, nil, "list", "--catalog", landscapeTrimmed, "--area", "ai native", "-o", "tsv", "kyverno")
+	if r.status != 0 || !strings.Contains(r.stdout, "\nKyverno\tAI Native Infra / Governance, Policy & Security\t") {
+		t.Errorf("status %d stdout %q stderr %q", r.status, r.stdout, r.stderr)
+	}
+	r = execute(t, nil, "list", "--catalog", landscapeTrimmed, "--area", "ai native", "-o", "json", "kyverno")
+	if !strings.Contains(r.stdout, `"area": "Provisioning"`) {
+		t.Errorf("JSON lost the catalog's own area:\n%.400s", r.stdout)
+	}
+}

@@ -81,6 +81,9 @@ last push, the table and tsv show a STARS or PUSHED column.`,
 			if recent {
 				projects, opened = a.recentOnly(cat, projects)
 			}
+			if format != "json" {
+				projects = placedIn(cat, area, projects)
+			}
 			switch format {
 			case "json":
 				out := projectsJSON(projects, healthOf(src), time.Now())
@@ -173,6 +176,26 @@ func (a *app) noMatch(cat *model.Catalog, ix *model.Index, query string) {
 
 // facetPlurals name the values of the facets noMatch lists.
 var facetPlurals = map[string]string{"state": "states", "org": "organisations"}
+
+// placedIn shows each project where --area lists it: a project listed in
+// several areas (a landscape's) in its place in that area, not its first.
+// JSON keeps the catalog's own area and other_places.
+func placedIn(cat *model.Catalog, area string, projects []*model.Project) []*model.Project {
+	tab, err := ui.FindTab(cat, area)
+	if area == "" || err != nil || tab.Name == ui.AllTab {
+		return projects
+	}
+	out := make([]*model.Project, len(projects))
+	for i, p := range projects {
+		out[i] = p
+		if pl := p.PlaceIn(tab.Name); pl != p.Place() {
+			moved := *p
+			moved.Area, moved.SubArea = pl.Area, pl.SubArea
+			out[i] = &moved
+		}
+	}
+	return out
+}
 
 // recentOnly keeps the projects opened in the app, most recent first, and
 // says when each was opened. A state that cannot be read is a notice.
