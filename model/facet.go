@@ -362,9 +362,7 @@ func ToggleFacet(query string, f Facet) string {
 	var kept []string
 	found := false
 	for _, tok := range tokens(query) {
-		body, negate := strings.CutPrefix(tok, "-")
-		key, value, ok := strings.Cut(body, ":")
-		if ok && isKey(key) && strings.EqualFold(key, f.Key) && strings.ToLower(strings.Trim(value, `"`)) == f.Value {
+		if negate, ok := holds(tok, f); ok {
 			found = found || negate == f.Negate
 			continue
 		}
@@ -374,4 +372,23 @@ func ToggleFacet(query string, f Facet) string {
 		kept = append(kept, f.String())
 	}
 	return strings.Join(kept, " ")
+}
+
+// FacetInQuery reports whether the query holds f's key and value, and
+// whether it holds it negated ("-has:slack"), whatever f's own sign.
+func FacetInQuery(query string, f Facet) (held, negated bool) {
+	for _, tok := range tokens(query) {
+		if negate, ok := holds(tok, f); ok {
+			return true, negate
+		}
+	}
+	return false, false
+}
+
+// holds reports whether the query word tok is f's key and value, and
+// whether it is negated.
+func holds(tok string, f Facet) (negate, ok bool) {
+	body, negate := strings.CutPrefix(tok, "-")
+	key, value, found := strings.Cut(body, ":")
+	return negate, found && isKey(key) && strings.EqualFold(key, f.Key) && strings.ToLower(strings.Trim(value, `"`)) == f.Value
 }

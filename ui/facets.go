@@ -241,7 +241,7 @@ func (p *facetPicker) typeNarrow(msg tea.KeyPressMsg, k *keyMap) bool {
 
 // view draws the picker: the options around the cursor, their counts in
 // one column, under a title that names the keys in force.
-func (p *facetPicker) view(s *styles, k *keyMap, typing bool, width, height int) []string {
+func (p *facetPicker) view(s *styles, k *keyMap, typing bool, query string, width, height int) []string {
 	title := fmt.Sprintf("Filter by · %s adds or takes out · %s leaves out · %s narrows · %s closes",
 		k.PickFacet.Help().Key, k.PickNegated.Help().Key, k.Filter.Help().Key, k.Close.Help().Key)
 	lines := []string{s.ListTitle.Render(title)}
@@ -261,6 +261,15 @@ func (p *facetPicker) view(s *styles, k *keyMap, typing bool, width, height int)
 		o := p.options[p.shown[i]]
 		name := cut(o.facet.String(), nameW, "…")
 		line := name + spaces(nameW-textWidth(name)) + " " + fmt.Sprintf("%*d", countW, o.count)
+		// What the filter holds already is said in words, the same in
+		// --plain.
+		if held, negated := model.FacetInQuery(query, o.facet); held {
+			line += "  in filter"
+			if negated {
+				line += ", left out"
+			}
+			line = cut(line, max(width-2, 1), "…")
+		}
 		if i == p.cursor {
 			line = s.Cursor.Render(s.Glyphs.cursor) + s.SelectedName.Render(line)
 		} else {

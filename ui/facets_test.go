@@ -216,3 +216,25 @@ func TestFacetPickerCountsAligned(t *testing.T) {
 		}
 	}
 }
+
+// TestFacetPickerMarksTheFilter: the picker says which of its options the
+// filter holds already, and which it leaves out, in words.
+func TestFacetPickerMarksTheFilter(t *testing.T) {
+	m, _ := newTestModel(t, 120, 30, Options{Query: "has:slack -org:azure"})
+	m, _ = press(t, m, "f")
+	var slack, azure, issues string
+	for _, line := range strings.Split(screen(m), "\n") {
+		switch {
+		case strings.Contains(line, "has:slack "):
+			slack = line
+		case strings.Contains(line, "org:azure "):
+			azure = line
+		case strings.Contains(line, "has:issues "):
+			issues = line
+		}
+	}
+	if !strings.Contains(slack, "in filter") || strings.Contains(slack, "left out") ||
+		!strings.Contains(azure, "in filter, left out") || strings.Contains(issues, "in filter") {
+		t.Errorf("slack %q\nazure %q\nissues %q", slack, azure, issues)
+	}
+}

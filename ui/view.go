@@ -37,7 +37,7 @@ func (m *Model) render() string {
 	case modeAbout:
 		body = m.view.about.view()
 	case modeFacets, modeFacetFilter:
-		body = m.view.picker.view(&m.styles, &m.keys, m.mode == modeFacetFilter, l.width, l.bodyH)
+		body = m.view.picker.view(&m.styles, &m.keys, m.mode == modeFacetFilter, m.view.query, l.width, l.bodyH)
 	default:
 		body = m.viewBody(l)
 	}
