@@ -32,6 +32,10 @@ type Origin struct {
 	// Notice says why what is shown is not what was asked for ("offline:
 	// showing the copy cached 3 days ago"); empty when it is.
 	Notice string
+	// Failure is why the asked source could not be read, when what is
+	// shown stands in for it ("could not fetch URL: connection
+	// refused"); empty otherwise.
+	Failure string
 }
 
 // Describe says in a few words where the catalog came from and how fresh

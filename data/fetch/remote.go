@@ -155,6 +155,7 @@ func (r *Remote) Load(ctx context.Context, rawURL string, maxAge time.Duration) 
 // a cached copy that is there was not used.
 func (r *Remote) fallback(cat *model.Catalog, err, unusable error) *model.Catalog {
 	o := &cat.Origin
+	o.Failure = err.Error()
 	prefix := "not updated"
 	var fe *fetchError
 	if errors.As(err, &fe) && fe.kind == unreachable {

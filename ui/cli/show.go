@@ -79,12 +79,7 @@ func (a *app) findProject(name string) (*model.Project, error) {
 		return nil, err
 	}
 	if o := cat.Origin; o.Kind == model.OriginEmbedded && o.Asked != "" {
-		// The notice's reason, in its parentheses: "could not fetch URL: …".
-		reason := o.Notice
-		if i := strings.IndexByte(reason, '('); i >= 0 && strings.HasSuffix(reason, ")") {
-			reason = reason[i+1 : len(reason)-1]
-		}
-		return nil, fmt.Errorf("cannot look up %s: %s, and no copy is cached", inert.Quote(name), reason)
+		return nil, fmt.Errorf("cannot look up %s: %s, and no copy is cached", inert.Quote(name), o.Failure)
 	}
 	if n := cat.Origin.Notice; n != "" {
 		a.warn(n)
