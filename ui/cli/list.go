@@ -66,7 +66,11 @@ last push, the table and tsv show a STARS or PUSHED column.`,
 			if src != nil && (by == model.SortStars || by == model.SortPushed || model.ReadsHealth(query)) {
 				view = model.NewHealthView(cat, src.Cached, time.Now())
 			}
-			indexes, err := a.selectProjects(cat, query, area, view)
+			areaName, err := resolveArea(cat, area)
+			if err != nil {
+				return err
+			}
+			indexes, err := a.selectProjects(cat, query, areaName, view)
 			if err != nil {
 				return err
 			}
@@ -82,7 +86,7 @@ last push, the table and tsv show a STARS or PUSHED column.`,
 				projects, opened = a.recentOnly(cat, projects)
 			}
 			if format != "json" {
-				projects = placedIn(cat, area, projects)
+				projects = placedIn(areaName, projects)
 			}
 			switch format {
 			case "json":
@@ -117,7 +121,7 @@ last push, the table and tsv show a STARS or PUSHED column.`,
 var sortOrders = []string{model.SortCatalog.String(), model.SortName.String(), model.SortStars.String(), model.SortPushed.String()}
 
 // selectProjects returns the projects (indexes into cat.Projects) of an
-// area (all when area is empty), ranked by query when it is given, else
+// area (an area's name, as resolveArea gives it; all when empty), ranked by query when it is given, else
 // in catalog order. The is: facets read view (nil: every project is
 // unknown). A query that matches nothing is no error, but said on
 // standard error (noMatch).
@@ -127,15 +131,9 @@ func (a *app) selectProjects(cat *model.Catalog, query, area string, view *model
 	}
 	var only []int
 	if area != "" {
-		a, err := ui.FindTab(cat, area) // --area all is every area, as in the browser
-		if err != nil {
-			return nil, usageError{err}
-		}
-		if a.Name != ui.AllTab {
-			only = cat.AreaProjects(a.Name)
-			if only == nil {
-				only = []int{}
-			}
+		only = cat.AreaProjects(area)
+		if only == nil {
+			only = []int{}
 		}
 	}
 	ix := model.NewIndex(cat.Projects).WithHealth(view)
@@ -177,18 +175,35 @@ func (a *app) noMatch(cat *model.Catalog, ix *model.Index, query string) {
 // facetPlurals name the values of the facets noMatch lists.
 var facetPlurals = map[string]string{"state": "states", "org": "organisations"}
 
-// placedIn shows each project where --area lists it: a project listed in
-// several areas (a landscape's) in its place in that area, not its first.
-// JSON keeps the catalog's own area and other_places.
-func placedIn(cat *model.Catalog, area string, projects []*model.Project) []*model.Project {
+// resolveArea is the name of the area --area names, "" for all areas
+// (--area all is every area, as in the browser); a wrong name is wrong
+// usage.
+func resolveArea(cat *model.Catalog, area string) (string, error) {
+	if area == "" {
+		return "", nil
+	}
 	tab, err := ui.FindTab(cat, area)
-	if area == "" || err != nil || tab.Name == ui.AllTab {
+	if err != nil {
+		return "", usageError{err}
+	}
+	if tab.Name == ui.AllTab {
+		return "", nil
+	}
+	return tab.Name, nil
+}
+
+// placedIn shows each project where area (a name from resolveArea) lists
+// it: a project listed in several areas (a landscape's) in its place in
+// that area, not its first. JSON keeps the catalog's own area and
+// other_places.
+func placedIn(area string, projects []*model.Project) []*model.Project {
+	if area == "" {
 		return projects
 	}
 	out := make([]*model.Project, len(projects))
 	for i, p := range projects {
 		out[i] = p
-		if pl := p.PlaceIn(tab.Name); pl != p.Place() {
+		if pl := p.PlaceIn(area); pl != p.Place() {
 			moved := *p
 			moved.Area, moved.SubArea = pl.Area, pl.SubArea
 			out[i] = &moved
