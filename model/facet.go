@@ -374,15 +374,19 @@ func ToggleFacet(query string, f Facet) string {
 	return strings.Join(kept, " ")
 }
 
-// FacetInQuery reports whether the query holds f's key and value, and
-// whether it holds it negated ("-has:slack"), whatever f's own sign.
-func FacetInQuery(query string, f Facet) (held, negated bool) {
-	for _, tok := range tokens(query) {
-		if negate, ok := holds(tok, f); ok {
-			return true, negate
+// FacetsInQuery returns a test of whether the query holds a facet's key
+// and value, and whether it holds it negated ("-has:slack"), whatever the
+// facet's own sign; the query is split once for the many facets asked.
+func FacetsInQuery(query string) func(Facet) (held, negated bool) {
+	toks := tokens(query)
+	return func(f Facet) (bool, bool) {
+		for _, tok := range toks {
+			if negate, ok := holds(tok, f); ok {
+				return true, negate
+			}
 		}
+		return false, false
 	}
-	return false, false
 }
 
 // holds reports whether the query word tok is f's key and value, and

@@ -257,13 +257,14 @@ func (p *facetPicker) view(s *styles, k *keyMap, typing bool, query string, widt
 	}
 	// The count's column never moves: the names give way to it.
 	nameW = max(min(nameW, width-countW-4), 1)
+	inFilter := model.FacetsInQuery(query)
 	for i := top; i < min(top+rows, len(p.shown)); i++ {
 		o := p.options[p.shown[i]]
 		name := cut(o.facet.String(), nameW, "…")
 		line := name + spaces(nameW-textWidth(name)) + " " + fmt.Sprintf("%*d", countW, o.count)
 		// What the filter holds already is said in words, the same in
 		// --plain.
-		if held, negated := model.FacetInQuery(query, o.facet); held {
+		if held, negated := inFilter(o.facet); held {
 			line += "  in filter"
 			if negated {
 				line += ", left out"
