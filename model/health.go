@@ -135,22 +135,10 @@ const (
 
 var statusNames = [...]string{"unknown", "active", "quiet", "stale", "archived", "missing"}
 
-func (s Status) String() string {
-	if int(s) < len(statusNames) {
-		return statusNames[s]
-	}
-	return ""
-}
+func (s Status) String() string { return nameOf(statusNames[:], s) }
 
 // ParseStatus returns the status with the given name.
-func ParseStatus(name string) (Status, bool) {
-	for s, n := range statusNames {
-		if n == name {
-			return Status(s), true
-		}
-	}
-	return 0, false
-}
+func ParseStatus(name string) (Status, bool) { return parseName[Status](statusNames[:], name) }
 
 // The windows that part active from quiet and quiet from stale.
 const (

@@ -144,22 +144,10 @@ const (
 
 var sortNames = [...]string{"catalog", "stars", "pushed", "name"}
 
-func (o SortOrder) String() string {
-	if int(o) < len(sortNames) {
-		return sortNames[o]
-	}
-	return ""
-}
+func (o SortOrder) String() string { return nameOf(sortNames[:], o) }
 
 // ParseSortOrder returns the order with the given name.
-func ParseSortOrder(name string) (SortOrder, bool) {
-	for o, n := range sortNames {
-		if n == name {
-			return SortOrder(o), true
-		}
-	}
-	return 0, false
-}
+func ParseSortOrder(name string) (SortOrder, bool) { return parseName[SortOrder](sortNames[:], name) }
 
 // SortProjects puts projects (indexes into c.Projects) in the order by:
 // catalog order; by name (ignoring case); most stars first; latest push

@@ -29,18 +29,25 @@ const (
 
 var kindNames = [...]string{"", "home", "releases", "tests", "slack", "mailing-list", "forum", "issues", "board", "docs", "other", "repository", "contribute"}
 
-func (k Kind) String() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
+func (k Kind) String() string { return nameOf(kindNames[:], k) }
+
+// ParseKind returns the kind with the given name.
+func ParseKind(name string) (Kind, bool) { return parseName[Kind](kindNames[:], name) }
+
+// nameOf is v's name in names, a table by value; "" past its end.
+func nameOf[T ~uint8](names []string, v T) string {
+	if int(v) < len(names) {
+		return names[v]
 	}
 	return ""
 }
 
-// ParseKind returns the kind with the given name.
-func ParseKind(name string) (Kind, bool) {
-	for k, n := range kindNames {
+// parseName is the value named name in names, a table by value; an empty
+// name (a table's "none") names nothing.
+func parseName[T ~uint8](names []string, name string) (T, bool) {
+	for v, n := range names {
 		if n == name && n != "" {
-			return Kind(k), true
+			return T(v), true
 		}
 	}
 	return 0, false
@@ -61,12 +68,7 @@ const (
 
 var columnNames = [...]string{"", "Project", "Goal", "Maturity", "Communication", "Use on Azure"}
 
-func (c Column) String() string {
-	if int(c) < len(columnNames) {
-		return columnNames[c]
-	}
-	return ""
-}
+func (c Column) String() string { return nameOf(columnNames[:], c) }
 
 // Link is one link of a project.
 type Link struct {
